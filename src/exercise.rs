@@ -1,0 +1,5 @@
+//! Pure exercise logic: schedules and flows. Nothing here touches a terminal,
+//! a file or the clock; every function that depends on time takes an instant.
+
+pub mod breathing;
+pub mod timeline;
