@@ -1,6 +1,15 @@
 //! soothe: a terminal self-soothing coach. The binary in `main.rs` is thin;
 //! everything lives here so integration tests can reach it.
 
+pub mod app;
+pub mod cli;
+pub mod commands;
 pub mod content;
 pub mod exercise;
+pub mod keys;
+pub mod paths;
+pub mod plain;
 pub mod sanitize;
+pub mod screen;
+pub mod terminal;
+pub mod ui;

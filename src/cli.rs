@@ -1,0 +1,110 @@
+//! Command-line definitions (clap). Parsing only; `commands` acts on them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const ABOUT: &str = "A calm terminal coach for when anxiety spikes: paced breathing, right away.";
+
+const LONG_ABOUT: &str = "\
+A calm terminal coach for when anxiety spikes.
+
+Run `soothe breathe` and a breathing pacer starts at once: in for 4, hold
+for 4, out for 6. Follow the shape: it grows as you breathe in and shrinks
+as you breathe out. `soothe` alone opens a small menu; Enter starts breathing.
+
+Private by design: no network, no account. Your own patterns go in the
+content folder shown by `soothe paths`.";
+
+const KEYS: &str = "\
+Keys:
+  space      pause / resume        + -   pace 10 % faster / slower
+  b          bell on phase changes m     motion (animation) on / off
+  ?          help for this screen  q Esc back or end; Ctrl-C quits";
+
+#[derive(Debug, Parser)]
+#[command(name = "soothe", version, about = ABOUT, long_about = LONG_ABOUT, after_help = KEYS)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub options: Options,
+}
+
+#[derive(Debug, Args)]
+pub struct Options {
+    /// No animation: the screen changes only when the phase or the second does
+    #[arg(long, global = true)]
+    pub reduced_motion: bool,
+    /// No colours (the NO_COLOR environment variable does the same)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+    /// Ring the terminal bell on phase changes: once to breathe in, twice to breathe out
+    #[arg(long, global = true, overrides_with = "no_bell")]
+    pub bell: bool,
+    /// No bell (the default)
+    #[arg(long, global = true, overrides_with = "bell")]
+    pub no_bell: bool,
+    /// Plain text, one line per change, no screen drawing (automatic when output is not a terminal)
+    #[arg(long, global = true)]
+    pub plain: bool,
+    /// Folder for settings and your own content
+    #[arg(long, global = true, value_name = "DIR", env = "SOOTHE_CONFIG_DIR")]
+    pub config_dir: Option<PathBuf>,
+    /// Folder for the journal
+    #[arg(long, global = true, value_name = "DIR", env = "SOOTHE_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Paced breathing, starting at once (default pattern: 4-4-6)
+    Breathe(BreatheArgs),
+    /// List the breathing patterns: ids, names, rhythm, breaths per minute
+    Patterns,
+    /// Show where settings, content and the journal live
+    Paths,
+}
+
+#[derive(Debug, Args)]
+pub struct BreatheArgs {
+    /// Pattern id, as listed by `soothe patterns`
+    #[arg(value_name = "PATTERN")]
+    pub pattern: Option<String>,
+    /// End after this many cycles
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000), conflicts_with = "minutes")]
+    pub cycles: Option<u32>,
+    /// End after the whole cycles that fit in this many minutes
+    #[arg(long, value_name = "M", value_parser = parse_minutes)]
+    pub minutes: Option<f64>,
+}
+
+fn parse_minutes(text: &str) -> Result<f64, String> {
+    let minutes: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of minutes"))?;
+    if minutes.is_finite() && minutes > 0.0 && minutes <= 600.0 {
+        Ok(minutes)
+    } else {
+        Err("minutes must be more than 0 and at most 600".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn minutes_must_be_sensible() {
+        assert_eq!(parse_minutes("2.5"), Ok(2.5));
+        assert!(parse_minutes("0").is_err());
+        assert!(parse_minutes("NaN").is_err());
+        assert!(parse_minutes("soon").is_err());
+    }
+}

@@ -1,0 +1,146 @@
+//! Key binding tables, one per screen. The same table decides what a key
+//! does and what the footer and help overlay say, so they cannot disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Back,
+    Help,
+    Up,
+    Down,
+    Select,
+    Pause,
+    Faster,
+    Slower,
+    ToggleBell,
+    ToggleMotion,
+}
+
+#[derive(Debug)]
+pub struct Binding {
+    pub keys: &'static [KeyCode],
+    /// How the key is written in the footer and help ("space", "↑↓").
+    pub label: &'static str,
+    /// A word or two for the footer; `None` keeps it out of the footer.
+    pub hint: Option<&'static str>,
+    /// The help overlay's sentence.
+    pub help: &'static str,
+    pub action: Action,
+}
+
+const BACK_KEYS: &[KeyCode] = &[KeyCode::Char('q'), KeyCode::Esc];
+const UP_KEYS: &[KeyCode] = &[KeyCode::Up, KeyCode::Char('k')];
+const DOWN_KEYS: &[KeyCode] = &[KeyCode::Down, KeyCode::Char('j')];
+
+const fn bind(
+    keys: &'static [KeyCode],
+    label: &'static str,
+    hint: Option<&'static str>,
+    help: &'static str,
+    action: Action,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        hint,
+        help,
+        action,
+    }
+}
+
+pub const HOME: &[Binding] = &[
+    bind(UP_KEYS, "↑↓", Some("move"), "Move through the list", Action::Up),
+    bind(DOWN_KEYS, "j", None, "Move down (also ↓)", Action::Down),
+    bind(&[KeyCode::Enter], "enter", Some("start"), "Start the selected exercise", Action::Select),
+    bind(BACK_KEYS, "q", Some("quit"), "Quit soothe", Action::Back),
+];
+
+pub const PATTERNS: &[Binding] = &[
+    bind(UP_KEYS, "↑↓", Some("move"), "Move through the patterns", Action::Up),
+    bind(DOWN_KEYS, "j", None, "Move down (also ↓)", Action::Down),
+    bind(&[KeyCode::Enter], "enter", Some("breathe"), "Breathe with the selected pattern", Action::Select),
+    bind(BACK_KEYS, "q", Some("back"), "Back to the menu", Action::Back),
+];
+
+pub const BREATHE: &[Binding] = &[
+    bind(&[KeyCode::Char(' ')], "space", Some("pause"), "Pause or resume", Action::Pause),
+    bind(&[KeyCode::Char('+'), KeyCode::Char('=')], "+ −", Some("pace"), "+ makes the pace 10 % faster", Action::Faster),
+    bind(&[KeyCode::Char('-'), KeyCode::Char('_')], "−", None, "− makes the pace 10 % slower", Action::Slower),
+    bind(BACK_KEYS, "q", Some("end"), "End the exercise", Action::Back),
+];
+
+pub const SUMMARY: &[Binding] = &[
+    bind(&[KeyCode::Enter], "enter", Some("close"), "Close this summary", Action::Select),
+    bind(BACK_KEYS, "q", None, "Close this summary", Action::Back),
+];
+
+/// Keys every screen has, unless the screen uses the key itself.
+pub const GLOBAL: &[Binding] = &[
+    bind(&[KeyCode::Char('b')], "b", Some("bell"), "Bell on phase changes, on or off", Action::ToggleBell),
+    bind(&[KeyCode::Char('m')], "m", Some("motion"), "Animation on or off", Action::ToggleMotion),
+    bind(&[KeyCode::Char('?')], "?", Some("help"), "This help", Action::Help),
+];
+
+/// The action a key press has in `table`. Keys held with Ctrl or Alt never
+/// match a plain binding (Ctrl-C is not `c`).
+pub fn lookup(table: &[Binding], key: &KeyEvent) -> Option<Action> {
+    if key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER)
+    {
+        return None;
+    }
+    table
+        .iter()
+        .find(|binding| binding.keys.contains(&key.code))
+        .map(|binding| binding.action)
+}
+
+pub fn is_quit(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c' | 'C'))
+}
+
+pub fn is_suspend(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('z' | 'Z'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn tables_map_keys_to_actions() {
+        assert_eq!(lookup(BREATHE, &press(KeyCode::Char(' '))), Some(Action::Pause));
+        assert_eq!(lookup(BREATHE, &press(KeyCode::Esc)), Some(Action::Back));
+        assert_eq!(lookup(HOME, &press(KeyCode::Char('j'))), Some(Action::Down));
+        assert_eq!(lookup(HOME, &press(KeyCode::Char('x'))), None);
+        let shifted_plus = KeyEvent::new(KeyCode::Char('+'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(BREATHE, &shifted_plus), Some(Action::Faster));
+    }
+
+    #[test]
+    fn control_keys_are_not_letters() {
+        let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(HOME, &ctrl_q), None);
+        assert!(is_quit(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
+        assert!(!is_quit(&press(KeyCode::Char('c'))));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_on_one_screen() {
+        for table in [HOME, PATTERNS, BREATHE, SUMMARY] {
+            let mut seen = Vec::new();
+            for binding in table.iter().chain(GLOBAL) {
+                for key in binding.keys {
+                    assert!(!seen.contains(key), "{key:?} bound twice");
+                    seen.push(*key);
+                }
+            }
+        }
+    }
+}

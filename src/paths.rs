@@ -1,0 +1,56 @@
+//! Where soothe's files live: the platform's folders from `directories`,
+//! unless the command line or environment names others.
+
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// `None` only when the platform has no home folder to derive one from.
+    pub config_dir: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Paths {
+    pub fn resolve(config_dir: Option<PathBuf>, data_dir: Option<PathBuf>) -> Paths {
+        let non_empty = |p: Option<PathBuf>| p.filter(|p| !p.as_os_str().is_empty());
+        let project = ProjectDirs::from("", "", "soothe");
+        Paths {
+            config_dir: non_empty(config_dir)
+                .or_else(|| project.as_ref().map(|p| p.config_dir().to_path_buf())),
+            data_dir: non_empty(data_dir)
+                .or_else(|| project.as_ref().map(|p| p.data_dir().to_path_buf())),
+        }
+    }
+
+    pub fn content_dir(&self) -> Option<PathBuf> {
+        self.config_dir.as_deref().map(|d| d.join("content"))
+    }
+
+    pub fn config_file(&self) -> Option<PathBuf> {
+        self.config_dir.as_deref().map(|d| d.join("config.toml"))
+    }
+
+    pub fn journal_file(&self) -> Option<PathBuf> {
+        self.data_dir.as_deref().map(|d| d.join("journal.jsonl"))
+    }
+}
+
+pub fn show(path: Option<&Path>) -> String {
+    path.map_or_else(|| "(unknown: no home folder)".into(), |p| p.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn given_folders_win_and_empty_ones_do_not_count() {
+        let paths = Paths::resolve(Some("/c".into()), Some("/d".into()));
+        assert_eq!(paths.content_dir(), Some(PathBuf::from("/c/content")));
+        assert_eq!(paths.journal_file(), Some(PathBuf::from("/d/journal.jsonl")));
+        let fallback = Paths::resolve(Some("".into()), None);
+        assert_ne!(fallback.config_dir, Some(PathBuf::new()));
+    }
+}

@@ -1,0 +1,95 @@
+//! Widgets and helpers shared by every screen: palette, pacer, footer,
+//! notices and the "window too small" fallback. Rendering only.
+
+pub mod footer;
+pub mod pacer;
+pub mod theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthChar;
+
+pub use theme::Theme;
+
+/// Cuts `text` to at most `width` columns by display width, ending in "…"
+/// when anything was cut. Wide characters are never split.
+pub fn fit(text: &str, width: usize) -> String {
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// One line, centred in `area`'s row `y`, cut to fit.
+pub fn centered_line(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Style) {
+    if y >= area.bottom() || area.width == 0 {
+        return;
+    }
+    let line = Line::styled(fit(text, area.width as usize), style);
+    let row = Rect::new(area.x, y, area.width, 1);
+    Paragraph::new(line)
+        .alignment(Alignment::Center)
+        .render(row, buf);
+}
+
+/// Below a screen's minimum size: one calm line, wrapped to whatever fits.
+pub fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let text = "Make the window a little bigger";
+    let lines = if area.width as usize >= text.len() { 1 } else { 2 };
+    let top = area.y + area.height.saturating_sub(lines) / 2;
+    let rect = Rect::new(area.x, top, area.width, area.height.min(lines.max(1)));
+    Paragraph::new(text)
+        .style(theme.text)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(rect, buf);
+}
+
+/// "2:06", or "1:02:03" past the hour.
+pub fn clock(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_by_display_width() {
+        assert_eq!(fit("breathe", 10), "breathe");
+        assert_eq!(fit("breathe", 5), "brea…");
+        assert_eq!(fit("深呼吸します", 6), "深呼…");
+        assert_eq!(fit("🌿🌿🌿", 4), "🌿…");
+        assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn clock_reads_naturally() {
+        assert_eq!(clock(0), "0:00");
+        assert_eq!(clock(126), "2:06");
+        assert_eq!(clock(3723), "1:02:03");
+    }
+}
