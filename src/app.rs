@@ -218,19 +218,20 @@ impl App {
 
     fn render_help(&self, area: Rect, buf: &mut Buffer) {
         let theme = &self.ctx.theme;
-        let mut rows: Vec<(&str, &str)> = self
+        let mut rows: Vec<(String, &str)> = self
             .screen()
             .bindings()
             .iter()
             .chain(keys::GLOBAL)
-            .map(|b| (b.label, b.help))
+            .map(|b| (keys::describe(b), b.help))
             .collect();
-        rows.push(("ctrl-c", "Quit from anywhere"));
+        rows.push(("ctrl-c".into(), "Quit from anywhere"));
+        rows.push(("ctrl-z".into(), "Step out to the shell (fg returns)"));
         let lines: Vec<Line> = rows
             .iter()
             .map(|(label, help)| {
                 Line::from(vec![
-                    Span::styled(format!(" {label:>6}  "), theme.key),
+                    Span::styled(format!(" {label:>7}  "), theme.key),
                     Span::styled(help.to_string(), theme.text),
                 ])
             })
@@ -253,3 +254,6 @@ impl App {
             .render(rect, buf);
     }
 }
+
+#[cfg(test)]
+mod tests;

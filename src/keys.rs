@@ -65,8 +65,8 @@ pub const PATTERNS: &[Binding] = &[
 
 pub const BREATHE: &[Binding] = &[
     bind(&[KeyCode::Char(' ')], "space", Some("pause"), "Pause or resume", Action::Pause),
-    bind(&[KeyCode::Char('+'), KeyCode::Char('=')], "+ −", Some("pace"), "+ makes the pace 10 % faster", Action::Faster),
-    bind(&[KeyCode::Char('-'), KeyCode::Char('_')], "−", None, "− makes the pace 10 % slower", Action::Slower),
+    bind(&[KeyCode::Char('+'), KeyCode::Char('=')], "+ −", Some("pace"), "Pace 10 % faster", Action::Faster),
+    bind(&[KeyCode::Char('-'), KeyCode::Char('_')], "−", None, "Pace 10 % slower", Action::Slower),
     bind(BACK_KEYS, "q", Some("end"), "End the exercise", Action::Back),
 ];
 
@@ -81,6 +81,28 @@ pub const GLOBAL: &[Binding] = &[
     bind(&[KeyCode::Char('m')], "m", Some("motion"), "Animation on or off", Action::ToggleMotion),
     bind(&[KeyCode::Char('?')], "?", Some("help"), "This help", Action::Help),
 ];
+
+/// Every key of a binding, as the help overlay lists them ("q esc").
+pub fn describe(binding: &Binding) -> String {
+    let names: Vec<String> = binding
+        .keys
+        .iter()
+        .map(|code| match code {
+            KeyCode::Char(' ') => "space".to_string(),
+            KeyCode::Char('-') => "−".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Esc => "esc".to_string(),
+            KeyCode::Enter => "enter".to_string(),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::Tab => "tab".to_string(),
+            other => format!("{other:?}").to_lowercase(),
+        })
+        .collect();
+    names.join(" ")
+}
 
 /// The action a key press has in `table`. Keys held with Ctrl or Alt never
 /// match a plain binding (Ctrl-C is not `c`).

@@ -52,10 +52,18 @@ pub fn centered_line(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: St
 
 /// Below a screen's minimum size: one calm line, wrapped to whatever fits.
 pub fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let text = "Make the window a little bigger";
-    let lines = if area.width as usize >= text.len() { 1 } else { 2 };
+    let mut text = "Make the window a little bigger";
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    // Words wrap to about this many rows; if even that does not fit, a shorter plea.
+    let mut lines = (text.len() as u16).div_ceil(area.width.saturating_sub(2).max(1));
+    if lines > area.height {
+        text = "Too small";
+        lines = (text.len() as u16).div_ceil(area.width).min(area.height);
+    }
     let top = area.y + area.height.saturating_sub(lines) / 2;
-    let rect = Rect::new(area.x, top, area.width, area.height.min(lines.max(1)));
+    let rect = Rect::new(area.x, top, area.width, lines.min(area.height));
     Paragraph::new(text)
         .style(theme.text)
         .alignment(Alignment::Center)

@@ -197,7 +197,10 @@ impl Breathe {
             right.push(' ');
             let row = Rect::new(area.x, area.y, area.width, 1);
             let room = (area.width as usize).saturating_sub(right.chars().count() + 1);
-            Paragraph::new(Line::styled(ui::fit(&left, room), theme.title)).render(row, buf);
+            // A title cut to a stub says nothing; leave the room to the counts.
+            if room >= 12 {
+                Paragraph::new(Line::styled(ui::fit(&left, room), theme.title)).render(row, buf);
+            }
             Paragraph::new(Line::styled(right, theme.dim))
                 .alignment(Alignment::Right)
                 .render(row, buf);

@@ -35,11 +35,11 @@ impl Home {
         let notice = match files.as_slice() {
             [] => None,
             [one] => Some(format!(
-                "Part of {} could not be read; built-ins are fine. `soothe patterns` says why.",
+                "Skipped part of {}; `soothe patterns` says why.",
                 file_name(one)
             )),
             many => Some(format!(
-                "{} content files could not be fully read; built-ins are fine. `soothe patterns` says why.",
+                "Skipped parts of {} content files; `soothe patterns` says why.",
                 many.len()
             )),
         };

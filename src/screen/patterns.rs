@@ -52,8 +52,11 @@ impl Patterns {
 
         // Each pattern gets a block of lines; the roomier the window, the more each says.
         let list_height = area.height.saturating_sub(3) as usize;
-        let per_item = if list_height >= ctx.content.patterns.len() * 4 {
+        let count = ctx.content.patterns.len();
+        let per_item = if list_height >= count * 4 {
             4
+        } else if list_height >= count * 3 {
+            3
         } else if list_height >= ctx.content.patterns.len() * 2 {
             2
         } else {
@@ -92,7 +95,7 @@ impl Patterns {
                     theme.dim,
                 ));
             }
-            if per_item >= 4 {
+            if per_item >= 3 {
                 let caution = pattern
                     .caution
                     .as_deref()
@@ -100,6 +103,8 @@ impl Patterns {
                     .map(|c| format!("   ⚠ {c}"))
                     .unwrap_or_default();
                 lines.push(Line::styled(ui::fit(&caution, width), theme.notice));
+            }
+            if per_item >= 4 {
                 lines.push(Line::default());
             }
         }

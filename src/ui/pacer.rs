@@ -11,6 +11,8 @@ use ratatui::widgets::Widget;
 const MIN_SCALE: f64 = 0.18;
 /// Wider than tall, like the calm sketch in the SPEC.
 const ASPECT: f64 = 1.8;
+/// At full breath the shape still leaves a margin: calm, not crowded.
+const FULL_SHARE: f64 = 0.9;
 
 pub struct Pacer {
     /// 0 = empty lungs, 1 = full.
@@ -27,7 +29,7 @@ impl Widget for Pacer {
         let max_ry = area.height as f64 - 0.5;
         let max_rx = (max_ry * ASPECT).min(area.width as f64 / 2.0 - 0.5);
         let max_ry = max_ry.min(max_rx / ASPECT).max(0.5);
-        let scale = MIN_SCALE + (1.0 - MIN_SCALE) * self.fill.clamp(0.0, 1.0);
+        let scale = FULL_SHARE * (MIN_SCALE + (1.0 - MIN_SCALE) * self.fill.clamp(0.0, 1.0));
         let (rx, ry) = (max_rx * scale, max_ry * scale);
         let cx = area.width as f64 / 2.0;
         let cy = area.height as f64;

@@ -1,0 +1,235 @@
+//! Flows through the app with fixed instants: keys in, screens, effects and
+//! redraw decisions out. No terminal involved.
+
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::*;
+use crate::content::Content;
+use crate::exercise::timeline::Length;
+use crate::screen::home::Home;
+use crate::ui::Theme;
+
+fn ctx() -> Ctx {
+    Ctx {
+        content: Content::builtin(),
+        theme: Theme::calm(),
+        motion: true,
+        bell: false,
+    }
+}
+
+fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+/// Lets time pass the way the event loop does: looking at least every
+/// quarter second (a jump of seconds would count as a stall and pause).
+fn live(app: &mut App, from: Instant, to: Instant) {
+    let mut t = from;
+    while t < to {
+        t = (t + ms(250)).min(to);
+        app.advance(t);
+    }
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn home_app() -> App {
+    let ctx = ctx();
+    let home = Screen::Home(Home::new(&ctx));
+    App::new(ctx, home)
+}
+
+fn breathe_app(id: &str, length: Length, t0: Instant) -> App {
+    let ctx = ctx();
+    let screen = App::breathe_screen(&ctx, id, length, t0).unwrap();
+    App::new(ctx, screen)
+}
+
+fn breathe_state(app: &App) -> &crate::screen::breathe::Breathe {
+    match app.screen() {
+        Screen::Breathe(b) => b,
+        _ => panic!("not on the Breathe screen"),
+    }
+}
+
+#[test]
+fn one_enter_from_home_starts_the_default_pattern() {
+    let mut app = home_app();
+    let t0 = Instant::now();
+    app.on_key(key(KeyCode::Enter), t0);
+    let Screen::Breathe(breathe) = app.screen() else {
+        panic!("Enter should start breathing");
+    };
+    assert!(breathe.ended().is_none());
+    assert!(app.take_dirty());
+}
+
+#[test]
+fn another_pattern_can_be_chosen_from_home() {
+    let mut app = home_app();
+    let t0 = Instant::now();
+    app.on_key(key(KeyCode::Char('j')), t0);
+    app.on_key(key(KeyCode::Enter), t0);
+    assert!(matches!(app.screen(), Screen::Patterns(_)));
+    app.on_key(key(KeyCode::Down), t0);
+    app.on_key(key(KeyCode::Down), t0);
+    app.on_key(key(KeyCode::Enter), t0);
+    let Screen::Breathe(_) = app.screen() else { panic!("expected Breathe") };
+    // `box` is third: in 4, hold 4, out 4, rest 4.
+    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+    app.render(t0 + ms(12_500), buf.area, &mut buf);
+    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("Box 4-4-4-4") && text.contains("Rest"), "{text}");
+}
+
+#[test]
+fn q_ends_breathing_into_a_summary_then_leaves_back_to_home_then_quits() {
+    let mut app = home_app();
+    let t0 = Instant::now();
+    app.on_key(key(KeyCode::Enter), t0);
+    live(&mut app, t0, t0 + ms(15_000));
+    app.on_key(key(KeyCode::Char('q')), t0 + ms(15_000));
+    let ended = breathe_state(&app).ended().expect("a summary");
+    assert_eq!((ended.cycles, ended.elapsed_secs, ended.completed), (1, 15, false));
+    app.on_key(key(KeyCode::Esc), t0 + ms(16_000));
+    assert!(matches!(app.screen(), Screen::Home(_)));
+    assert!(!app.should_quit());
+    app.on_key(key(KeyCode::Char('q')), t0 + ms(16_000));
+    assert!(app.should_quit());
+}
+
+#[test]
+fn set_cycles_end_by_themselves_with_a_completed_summary() {
+    let t0 = Instant::now();
+    let mut app = breathe_app("gentle", Length::Cycles(2), t0);
+    live(&mut app, t0, t0 + ms(19_999));
+    assert!(breathe_state(&app).ended().is_none());
+    app.advance(t0 + ms(20_000));
+    let ended = breathe_state(&app).ended().expect("ended on its own");
+    assert_eq!((ended.cycles, ended.elapsed_secs, ended.completed), (2, 20, true));
+    assert_eq!(app.next_wake(t0 + ms(20_000), None), None, "a summary never wakes");
+}
+
+#[test]
+fn space_pauses_and_resumes_where_it_was() {
+    let t0 = Instant::now();
+    let mut app = breathe_app("4-4-6", Length::Forever, t0);
+    app.advance(t0);
+    app.on_key(key(KeyCode::Char(' ')), t0 + ms(1000));
+    app.advance(t0 + ms(1000)); // as the loop does after every key
+    assert_eq!(app.next_wake(t0 + ms(1000), Some(t0 + ms(1000))), None, "paused: block");
+    app.take_dirty();
+    app.advance(t0 + ms(60_000));
+    assert!(!app.take_dirty(), "nothing changes while paused");
+    app.on_key(key(KeyCode::Char(' ')), t0 + ms(60_000));
+    // Resumed 1 s into the inhale: the hold is 3 s away.
+    let wake = app.next_wake(t0 + ms(60_000), None).unwrap();
+    assert!(wake <= t0 + ms(63_000));
+    live(&mut app, t0 + ms(60_000), t0 + ms(63_000));
+    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+    app.render(t0 + ms(63_000), buf.area, &mut buf);
+    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("Hold"));
+}
+
+#[test]
+fn the_bell_rings_once_in_twice_out_never_on_holds_and_only_when_on() {
+    let t0 = Instant::now();
+    let mut app = breathe_app("4-4-6", Length::Forever, t0);
+    app.advance(t0);
+    assert_eq!(app.due_bells(t0 + ms(5000)), 0, "bell off by default");
+    app.on_key(key(KeyCode::Char('b')), t0);
+    assert!(app.ctx().bell);
+    live(&mut app, t0, t0 + ms(4000)); // hold
+    assert_eq!(app.due_bells(t0 + ms(4000)), 0);
+    live(&mut app, t0 + ms(4000), t0 + ms(8000)); // exhale: two rings, spaced
+    assert_eq!(app.due_bells(t0 + ms(8000)), 1);
+    assert!(app.next_wake(t0 + ms(8000), None).unwrap() <= t0 + ms(8000) + BELL_GAP);
+    assert_eq!(app.due_bells(t0 + ms(8000) + BELL_GAP - ms(1)), 0);
+    assert_eq!(app.due_bells(t0 + ms(8000) + BELL_GAP), 1);
+    live(&mut app, t0 + ms(8000), t0 + ms(14_000)); // inhale of cycle 2: one ring
+    assert_eq!(app.due_bells(t0 + ms(20_000)), 1);
+}
+
+#[test]
+fn plus_and_minus_change_the_pace_and_say_so() {
+    let t0 = Instant::now();
+    let mut app = breathe_app("4-4-6", Length::Forever, t0);
+    app.on_key(key(KeyCode::Char('+')), t0);
+    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+    app.render(t0, buf.area, &mut buf);
+    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("Pace 110 %") && text.contains("pace 110 %"), "{text}");
+    // The notice goes away by itself, and the app wakes to remove it.
+    assert!(app.next_wake(t0, Some(t0)).unwrap() <= t0 + NOTICE_FOR);
+    app.take_dirty();
+    live(&mut app, t0, t0 + NOTICE_FOR);
+    assert!(app.take_dirty());
+}
+
+#[test]
+fn help_opens_on_question_mark_and_any_key_closes_it_without_acting() {
+    let t0 = Instant::now();
+    let mut app = breathe_app("4-4-6", Length::Forever, t0);
+    app.on_key(key(KeyCode::Char('?')), t0);
+    assert!(app.help_open());
+    app.on_key(key(KeyCode::Char('q')), t0);
+    assert!(!app.help_open());
+    assert!(breathe_state(&app).ended().is_none(), "the closing key did not end the exercise");
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere() {
+    let t0 = Instant::now();
+    let mut app = breathe_app("4-4-6", Length::Forever, t0);
+    app.on_key(key(KeyCode::Char('?')), t0);
+    app.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), t0);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn only_key_presses_count_and_resizes_redraw() {
+    let t0 = Instant::now();
+    let mut app = home_app();
+    app.take_dirty();
+    let mut release = key(KeyCode::Enter);
+    release.kind = KeyEventKind::Release;
+    app.on_event(&Event::Key(release), t0);
+    assert!(matches!(app.screen(), Screen::Home(_)));
+    assert!(!app.take_dirty());
+    app.on_event(&Event::Resize(40, 12), t0);
+    assert!(app.take_dirty());
+}
+
+#[test]
+fn motion_toggles_and_reduced_motion_stops_frame_wakes() {
+    let t0 = Instant::now();
+    let mut app = breathe_app("4-4-6", Length::Forever, t0);
+    app.advance(t0);
+    let animated = app.next_wake(t0 + ms(100), Some(t0 + ms(100))).unwrap();
+    assert!(animated < t0 + ms(1000));
+    app.on_key(key(KeyCode::Char('m')), t0 + ms(100));
+    assert!(!app.ctx().motion);
+    live(&mut app, t0 + ms(100), t0 + NOTICE_FOR + ms(100));
+    // Now the next wake is the next whole second, not an animation frame.
+    let still = app.next_wake(t0 + NOTICE_FOR + ms(150), None).unwrap();
+    assert_eq!(still, t0 + ms(3000));
+}
+
+#[test]
+fn a_stall_pauses_and_says_why() {
+    let t0 = Instant::now();
+    let mut app = breathe_app("4-4-6", Length::Forever, t0);
+    app.advance(t0);
+    app.advance(t0 + ms(1000));
+    app.advance(t0 + ms(30_000));
+    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+    app.render(t0 + ms(30_000), buf.area, &mut buf);
+    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("Paused") && text.contains("Paused while you were away"), "{text}");
+}

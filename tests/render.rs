@@ -1,0 +1,216 @@
+//! Render snapshots: each screen in its key states at 80x24 and 40x12, plus
+//! the smallest sizes, drawn through ratatui's TestBackend at fixed instants.
+
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use soothe::app::App;
+use soothe::content::Content;
+use soothe::exercise::timeline::Length;
+use soothe::screen::home::Home;
+use soothe::screen::{Ctx, Screen};
+use soothe::ui::Theme;
+
+fn ctx(content: Content) -> Ctx {
+    Ctx {
+        content,
+        theme: Theme::calm(),
+        motion: true,
+        bell: false,
+    }
+}
+
+fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+fn press(app: &mut App, code: KeyCode, now: Instant) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE), now);
+    app.advance(now);
+}
+
+/// Advances the way the event loop does, never leaving a stall-sized gap.
+fn live(app: &mut App, from: Instant, to: Instant) {
+    let mut t = from;
+    app.advance(t);
+    while t < to {
+        t = (t + ms(250)).min(to);
+        app.advance(t);
+    }
+}
+
+fn draw(app: &App, now: Instant, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| app.render(now, frame.area(), frame.buffer_mut()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+fn both_sizes(name: &str, app: &App, now: Instant) {
+    insta::assert_snapshot!(format!("{name}_80x24"), draw(app, now, 80, 24));
+    insta::assert_snapshot!(format!("{name}_40x12"), draw(app, now, 40, 12));
+}
+
+fn home() -> App {
+    let ctx = ctx(Content::builtin());
+    let home = Screen::Home(Home::new(&ctx));
+    App::new(ctx, home)
+}
+
+fn breathe(id: &str, length: Length, t0: Instant) -> App {
+    let ctx = ctx(Content::builtin());
+    let screen = App::breathe_screen(&ctx, id, length, t0).unwrap();
+    App::new(ctx, screen)
+}
+
+#[test]
+fn home_screen() {
+    let app = home();
+    both_sizes("home", &app, Instant::now());
+}
+
+#[test]
+fn home_with_a_broken_user_file_shows_one_quiet_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mine.toml"), "version = 1\n[[patterns]\n").unwrap();
+    let ctx = ctx(Content::load(Some(dir.path())));
+    let home = Screen::Home(Home::new(&ctx));
+    let app = App::new(ctx, home);
+    insta::assert_snapshot!(draw(&app, Instant::now(), 80, 24));
+}
+
+#[test]
+fn pattern_chooser() {
+    let mut app = home();
+    let t0 = Instant::now();
+    press(&mut app, KeyCode::Down, t0);
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Down, t0);
+    both_sizes("patterns", &app, t0);
+}
+
+#[test]
+fn breathe_inhale_half_way() {
+    let t0 = Instant::now();
+    let mut app = breathe("4-4-6", Length::Forever, t0);
+    live(&mut app, t0, t0 + ms(2000));
+    both_sizes("breathe_inhale_half", &app, t0 + ms(2000));
+}
+
+#[test]
+fn breathe_hold_in_the_second_cycle() {
+    let t0 = Instant::now();
+    let mut app = breathe("4-4-6", Length::Forever, t0);
+    live(&mut app, t0, t0 + ms(14_000 + 5200));
+    both_sizes("breathe_hold", &app, t0 + ms(19_200));
+}
+
+#[test]
+fn breathe_exhale_three_quarters() {
+    let t0 = Instant::now();
+    let mut app = breathe("4-4-6", Length::Forever, t0);
+    live(&mut app, t0, t0 + ms(14_000 + 12_500));
+    insta::assert_snapshot!(draw(&app, t0 + ms(26_500), 80, 24));
+}
+
+#[test]
+fn breathe_paused() {
+    let t0 = Instant::now();
+    let mut app = breathe("4-4-6", Length::Forever, t0);
+    live(&mut app, t0, t0 + ms(16_500));
+    press(&mut app, KeyCode::Char(' '), t0 + ms(16_500));
+    both_sizes("breathe_paused", &app, t0 + ms(90_000));
+}
+
+#[test]
+fn breathe_with_set_minutes_says_the_plan() {
+    let t0 = Instant::now();
+    let cycles = Length::whole_cycles_within(2.1, 14_000);
+    let mut app = breathe("4-4-6", cycles, t0);
+    live(&mut app, t0, t0 + ms(1000));
+    insta::assert_snapshot!(draw(&app, t0 + ms(1000), 80, 24));
+}
+
+#[test]
+fn breathe_summary() {
+    let t0 = Instant::now();
+    let mut app = breathe("coherent", Length::Cycles(3), t0);
+    live(&mut app, t0, t0 + ms(33_000));
+    both_sizes("breathe_summary", &app, t0 + ms(33_000));
+}
+
+#[test]
+fn breathe_help_overlay() {
+    let t0 = Instant::now();
+    let mut app = breathe("4-4-6", Length::Forever, t0);
+    live(&mut app, t0, t0 + ms(1000));
+    press(&mut app, KeyCode::Char('?'), t0 + ms(1000));
+    both_sizes("breathe_help", &app, t0 + ms(1000));
+}
+
+#[test]
+fn breathe_degrades_to_words_and_seconds() {
+    let t0 = Instant::now();
+    let mut app = breathe("4-4-6", Length::Forever, t0);
+    live(&mut app, t0, t0 + ms(5000));
+    let now = t0 + ms(5000);
+    insta::assert_snapshot!("breathe_20x6", draw(&app, now, 20, 6));
+    insta::assert_snapshot!("breathe_12x2", draw(&app, now, 12, 2));
+    insta::assert_snapshot!("breathe_14x1", draw(&app, now, 14, 1));
+}
+
+#[test]
+fn too_small_screens_ask_kindly_and_never_panic() {
+    let t0 = Instant::now();
+    let mut app = breathe("4-4-6", Length::Forever, t0);
+    live(&mut app, t0, t0 + ms(1000));
+    insta::assert_snapshot!("breathe_too_small_8x3", draw(&app, t0, 8, 3));
+    insta::assert_snapshot!("home_too_small_30x4", draw(&home(), t0, 30, 4));
+    // Every size from nothing up: no panic, whatever the screen.
+    let mut menu = home();
+    press(&mut menu, KeyCode::Down, t0);
+    press(&mut menu, KeyCode::Enter, t0);
+    for app in [&app, &home(), &menu] {
+        for width in 1..=45 {
+            for height in 1..=14 {
+                draw(app, t0 + ms(1000), width, height);
+            }
+        }
+    }
+}
+
+#[test]
+fn user_text_with_wide_characters_and_escapes_stays_in_its_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("wide.toml"),
+        "version = 1\n[[patterns]]\nid = \"wide\"\nname = \"深い呼吸 🌊 \\u001b[31mred\"\n\
+         description = \"ゆっくり吸って、ゆっくり吐く。🌿 Long text that goes on and on and on to be cut by width.\"\n\
+         phases = [{ kind = \"inhale\", seconds = 4 }, { kind = \"exhale\", seconds = 6 }]\n",
+    )
+    .unwrap();
+    let content = Content::load(Some(dir.path()));
+    assert!(content.problems.is_empty(), "{:?}", content.problems);
+    let ctx = ctx(content);
+    let t0 = Instant::now();
+    let mut app = App::new(ctx.clone(), App::breathe_screen(&ctx, "wide", Length::Forever, t0).unwrap());
+    live(&mut app, t0, t0 + ms(1000));
+    let screen = draw(&app, t0 + ms(1000), 40, 12);
+    assert!(!screen.contains('\u{1b}'));
+    insta::assert_snapshot!("breathe_wide_text_40x12", screen);
+    let mut menu = home_with(ctx);
+    press(&mut menu, KeyCode::Down, t0);
+    press(&mut menu, KeyCode::Enter, t0);
+    for _ in 0..6 {
+        press(&mut menu, KeyCode::Down, t0);
+    }
+    insta::assert_snapshot!("patterns_wide_text_40x12", draw(&menu, t0, 40, 12));
+}
+
+fn home_with(ctx: Ctx) -> App {
+    let home = Screen::Home(Home::new(&ctx));
+    App::new(ctx, home)
+}
