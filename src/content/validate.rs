@@ -60,7 +60,12 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     let raw: RawFile = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(err) => {
-            checker.report(err.span(), None, err.message().trim().to_string());
+            // An empty span means the document as a whole (e.g. `version` missing).
+            let field = err
+                .span()
+                .filter(|span| !span.is_empty())
+                .and_then(|span| field_path_at(text, span.start));
+            checker.report(err.span(), field, err.message().trim().to_string());
             return Parsed {
                 patterns: Vec::new(),
                 problems: checker.problems,
@@ -216,6 +221,52 @@ impl Checker<'_> {
     }
 }
 
+/// The path of the deepest key or value at `offset` (`patterns[0].phases[1].kind`),
+/// so shape errors from serde name their field like range errors do.
+pub fn field_path_at(text: &str, offset: usize) -> Option<String> {
+    use toml::de::{DeTable, DeValue};
+
+    fn in_span(span: &Range<usize>, offset: usize) -> bool {
+        span.start <= offset && offset < span.end.max(span.start + 1)
+    }
+
+    fn in_table(table: &DeTable<'_>, offset: usize, path: &str) -> Option<String> {
+        for (key, value) in table.iter() {
+            let here = if path.is_empty() {
+                key.get_ref().to_string()
+            } else {
+                format!("{path}.{}", key.get_ref())
+            };
+            if in_span(&key.span(), offset) {
+                return Some(here);
+            }
+            if let Some(deeper) = in_value(value.get_ref(), offset, &here) {
+                return Some(deeper);
+            }
+            if in_span(&value.span(), offset) {
+                return Some(here);
+            }
+        }
+        None
+    }
+
+    fn in_value(value: &DeValue<'_>, offset: usize, path: &str) -> Option<String> {
+        match value {
+            DeValue::Table(table) => in_table(table, offset, path),
+            DeValue::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+                let here = format!("{path}[{i}]");
+                // Tables of an array-of-tables span only their header, so look inside first.
+                in_value(item.get_ref(), offset, &here)
+                    .or_else(|| in_span(&item.span(), offset).then_some(here))
+            }),
+            _ => None,
+        }
+    }
+
+    let document = DeTable::parse(text).ok()?;
+    in_table(document.get_ref(), offset, "")
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -267,6 +318,17 @@ phases = [{ kind = "inhale", seconds = 4 }, { kind = "exhale", seconds = 4 }]
         assert_eq!(parsed.patterns.len(), 1);
         assert_eq!(parsed.problems.len(), 1);
         assert_eq!(parsed.problems[0].field.as_deref(), Some("patterns[1].name"));
+    }
+
+    #[test]
+    fn shape_errors_name_their_field() {
+        let text = GOOD.replace("kind = \"exhale\"", "kind = \"out\"");
+        assert_eq!(
+            problems(&text),
+            ["f.toml:6:54: patterns[0].phases[1].kind: unknown variant `out`, expected one of `inhale`, `hold`, `exhale`, `rest`"]
+        );
+        assert_eq!(field_path_at("a = 1\n[b]\nc = [1, 2]\n", 18), Some("b.c[1]".into()));
+        assert_eq!(field_path_at("not = [toml", 3), None);
     }
 
     #[test]

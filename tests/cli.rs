@@ -1,0 +1,211 @@
+//! The binary from the outside: commands, messages, exit codes and plain
+//! mode, with temporary config and data folders (never the real home).
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+struct Sandbox {
+    config: TempDir,
+    data: TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        Sandbox {
+            config: tempfile::tempdir().unwrap(),
+            data: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn with_content(files: &[&str]) -> Sandbox {
+        let sandbox = Sandbox::new();
+        let dir = sandbox.config.path().join("content");
+        std::fs::create_dir_all(&dir).unwrap();
+        for name in files {
+            let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content").join(name);
+            let file_name = Path::new(name).file_name().unwrap();
+            std::fs::copy(from, dir.join(file_name)).unwrap();
+        }
+        sandbox
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_soothe"));
+        command
+            .args(args)
+            .env("SOOTHE_CONFIG_DIR", self.config.path())
+            .env("SOOTHE_DATA_DIR", self.data.path())
+            .env_remove("NO_COLOR")
+            .stdin(Stdio::null());
+        command
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+#[test]
+fn help_explains_commands_options_and_keys() {
+    let out = Sandbox::new().run(&["--help"]);
+    assert!(out.status.success());
+    let help = text(&out.stdout);
+    for needle in [
+        "breathe", "patterns", "paths", "--reduced-motion", "--no-color", "--bell", "--plain",
+        "--config-dir", "--data-dir", "SOOTHE_CONFIG_DIR", "Keys:", "pause",
+    ] {
+        assert!(help.contains(needle), "--help lacks {needle}:\n{help}");
+    }
+    let breathe = text(&Sandbox::new().run(&["breathe", "--help"]).stdout);
+    assert!(breathe.contains("--cycles") && breathe.contains("--minutes"), "{breathe}");
+}
+
+#[test]
+fn version_prints_the_package_version() {
+    let out = Sandbox::new().run(&["--version"]);
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout).trim(), format!("soothe {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn patterns_lists_every_builtin_with_rate_and_caution() {
+    let out = Sandbox::new().run(&["patterns"]);
+    assert!(out.status.success());
+    let listing = text(&out.stdout);
+    for id in ["4-4-6", "gentle", "box", "4-7-8", "coherent", "sigh"] {
+        assert!(listing.lines().any(|l| l.starts_with(id)), "{id} missing:\n{listing}");
+    }
+    assert!(listing.contains("4.3 breaths/min · in 4 · hold 4 · out 6  (default)"), "{listing}");
+    assert!(listing.contains("Caution: Long holds: start with 4 cycles"), "{listing}");
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn paths_shows_the_chosen_folders() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.run(&["paths"]);
+    assert!(out.status.success());
+    let listing = text(&out.stdout);
+    let config = sandbox.config.path().display().to_string();
+    let data = sandbox.data.path().display().to_string();
+    assert!(listing.contains(&format!("content   {config}/content")), "{listing}");
+    assert!(listing.contains(&format!("settings  {config}/config.toml")), "{listing}");
+    assert!(listing.contains(&format!("journal   {data}/journal.jsonl")), "{listing}");
+    // Flags win over the environment.
+    let flagged = sandbox.run(&["--config-dir", "/tmp/elsewhere", "paths"]);
+    assert!(text(&flagged.stdout).contains("config    /tmp/elsewhere"));
+}
+
+#[test]
+fn an_unknown_pattern_gets_one_line_naming_the_real_ones() {
+    let out = Sandbox::new().run(&["breathe", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    let message = text(&out.stderr);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("no pattern `nope`"));
+    assert!(message.contains("4-4-6, gentle, box, 4-7-8, coherent, sigh"), "{message}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["breathe", "--cycles", "0"][..],
+        &["breathe", "--minutes", "-1"],
+        &["breathe", "--cycles", "2", "--minutes", "1"],
+        &["--frobnicate"],
+    ] {
+        let out = Sandbox::new().run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out.stderr));
+    }
+}
+
+#[test]
+fn home_without_a_terminal_says_why_in_one_line() {
+    let out = Sandbox::new().run(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = text(&out.stderr);
+    assert_eq!(message.lines().count(), 1);
+    assert!(message.contains("needs a terminal") && message.contains("--plain"), "{message}");
+}
+
+#[test]
+fn breathe_without_a_terminal_runs_plain_in_real_time() {
+    let sandbox = Sandbox::with_content(&["valid/quick.toml"]);
+    let started = Instant::now();
+    let out = sandbox.run(&["breathe", "quick", "--cycles", "2"]);
+    let took = started.elapsed();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines = text(&out.stdout);
+    assert_eq!(
+        lines.lines().collect::<Vec<_>>(),
+        [
+            "soothe · Quick test · in 0.5 · out 0.5",
+            "Enter pauses or resumes; q then Enter ends.",
+            "2 cycles · 0:02",
+            "Breathe in · 0.5 s",
+            "Breathe out · 0.5 s",
+            "Breathe in · 0.5 s",
+            "Breathe out · 0.5 s",
+            "Done · 2 cycles · 0:02",
+        ]
+    );
+    assert!(!lines.contains('\u{1b}'), "plain output has no escape codes");
+    assert!(took >= Duration::from_millis(1900), "it ran in real time ({took:?})");
+}
+
+#[test]
+fn plain_minutes_run_whole_cycles_and_say_so() {
+    let sandbox = Sandbox::with_content(&["valid/quick.toml"]);
+    let out = sandbox.run(&["breathe", "quick", "--minutes", "0.05"]);
+    let lines = text(&out.stdout);
+    assert!(lines.contains("3 cycles · 0:03"), "{lines}");
+    assert!(lines.ends_with("Done · 3 cycles · 0:03\n"), "{lines}");
+}
+
+#[test]
+fn plain_mode_ends_on_q_and_enter() {
+    let sandbox = Sandbox::with_content(&["valid/quick.toml"]);
+    let mut child = sandbox
+        .command(&["breathe", "quick", "--plain"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.starts_with("Breathe out") {
+        line.clear();
+        assert!(reader.read_line(&mut line).unwrap() > 0, "output ended early");
+    }
+    child.stdin.as_mut().unwrap().write_all(b"q\n").unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut rest).unwrap();
+    assert!(child.wait().unwrap().success());
+    assert!(rest.contains("Done · 0 cycles"), "ended within the first cycle: {rest}");
+}
+
+#[test]
+fn a_broken_user_file_is_named_with_line_and_column_and_breathing_still_works() {
+    let sandbox = Sandbox::with_content(&["valid/quick.toml", "invalid/seconds_out_of_range.toml"]);
+    let out = sandbox.run(&["patterns"]);
+    assert!(out.status.success());
+    let problems = text(&out.stderr);
+    assert!(
+        problems.contains("seconds_out_of_range.toml:9:64: patterns[0].phases[1].seconds: must be between 0.5 and 60 (got 1000)"),
+        "{problems}"
+    );
+    // The good file and every built-in still load.
+    let listing = text(&out.stdout);
+    assert!(listing.contains("quick") && listing.contains("4-4-6"));
+    let breathe = sandbox.run(&["breathe", "quick", "--cycles", "1"]);
+    assert!(breathe.status.success());
+    assert!(text(&breathe.stdout).contains("Breathe in · 0.5 s"));
+}
