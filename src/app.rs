@@ -52,17 +52,26 @@ impl App {
     }
 
     /// Starts breathing `pattern` (an id known to exist) as a new screen.
-    pub fn breathe_screen(ctx: &Ctx, pattern: &str, length: Length, now: Instant) -> Option<Screen> {
+    pub fn breathe_screen(
+        ctx: &Ctx,
+        pattern: &str,
+        length: Length,
+        now: Instant,
+    ) -> Option<Screen> {
         let pattern = ctx.content.pattern(pattern)?.clone();
-        Some(Screen::Breathe(Box::new(Breathe::new(Breathing::new(pattern, length, now)))))
+        Some(Screen::Breathe(Box::new(Breathe::new(Breathing::new(
+            pattern, length, now,
+        )))))
     }
 
     pub fn ctx(&self) -> &Ctx {
         &self.ctx
     }
 
-    pub fn screen(&self) -> &Screen {
-        self.stack.last().expect("the app always has a screen until it quits")
+    /// The screen on top. Once the last screen has been left the app is
+    /// quitting and there is none.
+    pub fn screen(&self) -> Option<&Screen> {
+        self.stack.last()
     }
 
     pub fn should_quit(&self) -> bool {
@@ -91,13 +100,15 @@ impl App {
             self.quit = true;
             return;
         }
+        let Some(screen) = self.stack.last_mut() else {
+            return;
+        };
         if self.help {
             // Any key closes help; it does nothing else.
             self.help = false;
             self.dirty = true;
             return;
         }
-        let screen = self.stack.last_mut().expect("a screen");
         let outcome = match keys::lookup(screen.bindings(), &key) {
             Some(action) => screen.handle(action, &self.ctx, now),
             None => Outcome::Ignored,
@@ -122,7 +133,11 @@ impl App {
             }
             Action::ToggleMotion => {
                 self.ctx.motion = !self.ctx.motion;
-                let state = if self.ctx.motion { "on" } else { "off (reduced motion)" };
+                let state = if self.ctx.motion {
+                    "on"
+                } else {
+                    "off (reduced motion)"
+                };
                 self.notify(format!("Motion {state}"), now);
             }
             _ => return,
@@ -150,7 +165,9 @@ impl App {
     fn navigate(&mut self, route: Route, now: Instant) {
         let screen = match route {
             Route::Patterns => Some(Screen::Patterns(Patterns::new())),
-            Route::Breathe { pattern } => App::breathe_screen(&self.ctx, &pattern, Length::Forever, now),
+            Route::Breathe { pattern } => {
+                App::breathe_screen(&self.ctx, &pattern, Length::Forever, now)
+            }
         };
         if let Some(screen) = screen {
             self.stack.push(screen);
@@ -178,7 +195,9 @@ impl App {
 
     /// Lets time pass: the screen applies crossed boundaries, notices expire.
     pub fn advance(&mut self, now: Instant) {
-        let screen = self.stack.last_mut().expect("a screen");
+        let Some(screen) = self.stack.last_mut() else {
+            return;
+        };
         let (changed, effects) = screen.advance(&self.ctx, now);
         self.dirty |= changed;
         self.run_effects(effects, now);
@@ -199,13 +218,22 @@ impl App {
     }
 
     pub fn next_wake(&self, now: Instant, last_frame: Option<Instant>) -> Option<Instant> {
-        let wake = self.screen().next_wake(&self.ctx, now);
-        let others = [self.notice.as_ref().map(|(_, until)| *until), self.bells.front().copied()];
+        let wake = self
+            .screen()
+            .map(|screen| screen.next_wake(&self.ctx, now))
+            .unwrap_or_default();
+        let others = [
+            self.notice.as_ref().map(|(_, until)| *until),
+            self.bells.front().copied(),
+        ];
         schedule::next_wake(&[wake], &others, last_frame)
     }
 
     pub fn render(&self, now: Instant, area: Rect, buf: &mut Buffer) {
-        self.screen().render(&self.ctx, now, area, buf);
+        let Some(screen) = self.screen() else {
+            return;
+        };
+        screen.render(&self.ctx, now, area, buf);
         if let Some((text, _)) = &self.notice
             && area.height >= 6
         {
@@ -218,8 +246,10 @@ impl App {
 
     fn render_help(&self, area: Rect, buf: &mut Buffer) {
         let theme = &self.ctx.theme;
-        let mut rows: Vec<(String, &str)> = self
-            .screen()
+        let Some(screen) = self.screen() else {
+            return;
+        };
+        let mut rows: Vec<(String, &str)> = screen
             .bindings()
             .iter()
             .chain(keys::GLOBAL)
@@ -235,7 +265,10 @@ impl App {
                     Span::styled(help.to_string(), theme.text),
                 ])
             })
-            .chain([Line::default(), Line::styled(" any key closes this", theme.dim)])
+            .chain([
+                Line::default(),
+                Line::styled(" any key closes this", theme.dim),
+            ])
             .collect();
         let width = area.width.min(48);
         let height = area.height.min(lines.len() as u16 + 2);
@@ -250,7 +283,12 @@ impl App {
         );
         Clear.render(rect, buf);
         Paragraph::new(lines)
-            .block(Block::default().borders(Borders::ALL).title(" Keys ").border_style(theme.dim))
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(" Keys ")
+                    .border_style(theme.dim),
+            )
             .render(rect, buf);
     }
 }

@@ -55,7 +55,11 @@ fn ctx(options: &Options, content: Content) -> Ctx {
     let no_color = options.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     Ctx {
         content,
-        theme: if no_color { Theme::monochrome() } else { Theme::calm() },
+        theme: if no_color {
+            Theme::monochrome()
+        } else {
+            Theme::calm()
+        },
         motion: !options.reduced_motion,
         bell: options.bell && !options.no_bell,
     }
@@ -125,13 +129,21 @@ fn run_tui(ctx: Ctx, first: impl FnOnce(&Ctx, Instant) -> Screen) -> Result<Exit
     match exit {
         Ok(Exit::Normal) => Ok(ExitCode::SUCCESS),
         Ok(Exit::Signal(signal)) => Ok(ExitCode::from(128 + signal as u8)),
-        Err(err) => Err(Failure::new(1, format!("the terminal stopped working: {err}"))),
+        Err(err) => Err(Failure::new(
+            1,
+            format!("the terminal stopped working: {err}"),
+        )),
     }
 }
 
 fn patterns(content: &Content) -> Result<ExitCode, Failure> {
     let mut out = io::stdout().lock();
-    let width = content.patterns.iter().map(|p| p.id.len()).max().unwrap_or(0);
+    let width = content
+        .patterns
+        .iter()
+        .map(|p| p.id.len())
+        .max()
+        .unwrap_or(0);
     let indent = " ".repeat(width + 2);
     let listing = (|| -> io::Result<()> {
         for pattern in &content.patterns {
@@ -176,7 +188,10 @@ fn report_problems(content: &Content) {
         return;
     }
     let mut err = io::stderr().lock();
-    let _ = writeln!(err, "soothe: some of your content was skipped (the built-ins are fine):");
+    let _ = writeln!(
+        err,
+        "soothe: some of your content was skipped (the built-ins are fine):"
+    );
     for problem in &content.problems {
         let _ = writeln!(err, "  {problem}");
     }
@@ -186,7 +201,11 @@ fn print_paths(paths: &Paths) -> Result<ExitCode, Failure> {
     let mut out = io::stdout().lock();
     let rows = [
         ("config", paths.config_dir.clone(), ""),
-        ("content", paths.content_dir(), "  (your *.toml here add or replace patterns)"),
+        (
+            "content",
+            paths.content_dir(),
+            "  (your *.toml here add or replace patterns)",
+        ),
         ("settings", paths.config_file(), ""),
         ("data", paths.data_dir.clone(), ""),
         ("journal", paths.journal_file(), ""),

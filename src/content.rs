@@ -10,10 +10,8 @@ use std::path::{Path, PathBuf};
 pub use validate::parse_file;
 
 /// Every shipped content file, compiled in so soothe works with no files at all.
-pub const BUILTIN: &[(&str, &str)] = &[(
-    "breathing.toml",
-    include_str!("../content/breathing.toml"),
-)];
+pub const BUILTIN: &[(&str, &str)] =
+    &[("breathing.toml", include_str!("../content/breathing.toml"))];
 
 /// The pattern `soothe breathe` uses when none is named.
 pub const DEFAULT_PATTERN: &str = "4-4-6";
@@ -80,7 +78,7 @@ impl Pattern {
 
 /// 4000 -> "4", 5500 -> "5.5": seconds as a person would write them.
 pub fn seconds_label(ms: u64) -> String {
-    if ms % 1000 == 0 {
+    if ms.is_multiple_of(1000) {
         (ms / 1000).to_string()
     } else {
         let text = format!("{:.2}", ms as f64 / 1000.0);

@@ -50,36 +50,114 @@ const fn bind(
 }
 
 pub const HOME: &[Binding] = &[
-    bind(UP_KEYS, "↑↓", Some("move"), "Move through the list", Action::Up),
+    bind(
+        UP_KEYS,
+        "↑↓",
+        Some("move"),
+        "Move through the list",
+        Action::Up,
+    ),
     bind(DOWN_KEYS, "j", None, "Move down (also ↓)", Action::Down),
-    bind(&[KeyCode::Enter], "enter", Some("start"), "Start the selected exercise", Action::Select),
+    bind(
+        &[KeyCode::Enter],
+        "enter",
+        Some("start"),
+        "Start the selected exercise",
+        Action::Select,
+    ),
     bind(BACK_KEYS, "q", Some("quit"), "Quit soothe", Action::Back),
 ];
 
 pub const PATTERNS: &[Binding] = &[
-    bind(UP_KEYS, "↑↓", Some("move"), "Move through the patterns", Action::Up),
+    bind(
+        UP_KEYS,
+        "↑↓",
+        Some("move"),
+        "Move through the patterns",
+        Action::Up,
+    ),
     bind(DOWN_KEYS, "j", None, "Move down (also ↓)", Action::Down),
-    bind(&[KeyCode::Enter], "enter", Some("breathe"), "Breathe with the selected pattern", Action::Select),
-    bind(BACK_KEYS, "q", Some("back"), "Back to the menu", Action::Back),
+    bind(
+        &[KeyCode::Enter],
+        "enter",
+        Some("breathe"),
+        "Breathe with the selected pattern",
+        Action::Select,
+    ),
+    bind(
+        BACK_KEYS,
+        "q",
+        Some("back"),
+        "Back to the menu",
+        Action::Back,
+    ),
 ];
 
 pub const BREATHE: &[Binding] = &[
-    bind(&[KeyCode::Char(' ')], "space", Some("pause"), "Pause or resume", Action::Pause),
-    bind(&[KeyCode::Char('+'), KeyCode::Char('=')], "+ −", Some("pace"), "Pace 10 % faster", Action::Faster),
-    bind(&[KeyCode::Char('-'), KeyCode::Char('_')], "−", None, "Pace 10 % slower", Action::Slower),
-    bind(BACK_KEYS, "q", Some("end"), "End the exercise", Action::Back),
+    bind(
+        &[KeyCode::Char(' ')],
+        "space",
+        Some("pause"),
+        "Pause or resume",
+        Action::Pause,
+    ),
+    bind(
+        &[KeyCode::Char('+'), KeyCode::Char('=')],
+        "+ −",
+        Some("pace"),
+        "Pace 10 % faster",
+        Action::Faster,
+    ),
+    bind(
+        &[KeyCode::Char('-'), KeyCode::Char('_')],
+        "−",
+        None,
+        "Pace 10 % slower",
+        Action::Slower,
+    ),
+    bind(
+        BACK_KEYS,
+        "q",
+        Some("end"),
+        "End the exercise",
+        Action::Back,
+    ),
 ];
 
 pub const SUMMARY: &[Binding] = &[
-    bind(&[KeyCode::Enter], "enter", Some("close"), "Close this summary", Action::Select),
+    bind(
+        &[KeyCode::Enter],
+        "enter",
+        Some("close"),
+        "Close this summary",
+        Action::Select,
+    ),
     bind(BACK_KEYS, "q", None, "Close this summary", Action::Back),
 ];
 
 /// Keys every screen has, unless the screen uses the key itself.
 pub const GLOBAL: &[Binding] = &[
-    bind(&[KeyCode::Char('b')], "b", Some("bell"), "Bell on phase changes, on or off", Action::ToggleBell),
-    bind(&[KeyCode::Char('m')], "m", Some("motion"), "Animation on or off", Action::ToggleMotion),
-    bind(&[KeyCode::Char('?')], "?", Some("help"), "This help", Action::Help),
+    bind(
+        &[KeyCode::Char('b')],
+        "b",
+        Some("bell"),
+        "Bell on phase changes, on or off",
+        Action::ToggleBell,
+    ),
+    bind(
+        &[KeyCode::Char('m')],
+        "m",
+        Some("motion"),
+        "Animation on or off",
+        Action::ToggleMotion,
+    ),
+    bind(
+        &[KeyCode::Char('?')],
+        "?",
+        Some("help"),
+        "This help",
+        Action::Help,
+    ),
 ];
 
 /// Every key of a binding, as the help overlay lists them ("q esc").
@@ -137,7 +215,10 @@ mod tests {
 
     #[test]
     fn tables_map_keys_to_actions() {
-        assert_eq!(lookup(BREATHE, &press(KeyCode::Char(' '))), Some(Action::Pause));
+        assert_eq!(
+            lookup(BREATHE, &press(KeyCode::Char(' '))),
+            Some(Action::Pause)
+        );
         assert_eq!(lookup(BREATHE, &press(KeyCode::Esc)), Some(Action::Back));
         assert_eq!(lookup(HOME, &press(KeyCode::Char('j'))), Some(Action::Down));
         assert_eq!(lookup(HOME, &press(KeyCode::Char('x'))), None);
@@ -149,7 +230,10 @@ mod tests {
     fn control_keys_are_not_letters() {
         let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
         assert_eq!(lookup(HOME, &ctrl_q), None);
-        assert!(is_quit(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
+        assert!(is_quit(&KeyEvent::new(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL
+        )));
         assert!(!is_quit(&press(KeyCode::Char('c'))));
     }
 

@@ -38,7 +38,10 @@ impl Paths {
 }
 
 pub fn show(path: Option<&Path>) -> String {
-    path.map_or_else(|| "(unknown: no home folder)".into(), |p| p.display().to_string())
+    path.map_or_else(
+        || "(unknown: no home folder)".into(),
+        |p| p.display().to_string(),
+    )
 }
 
 #[cfg(test)]
@@ -49,7 +52,10 @@ mod tests {
     fn given_folders_win_and_empty_ones_do_not_count() {
         let paths = Paths::resolve(Some("/c".into()), Some("/d".into()));
         assert_eq!(paths.content_dir(), Some(PathBuf::from("/c/content")));
-        assert_eq!(paths.journal_file(), Some(PathBuf::from("/d/journal.jsonl")));
+        assert_eq!(
+            paths.journal_file(),
+            Some(PathBuf::from("/d/journal.jsonl"))
+        );
         let fallback = Paths::resolve(Some("".into()), None);
         assert_ne!(fallback.config_dir, Some(PathBuf::new()));
     }

@@ -52,7 +52,10 @@ pub fn breathe(
         }
         let now = Instant::now();
         if session.observe(now) {
-            writeln!(out, "Paused: time jumped (was soothe stopped?). Enter goes on.")?;
+            writeln!(
+                out,
+                "Paused: time jumped (was soothe stopped?). Enter goes on."
+            )?;
             if !input_open {
                 session.toggle_pause(now);
             }
@@ -66,7 +69,12 @@ pub fn breathe(
             if bell && sample.kind.rings() > 0 {
                 write!(out, "{}", "\x07".repeat(sample.kind.rings() as usize))?;
             }
-            writeln!(out, "{} · {} s", sample.kind.words(), seconds_label(sample.segment_ms))?;
+            writeln!(
+                out,
+                "{} · {} s",
+                sample.kind.words(),
+                seconds_label(sample.segment_ms)
+            )?;
             out.flush()?;
         }
         let deadline = session.timeline().next_change(now);
@@ -103,7 +111,12 @@ pub fn breathe(
         completed,
     };
     let word = if ended.cycles == 1 { "cycle" } else { "cycles" };
-    writeln!(out, "Done · {} {word} · {}", ended.cycles, ui::clock(ended.elapsed_secs))?;
+    writeln!(
+        out,
+        "Done · {} {word} · {}",
+        ended.cycles,
+        ui::clock(ended.elapsed_secs)
+    )?;
     out.flush()?;
     Ok(ended)
 }

@@ -28,7 +28,10 @@ mod tests {
 
     #[test]
     fn escape_sequences_and_controls_never_survive() {
-        assert_eq!(line("calm\x1b[31m red\x07\x1b]0;title\x07"), "calm[31m red]0;title");
+        assert_eq!(
+            line("calm\x1b[31m red\x07\x1b]0;title\x07"),
+            "calm[31m red]0;title"
+        );
         assert_eq!(line("a\u{202E}b\u{0}c\u{9b}d"), "abcd");
     }
 

@@ -26,7 +26,9 @@ impl Sandbox {
         let dir = sandbox.config.path().join("content");
         std::fs::create_dir_all(&dir).unwrap();
         for name in files {
-            let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content").join(name);
+            let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/content")
+                .join(name);
             let file_name = Path::new(name).file_name().unwrap();
             std::fs::copy(from, dir.join(file_name)).unwrap();
         }
@@ -59,20 +61,36 @@ fn help_explains_commands_options_and_keys() {
     assert!(out.status.success());
     let help = text(&out.stdout);
     for needle in [
-        "breathe", "patterns", "paths", "--reduced-motion", "--no-color", "--bell", "--plain",
-        "--config-dir", "--data-dir", "SOOTHE_CONFIG_DIR", "Keys:", "pause",
+        "breathe",
+        "patterns",
+        "paths",
+        "--reduced-motion",
+        "--no-color",
+        "--bell",
+        "--plain",
+        "--config-dir",
+        "--data-dir",
+        "SOOTHE_CONFIG_DIR",
+        "Keys:",
+        "pause",
     ] {
         assert!(help.contains(needle), "--help lacks {needle}:\n{help}");
     }
     let breathe = text(&Sandbox::new().run(&["breathe", "--help"]).stdout);
-    assert!(breathe.contains("--cycles") && breathe.contains("--minutes"), "{breathe}");
+    assert!(
+        breathe.contains("--cycles") && breathe.contains("--minutes"),
+        "{breathe}"
+    );
 }
 
 #[test]
 fn version_prints_the_package_version() {
     let out = Sandbox::new().run(&["--version"]);
     assert!(out.status.success());
-    assert_eq!(text(&out.stdout).trim(), format!("soothe {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        format!("soothe {}", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
@@ -81,10 +99,19 @@ fn patterns_lists_every_builtin_with_rate_and_caution() {
     assert!(out.status.success());
     let listing = text(&out.stdout);
     for id in ["4-4-6", "gentle", "box", "4-7-8", "coherent", "sigh"] {
-        assert!(listing.lines().any(|l| l.starts_with(id)), "{id} missing:\n{listing}");
+        assert!(
+            listing.lines().any(|l| l.starts_with(id)),
+            "{id} missing:\n{listing}"
+        );
     }
-    assert!(listing.contains("4.3 breaths/min · in 4 · hold 4 · out 6  (default)"), "{listing}");
-    assert!(listing.contains("Caution: Long holds: start with 4 cycles"), "{listing}");
+    assert!(
+        listing.contains("4.3 breaths/min · in 4 · hold 4 · out 6  (default)"),
+        "{listing}"
+    );
+    assert!(
+        listing.contains("Caution: Long holds: start with 4 cycles"),
+        "{listing}"
+    );
     assert!(out.stderr.is_empty());
 }
 
@@ -96,9 +123,18 @@ fn paths_shows_the_chosen_folders() {
     let listing = text(&out.stdout);
     let config = sandbox.config.path().display().to_string();
     let data = sandbox.data.path().display().to_string();
-    assert!(listing.contains(&format!("content   {config}/content")), "{listing}");
-    assert!(listing.contains(&format!("settings  {config}/config.toml")), "{listing}");
-    assert!(listing.contains(&format!("journal   {data}/journal.jsonl")), "{listing}");
+    assert!(
+        listing.contains(&format!("content   {config}/content")),
+        "{listing}"
+    );
+    assert!(
+        listing.contains(&format!("settings  {config}/config.toml")),
+        "{listing}"
+    );
+    assert!(
+        listing.contains(&format!("journal   {data}/journal.jsonl")),
+        "{listing}"
+    );
     // Flags win over the environment.
     let flagged = sandbox.run(&["--config-dir", "/tmp/elsewhere", "paths"]);
     assert!(text(&flagged.stdout).contains("config    /tmp/elsewhere"));
@@ -111,7 +147,10 @@ fn an_unknown_pattern_gets_one_line_naming_the_real_ones() {
     let message = text(&out.stderr);
     assert_eq!(message.lines().count(), 1, "{message}");
     assert!(message.contains("no pattern `nope`"));
-    assert!(message.contains("4-4-6, gentle, box, 4-7-8, coherent, sigh"), "{message}");
+    assert!(
+        message.contains("4-4-6, gentle, box, 4-7-8, coherent, sigh"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -123,7 +162,12 @@ fn usage_errors_exit_2() {
         &["--frobnicate"],
     ] {
         let out = Sandbox::new().run(args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
     }
 }
 
@@ -133,7 +177,10 @@ fn home_without_a_terminal_says_why_in_one_line() {
     assert_eq!(out.status.code(), Some(1));
     let message = text(&out.stderr);
     assert_eq!(message.lines().count(), 1);
-    assert!(message.contains("needs a terminal") && message.contains("--plain"), "{message}");
+    assert!(
+        message.contains("needs a terminal") && message.contains("--plain"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -157,8 +204,14 @@ fn breathe_without_a_terminal_runs_plain_in_real_time() {
             "Done · 2 cycles · 0:02",
         ]
     );
-    assert!(!lines.contains('\u{1b}'), "plain output has no escape codes");
-    assert!(took >= Duration::from_millis(1900), "it ran in real time ({took:?})");
+    assert!(
+        !lines.contains('\u{1b}'),
+        "plain output has no escape codes"
+    );
+    assert!(
+        took >= Duration::from_millis(1900),
+        "it ran in real time ({took:?})"
+    );
 }
 
 #[test]
@@ -183,13 +236,19 @@ fn plain_mode_ends_on_q_and_enter() {
     let mut line = String::new();
     while !line.starts_with("Breathe out") {
         line.clear();
-        assert!(reader.read_line(&mut line).unwrap() > 0, "output ended early");
+        assert!(
+            reader.read_line(&mut line).unwrap() > 0,
+            "output ended early"
+        );
     }
     child.stdin.as_mut().unwrap().write_all(b"q\n").unwrap();
     let mut rest = String::new();
     std::io::Read::read_to_string(&mut reader, &mut rest).unwrap();
     assert!(child.wait().unwrap().success());
-    assert!(rest.contains("Done · 0 cycles"), "ended within the first cycle: {rest}");
+    assert!(
+        rest.contains("Done · 0 cycles"),
+        "ended within the first cycle: {rest}"
+    );
 }
 
 #[test]

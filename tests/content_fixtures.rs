@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use soothe::content::{Origin, parse_file};
 
 fn fixtures(kind: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/content").join(kind);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/content")
+        .join(kind);
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|entry| entry.unwrap().path())
@@ -20,7 +22,10 @@ fn problems(path: &Path) -> (String, Vec<String>) {
     let text = std::fs::read_to_string(path).unwrap();
     let name = path.file_name().unwrap().to_str().unwrap();
     let parsed = parse_file(name, &text, Origin::BuiltIn);
-    (text, parsed.problems.iter().map(ToString::to_string).collect())
+    (
+        text,
+        parsed.problems.iter().map(ToString::to_string).collect(),
+    )
 }
 
 #[test]
@@ -34,7 +39,11 @@ fn each_invalid_fixture_gives_its_expected_messages() {
             .filter_map(|line| line.strip_prefix("# expect: "))
             .map(str::to_string)
             .collect();
-        assert!(!expected.is_empty(), "{} has no `# expect:` line", path.display());
+        assert!(
+            !expected.is_empty(),
+            "{} has no `# expect:` line",
+            path.display()
+        );
         assert_eq!(found, expected, "{}", path.display());
     }
 }

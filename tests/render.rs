@@ -196,7 +196,10 @@ fn user_text_with_wide_characters_and_escapes_stays_in_its_lines() {
     assert!(content.problems.is_empty(), "{:?}", content.problems);
     let ctx = ctx(content);
     let t0 = Instant::now();
-    let mut app = App::new(ctx.clone(), App::breathe_screen(&ctx, "wide", Length::Forever, t0).unwrap());
+    let mut app = App::new(
+        ctx.clone(),
+        App::breathe_screen(&ctx, "wide", Length::Forever, t0).unwrap(),
+    );
     live(&mut app, t0, t0 + ms(1000));
     let screen = draw(&app, t0 + ms(1000), 40, 12);
     assert!(!screen.contains('\u{1b}'));

@@ -33,12 +33,12 @@ pub fn run(app: &mut App, guard: &mut TerminalGuard, signals: &Signals) -> io::R
         if let Some(signal) = signals.take() {
             return Ok(Exit::Signal(signal));
         }
-        let now = Instant::now();
-        app.advance(now);
-        ring(app.due_bells(now))?;
         if app.should_quit() {
             return Ok(Exit::Normal);
         }
+        let now = Instant::now();
+        app.advance(now);
+        ring(app.due_bells(now))?;
         if app.take_dirty() {
             draw(&mut terminal, app, now)?;
             last_frame = Some(now);
@@ -66,7 +66,11 @@ pub fn run(app: &mut App, guard: &mut TerminalGuard, signals: &Signals) -> io::R
     }
 }
 
-fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App, now: Instant) -> io::Result<()> {
+fn draw(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &App,
+    now: Instant,
+) -> io::Result<()> {
     // One synchronized update per frame: terminals that know it show the
     // frame whole, others ignore the sequence.
     execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;

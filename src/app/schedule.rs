@@ -8,16 +8,24 @@ use crate::exercise::breathing::Wake;
 
 pub const FRAME: Duration = Duration::from_millis(33);
 
-pub fn next_wake(wakes: &[Wake], other_deadlines: &[Option<Instant>], last_frame: Option<Instant>) -> Option<Instant> {
+pub fn next_wake(
+    wakes: &[Wake],
+    other_deadlines: &[Option<Instant>],
+    last_frame: Option<Instant>,
+) -> Option<Instant> {
     let exact = wakes
         .iter()
         .filter_map(|w| w.exact)
         .chain(other_deadlines.iter().flatten().copied())
         .min();
-    let frame = wakes.iter().filter_map(|w| w.frame).min().map(|at| match last_frame {
-        Some(last) => at.max(last + FRAME),
-        None => at,
-    });
+    let frame = wakes
+        .iter()
+        .filter_map(|w| w.frame)
+        .min()
+        .map(|at| match last_frame {
+            Some(last) => at.max(last + FRAME),
+            None => at,
+        });
     [exact, frame].into_iter().flatten().min()
 }
 
@@ -51,24 +59,36 @@ mod tests {
     #[test]
     fn exact_deadlines_are_not_held_back_by_the_frame_cap() {
         let t0 = Instant::now();
-        let wake = Wake { exact: Some(t0 + ms(5)), frame: Some(t0 + ms(1)) };
+        let wake = Wake {
+            exact: Some(t0 + ms(5)),
+            frame: Some(t0 + ms(1)),
+        };
         assert_eq!(next_wake(&[wake], &[], Some(t0)), Some(t0 + ms(5)));
     }
 
     #[test]
     fn animation_waits_at_least_a_frame() {
         let t0 = Instant::now();
-        let wake = Wake { exact: Some(t0 + ms(900)), frame: Some(t0 + ms(10)) };
+        let wake = Wake {
+            exact: Some(t0 + ms(900)),
+            frame: Some(t0 + ms(10)),
+        };
         assert_eq!(next_wake(&[wake], &[], Some(t0)), Some(t0 + FRAME));
         assert_eq!(next_wake(&[wake], &[], None), Some(t0 + ms(10)));
-        let late = Wake { exact: None, frame: Some(t0 + ms(50)) };
+        let late = Wake {
+            exact: None,
+            frame: Some(t0 + ms(50)),
+        };
         assert_eq!(next_wake(&[late], &[], Some(t0)), Some(t0 + ms(50)));
     }
 
     #[test]
     fn other_deadlines_count_as_exact() {
         let t0 = Instant::now();
-        assert_eq!(next_wake(&[Wake::default()], &[Some(t0 + ms(7))], None), Some(t0 + ms(7)));
+        assert_eq!(
+            next_wake(&[Wake::default()], &[Some(t0 + ms(7))], None),
+            Some(t0 + ms(7))
+        );
     }
 
     #[test]

@@ -52,7 +52,7 @@ fn breathe_app(id: &str, length: Length, t0: Instant) -> App {
 
 fn breathe_state(app: &App) -> &crate::screen::breathe::Breathe {
     match app.screen() {
-        Screen::Breathe(b) => b,
+        Some(Screen::Breathe(b)) => b,
         _ => panic!("not on the Breathe screen"),
     }
 }
@@ -62,7 +62,7 @@ fn one_enter_from_home_starts_the_default_pattern() {
     let mut app = home_app();
     let t0 = Instant::now();
     app.on_key(key(KeyCode::Enter), t0);
-    let Screen::Breathe(breathe) = app.screen() else {
+    let Some(Screen::Breathe(breathe)) = app.screen() else {
         panic!("Enter should start breathing");
     };
     assert!(breathe.ended().is_none());
@@ -75,16 +75,21 @@ fn another_pattern_can_be_chosen_from_home() {
     let t0 = Instant::now();
     app.on_key(key(KeyCode::Char('j')), t0);
     app.on_key(key(KeyCode::Enter), t0);
-    assert!(matches!(app.screen(), Screen::Patterns(_)));
+    assert!(matches!(app.screen(), Some(Screen::Patterns(_))));
     app.on_key(key(KeyCode::Down), t0);
     app.on_key(key(KeyCode::Down), t0);
     app.on_key(key(KeyCode::Enter), t0);
-    let Screen::Breathe(_) = app.screen() else { panic!("expected Breathe") };
+    let Some(Screen::Breathe(_)) = app.screen() else {
+        panic!("expected Breathe")
+    };
     // `box` is third: in 4, hold 4, out 4, rest 4.
     let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
     app.render(t0 + ms(12_500), buf.area, &mut buf);
     let text: String = buf.content().iter().map(|c| c.symbol()).collect();
-    assert!(text.contains("Box 4-4-4-4") && text.contains("Rest"), "{text}");
+    assert!(
+        text.contains("Box 4-4-4-4") && text.contains("Rest"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -95,12 +100,22 @@ fn q_ends_breathing_into_a_summary_then_leaves_back_to_home_then_quits() {
     live(&mut app, t0, t0 + ms(15_000));
     app.on_key(key(KeyCode::Char('q')), t0 + ms(15_000));
     let ended = breathe_state(&app).ended().expect("a summary");
-    assert_eq!((ended.cycles, ended.elapsed_secs, ended.completed), (1, 15, false));
+    assert_eq!(
+        (ended.cycles, ended.elapsed_secs, ended.completed),
+        (1, 15, false)
+    );
     app.on_key(key(KeyCode::Esc), t0 + ms(16_000));
-    assert!(matches!(app.screen(), Screen::Home(_)));
+    assert!(matches!(app.screen(), Some(Screen::Home(_))));
     assert!(!app.should_quit());
     app.on_key(key(KeyCode::Char('q')), t0 + ms(16_000));
     assert!(app.should_quit());
+    // Leaving the last screen must not break anything still called on the way out.
+    assert!(app.screen().is_none());
+    app.advance(t0 + ms(16_001));
+    assert_eq!(app.next_wake(t0 + ms(16_001), None), None);
+    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+    app.render(t0 + ms(16_001), buf.area, &mut buf);
+    app.on_key(key(KeyCode::Char('?')), t0 + ms(16_001));
 }
 
 #[test]
@@ -111,8 +126,15 @@ fn set_cycles_end_by_themselves_with_a_completed_summary() {
     assert!(breathe_state(&app).ended().is_none());
     app.advance(t0 + ms(20_000));
     let ended = breathe_state(&app).ended().expect("ended on its own");
-    assert_eq!((ended.cycles, ended.elapsed_secs, ended.completed), (2, 20, true));
-    assert_eq!(app.next_wake(t0 + ms(20_000), None), None, "a summary never wakes");
+    assert_eq!(
+        (ended.cycles, ended.elapsed_secs, ended.completed),
+        (2, 20, true)
+    );
+    assert_eq!(
+        app.next_wake(t0 + ms(20_000), None),
+        None,
+        "a summary never wakes"
+    );
 }
 
 #[test]
@@ -122,7 +144,11 @@ fn space_pauses_and_resumes_where_it_was() {
     app.advance(t0);
     app.on_key(key(KeyCode::Char(' ')), t0 + ms(1000));
     app.advance(t0 + ms(1000)); // as the loop does after every key
-    assert_eq!(app.next_wake(t0 + ms(1000), Some(t0 + ms(1000))), None, "paused: block");
+    assert_eq!(
+        app.next_wake(t0 + ms(1000), Some(t0 + ms(1000))),
+        None,
+        "paused: block"
+    );
     app.take_dirty();
     app.advance(t0 + ms(60_000));
     assert!(!app.take_dirty(), "nothing changes while paused");
@@ -164,7 +190,10 @@ fn plus_and_minus_change_the_pace_and_say_so() {
     let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
     app.render(t0, buf.area, &mut buf);
     let text: String = buf.content().iter().map(|c| c.symbol()).collect();
-    assert!(text.contains("Pace 110 %") && text.contains("pace 110 %"), "{text}");
+    assert!(
+        text.contains("Pace 110 %") && text.contains("pace 110 %"),
+        "{text}"
+    );
     // The notice goes away by itself, and the app wakes to remove it.
     assert!(app.next_wake(t0, Some(t0)).unwrap() <= t0 + NOTICE_FOR);
     app.take_dirty();
@@ -180,7 +209,10 @@ fn help_opens_on_question_mark_and_any_key_closes_it_without_acting() {
     assert!(app.help_open());
     app.on_key(key(KeyCode::Char('q')), t0);
     assert!(!app.help_open());
-    assert!(breathe_state(&app).ended().is_none(), "the closing key did not end the exercise");
+    assert!(
+        breathe_state(&app).ended().is_none(),
+        "the closing key did not end the exercise"
+    );
 }
 
 #[test]
@@ -200,7 +232,7 @@ fn only_key_presses_count_and_resizes_redraw() {
     let mut release = key(KeyCode::Enter);
     release.kind = KeyEventKind::Release;
     app.on_event(&Event::Key(release), t0);
-    assert!(matches!(app.screen(), Screen::Home(_)));
+    assert!(matches!(app.screen(), Some(Screen::Home(_))));
     assert!(!app.take_dirty());
     app.on_event(&Event::Resize(40, 12), t0);
     assert!(app.take_dirty());
@@ -231,5 +263,8 @@ fn a_stall_pauses_and_says_why() {
     let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
     app.render(t0 + ms(30_000), buf.area, &mut buf);
     let text: String = buf.content().iter().map(|c| c.symbol()).collect();
-    assert!(text.contains("Paused") && text.contains("Paused while you were away"), "{text}");
+    assert!(
+        text.contains("Paused") && text.contains("Paused while you were away"),
+        "{text}"
+    );
 }

@@ -313,11 +313,19 @@ phases = [{ kind = "inhale", seconds = 4 }, { kind = "exhale", seconds = 4 }]
 
     #[test]
     fn a_broken_entry_is_skipped_and_good_ones_kept() {
-        let text = format!("{GOOD}{}", &GOOD[12..].replace("id = \"a\"", "id = \"b\"").replace("name = \"A\"", "name = \"\""));
+        let text = format!(
+            "{GOOD}{}",
+            &GOOD[12..]
+                .replace("id = \"a\"", "id = \"b\"")
+                .replace("name = \"A\"", "name = \"\"")
+        );
         let parsed = parse_file("f.toml", &text, Origin::BuiltIn);
         assert_eq!(parsed.patterns.len(), 1);
         assert_eq!(parsed.problems.len(), 1);
-        assert_eq!(parsed.problems[0].field.as_deref(), Some("patterns[1].name"));
+        assert_eq!(
+            parsed.problems[0].field.as_deref(),
+            Some("patterns[1].name")
+        );
     }
 
     #[test]
@@ -325,9 +333,14 @@ phases = [{ kind = "inhale", seconds = 4 }, { kind = "exhale", seconds = 4 }]
         let text = GOOD.replace("kind = \"exhale\"", "kind = \"out\"");
         assert_eq!(
             problems(&text),
-            ["f.toml:6:54: patterns[0].phases[1].kind: unknown variant `out`, expected one of `inhale`, `hold`, `exhale`, `rest`"]
+            [
+                "f.toml:6:54: patterns[0].phases[1].kind: unknown variant `out`, expected one of `inhale`, `hold`, `exhale`, `rest`"
+            ]
         );
-        assert_eq!(field_path_at("a = 1\n[b]\nc = [1, 2]\n", 18), Some("b.c[1]".into()));
+        assert_eq!(
+            field_path_at("a = 1\n[b]\nc = [1, 2]\n", 18),
+            Some("b.c[1]".into())
+        );
         assert_eq!(field_path_at("not = [toml", 3), None);
     }
 

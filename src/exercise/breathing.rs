@@ -353,12 +353,20 @@ mod tests {
     fn words_seconds_and_rings() {
         let t0 = Instant::now();
         let b = session("box", Length::Forever, t0);
-        let expect = [("Breathe in", 1), ("Hold", 0), ("Breathe out", 2), ("Rest", 0)];
+        let expect = [
+            ("Breathe in", 1),
+            ("Hold", 0),
+            ("Breathe out", 2),
+            ("Rest", 0),
+        ];
         for (i, (words, rings)) in expect.iter().enumerate() {
             let view = b.view(t0 + ms(i as u64 * 4000), true);
             assert_eq!((view.step.words(), view.step.rings()), (*words, *rings));
             assert_eq!(view.seconds_left, 4);
-            assert_eq!(b.view(t0 + ms(i as u64 * 4000 + 3001), true).seconds_left, 1);
+            assert_eq!(
+                b.view(t0 + ms(i as u64 * 4000 + 3001), true).seconds_left,
+                1
+            );
         }
     }
 
@@ -372,7 +380,11 @@ mod tests {
             while now < t0 + ms(b.timeline().cycle_ms()) {
                 let before = b.view(now, true);
                 let wake = b.next_wake(now, true);
-                let next = [wake.exact, wake.frame].into_iter().flatten().min().unwrap();
+                let next = [wake.exact, wake.frame]
+                    .into_iter()
+                    .flatten()
+                    .min()
+                    .unwrap();
                 assert!(next > now);
                 // Nothing changes strictly before the wake...
                 assert_eq!(b.view(next - ms(1), true), before, "{id} at {:?}", now - t0);
@@ -390,7 +402,10 @@ mod tests {
         let b = session("4-4-6", Length::Forever, t0);
         assert_eq!(b.next_wake(t0, false).frame, None);
         assert_eq!(b.view(t0 + ms(1), false), b.view(t0 + ms(999), false));
-        assert_ne!(b.view(t0 + ms(999), false).level, b.view(t0 + ms(1000), false).level);
+        assert_ne!(
+            b.view(t0 + ms(999), false).level,
+            b.view(t0 + ms(1000), false).level
+        );
     }
 
     #[test]

@@ -82,7 +82,10 @@ impl<K: Copy> Timeline<K> {
     /// Panics on an empty segment list or a zero-length cycle: content
     /// validation rules both out, so reaching here is a programming error.
     pub fn new(segments: Vec<Segment<K>>, length: Length, now: Instant) -> Self {
-        assert!(!segments.is_empty(), "a timeline needs at least one segment");
+        assert!(
+            !segments.is_empty(),
+            "a timeline needs at least one segment"
+        );
         let (starts, cycle_ms) = offsets(&segments);
         assert!(cycle_ms > 0, "a timeline cycle cannot be empty");
         Timeline {
@@ -287,9 +290,18 @@ mod tests {
 
     fn four_four_six(length: Length, t0: Instant) -> Timeline<PhaseKind> {
         let segments = vec![
-            Segment { kind: PhaseKind::Inhale, ms: 4000 },
-            Segment { kind: PhaseKind::Hold, ms: 4000 },
-            Segment { kind: PhaseKind::Exhale, ms: 6000 },
+            Segment {
+                kind: PhaseKind::Inhale,
+                ms: 4000,
+            },
+            Segment {
+                kind: PhaseKind::Hold,
+                ms: 4000,
+            },
+            Segment {
+                kind: PhaseKind::Exhale,
+                ms: 6000,
+            },
         ];
         Timeline::new(segments, length, t0)
     }
@@ -301,19 +313,35 @@ mod tests {
             let segments: Vec<_> = pattern
                 .phases
                 .iter()
-                .map(|p| Segment { kind: p.kind, ms: p.ms })
+                .map(|p| Segment {
+                    kind: p.kind,
+                    ms: p.ms,
+                })
                 .collect();
             let timeline = Timeline::new(segments.clone(), Length::Forever, t0);
             let mut boundary = 0;
             for cycle in 0..3u32 {
                 for (index, segment) in segments.iter().enumerate() {
                     let at = timeline.sample_at(boundary);
-                    assert_eq!((at.cycle, at.index, at.into_ms), (cycle, index, 0), "{}", pattern.id);
+                    assert_eq!(
+                        (at.cycle, at.index, at.into_ms),
+                        (cycle, index, 0),
+                        "{}",
+                        pattern.id
+                    );
                     assert_eq!(at.kind, segment.kind);
-                    assert_eq!(timeline.next_change(t0 + ms(boundary)), Some(t0 + ms(boundary + segment.ms)));
+                    assert_eq!(
+                        timeline.next_change(t0 + ms(boundary)),
+                        Some(t0 + ms(boundary + segment.ms))
+                    );
                     boundary += segment.ms;
                     let before = timeline.sample_at(boundary - 1);
-                    assert_eq!((before.index, before.remaining_ms()), (index, 1), "{}", pattern.id);
+                    assert_eq!(
+                        (before.index, before.remaining_ms()),
+                        (index, 1),
+                        "{}",
+                        pattern.id
+                    );
                 }
             }
         }
@@ -341,7 +369,10 @@ mod tests {
             assert_eq!(sample.index, index);
             assert_eq!(sample.into_ms, into - start);
             let end = [4000, 8000, 14_000][index];
-            assert_eq!(timeline.next_change(now), Some(t0 + ms(cycle * 14_000 + end)));
+            assert_eq!(
+                timeline.next_change(now),
+                Some(t0 + ms(cycle * 14_000 + end))
+            );
         }
     }
 
@@ -358,9 +389,15 @@ mod tests {
         paused.resume(t0 + ms(11_500));
         // 8 s of pause in total: every later moment is the straight run 8 s earlier.
         for later in [12_000, 20_000, 100_000] {
-            assert_eq!(paused.sample(t0 + ms(later)), straight.sample(t0 + ms(later - 8000)));
+            assert_eq!(
+                paused.sample(t0 + ms(later)),
+                straight.sample(t0 + ms(later - 8000))
+            );
         }
-        assert_eq!(paused.next_change(t0 + ms(12_000)), Some(t0 + ms(8000 + 8000)));
+        assert_eq!(
+            paused.next_change(t0 + ms(12_000)),
+            Some(t0 + ms(8000 + 8000))
+        );
     }
 
     #[test]

@@ -153,7 +153,11 @@ impl Breathe {
         let (words, seconds) = if view.paused {
             (
                 "Paused".to_string(),
-                format!("{} · {} · space to go on", view.step.words(), view.seconds_left),
+                format!(
+                    "{} · {} · space to go on",
+                    view.step.words(),
+                    view.seconds_left
+                ),
             )
         } else {
             (view.step.words().to_string(), view.seconds_left.to_string())
@@ -188,7 +192,11 @@ impl Breathe {
         if show_header {
             let left = format!(" soothe · {}", pattern.name);
             let mut right = match view.cycles_planned {
-                Some(n) => format!("cycle {} of {n} · {}", view.cycle, ui::clock(view.elapsed_secs)),
+                Some(n) => format!(
+                    "cycle {} of {n} · {}",
+                    view.cycle,
+                    ui::clock(view.elapsed_secs)
+                ),
                 None => format!("cycle {} · {}", view.cycle, ui::clock(view.elapsed_secs)),
             };
             if self.session.pace_percent() != 100 {
@@ -218,7 +226,9 @@ impl Breathe {
             y += pacer_rows + 1;
         } else {
             // Centre the words in the space the pacer would have used.
-            let spare = area.height.saturating_sub(header_rows + footer_rows + text_rows);
+            let spare = area
+                .height
+                .saturating_sub(header_rows + footer_rows + text_rows);
             y += spare / 2;
         }
         ui::centered_line(buf, area, y, &words, words_style);
@@ -238,7 +248,11 @@ impl Breathe {
         }
 
         if show_footer {
-            let hints = footer::line(&[keys::BREATHE, keys::GLOBAL], area.width.saturating_sub(2), theme);
+            let hints = footer::line(
+                &[keys::BREATHE, keys::GLOBAL],
+                area.width.saturating_sub(2),
+                theme,
+            );
             Paragraph::new(hints)
                 .alignment(Alignment::Center)
                 .render(Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);

@@ -92,7 +92,10 @@ impl Home {
             ),
             (
                 "Patterns",
-                format!("choose another rhythm ({} to pick from)", ctx.content.patterns.len()),
+                format!(
+                    "choose another rhythm ({} to pick from)",
+                    ctx.content.patterns.len()
+                ),
             ),
         ];
         let width = area.width as usize;
@@ -101,7 +104,10 @@ impl Home {
             Line::styled(" soothe", theme.title),
             Line::default(),
             Line::styled(
-                ui::fit(" Nothing to decide. Breathe with the shape, slow and easy.", width),
+                ui::fit(
+                    " Nothing to decide. Breathe with the shape, slow and easy.",
+                    width,
+                ),
                 theme.text,
             ),
             Line::default(),
@@ -125,10 +131,17 @@ impl Home {
         let bottom = area.bottom() - 1;
         if let Some(notice) = &self.notice {
             let y = bottom.saturating_sub(2);
-            Paragraph::new(Line::styled(ui::fit(&format!(" {notice}"), width), theme.notice))
-                .render(Rect::new(area.x, y, area.width, 1), buf);
+            Paragraph::new(Line::styled(
+                ui::fit(&format!(" {notice}"), width),
+                theme.notice,
+            ))
+            .render(Rect::new(area.x, y, area.width, 1), buf);
         }
-        let hints = footer::line(&[keys::HOME, keys::GLOBAL], area.width.saturating_sub(2), theme);
+        let hints = footer::line(
+            &[keys::HOME, keys::GLOBAL],
+            area.width.saturating_sub(2),
+            theme,
+        );
         Paragraph::new(hints).render(Rect::new(area.x + 1, bottom, area.width - 1, 1), buf);
     }
 }

@@ -86,7 +86,10 @@ impl Patterns {
             let used = 3 + unicode_width::UnicodeWidthStr::width(name.as_str()) + rate.len();
             if per_item >= 2 {
                 let rhythm = format!(" · {}", pattern.rhythm());
-                head.push(Span::styled(ui::fit(&rhythm, width.saturating_sub(used)), theme.dim));
+                head.push(Span::styled(
+                    ui::fit(&rhythm, width.saturating_sub(used)),
+                    theme.dim,
+                ));
             }
             lines.push(Line::from(head));
             if per_item >= 2 {
@@ -112,7 +115,11 @@ impl Patterns {
             Rect::new(area.x, area.y + 2, area.width, list_height as u16),
             buf,
         );
-        let hints = footer::line(&[keys::PATTERNS, keys::GLOBAL], area.width.saturating_sub(2), theme);
+        let hints = footer::line(
+            &[keys::PATTERNS, keys::GLOBAL],
+            area.width.saturating_sub(2),
+            theme,
+        );
         Paragraph::new(hints).render(
             Rect::new(area.x + 1, area.bottom() - 1, area.width - 1, 1),
             buf,

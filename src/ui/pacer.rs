@@ -63,7 +63,11 @@ mod tests {
     fn painted(fill: f64, width: u16, height: u16) -> usize {
         let area = Rect::new(0, 0, width, height);
         let mut buf = Buffer::empty(area);
-        Pacer { fill, style: Style::new() }.render(area, &mut buf);
+        Pacer {
+            fill,
+            style: Style::new(),
+        }
+        .render(area, &mut buf);
         buf.content().iter().filter(|c| c.symbol() != " ").count()
     }
 

@@ -27,7 +27,9 @@ impl Theme {
         Theme {
             text: Style::new(),
             dim,
-            title: Style::new().fg(Color::Indexed(110)).add_modifier(Modifier::BOLD),
+            title: Style::new()
+                .fg(Color::Indexed(110))
+                .add_modifier(Modifier::BOLD),
             selected: Style::new()
                 .fg(Color::Indexed(117))
                 .add_modifier(Modifier::BOLD),
@@ -73,7 +75,14 @@ mod tests {
     #[test]
     fn monochrome_sends_no_colour_and_keeps_the_selection_visible() {
         let theme = Theme::monochrome();
-        for style in [theme.text, theme.dim, theme.title, theme.selected, theme.key, theme.inhale] {
+        for style in [
+            theme.text,
+            theme.dim,
+            theme.title,
+            theme.selected,
+            theme.key,
+            theme.inhale,
+        ] {
             assert_eq!((style.fg, style.bg), (None, None));
         }
         assert!(theme.selected.add_modifier.contains(Modifier::REVERSED));

@@ -1,0 +1,141 @@
+//! End to end: the real binary in a real terminal (tmux), keys sent, the
+//! screen read back, and the shell's terminal checked after every exit.
+
+#[path = "support/tmux.rs"]
+mod tmux;
+
+use std::process::Command;
+use std::time::Duration;
+
+use tmux::Tmux;
+
+fn kill(signal: &str, pid: i32) {
+    let status = Command::new("kill")
+        .args([signal, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn breathe_starts_at_once_holds_on_time_pauses_and_leaves_a_clean_terminal() {
+    let Some(t) = Tmux::start("breathe") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("breathe"));
+    t.wait_for_line("Breathe in");
+    assert!(t.screen().contains("soothe · Steady 4-4-6"));
+    // The hold is due 4 s after the inhale appeared.
+    let hold_after = t.wait_for_line("Hold");
+    assert!(
+        hold_after > Duration::from_millis(3000) && hold_after < Duration::from_millis(5500),
+        "hold came after {hold_after:?}"
+    );
+    t.keys(&["Space"]);
+    t.wait_for("Paused");
+    t.keys(&["Space"]);
+    t.wait_gone("Paused");
+    t.keys(&["q"]);
+    t.wait_for("Well done.");
+    t.keys(&["Escape"]);
+    assert_eq!(t.status(), "0");
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn home_then_one_enter_starts_breathing_and_q_walks_back_out() {
+    let Some(t) = Tmux::start("home") else { return };
+    t.run(&t.soothe(""));
+    t.wait_for("Nothing to decide");
+    t.keys(&["Enter"]);
+    t.wait_for("Breathe in");
+    t.keys(&["q"]);
+    t.wait_for("Well done.");
+    t.keys(&["q"]);
+    t.wait_for("Nothing to decide");
+    t.keys(&["q"]);
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_mid_exercise_restores_the_terminal() {
+    signal_restores("-TERM", "143");
+}
+
+#[test]
+fn sighup_mid_exercise_restores_the_terminal() {
+    signal_restores("-HUP", "129");
+}
+
+fn signal_restores(signal: &str, status: &str) {
+    let Some(t) = Tmux::start(&format!("signal{signal}")) else {
+        return;
+    };
+    let pid_file = t.scratch_file("pid");
+    t.run_with_status(&format!(
+        "sh -c 'echo $$ > {}; exec {}'",
+        pid_file.display(),
+        t.soothe("breathe")
+    ));
+    t.wait_for("Breathe in");
+    kill(signal, tmux::read_pid(&pid_file));
+    assert_eq!(t.status(), status);
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn ctrl_z_gives_the_shell_back_and_fg_repaints_everything() {
+    let Some(t) = Tmux::start("suspend") else {
+        return;
+    };
+    t.run(&t.soothe("breathe"));
+    t.wait_for("Breathe in");
+    t.keys(&["C-z"]);
+    t.assert_terminal_restored();
+    t.run("fg");
+    t.wait_for("soothe · Steady 4-4-6");
+    assert_eq!(t.display("#{alternate_on}"), "1");
+    t.wait_for("space pause");
+    t.keys(&["C-c"]);
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn resizing_degrades_and_recovers_while_time_runs() {
+    let Some(t) = Tmux::start("resize") else {
+        return;
+    };
+    t.run(&t.soothe("breathe gentle"));
+    t.wait_for("Breathe in");
+    t.resize(12, 2);
+    t.wait_until("words and seconds only", |s| {
+        s.lines().next().is_some_and(|l| l.contains("Breathe"))
+    });
+    t.resize(8, 1);
+    t.wait_until("the too-small line", |s| s.contains("Too"));
+    // Time kept running underneath: after 4 s the exhale shows.
+    t.resize(80, 24);
+    t.wait_for("Breathe out");
+    t.wait_for("soothe · Gentle 4-6");
+    t.keys(&["C-c"]);
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn a_broken_user_file_still_lets_breathing_start_and_is_explained() {
+    let Some(t) = Tmux::start("broken") else {
+        return;
+    };
+    t.write_content(
+        "broken.toml",
+        "version = 1\n[[patterns]]\nid = \"x\"\nname = 5\n",
+    );
+    t.run(&t.soothe(""));
+    t.wait_for("Skipped part of broken.toml");
+    t.keys(&["Enter"]);
+    t.wait_for("Breathe in");
+    t.keys(&["C-c"]);
+    t.assert_terminal_restored();
+    t.run(&format!("clear; {}", t.soothe("patterns 2>&1 | tail -n 2")));
+    t.wait_for("broken.toml:4:8: patterns[0].name: invalid type: integ");
+}
