@@ -84,6 +84,41 @@ fn signal_restores(signal: &str, status: &str) {
 }
 
 #[test]
+fn closing_the_terminal_ends_soothe_instead_of_leaving_it_running() {
+    let Some(t) = Tmux::start("hangup") else {
+        return;
+    };
+    let pid_file = t.scratch_file("pid");
+    t.run(&format!(
+        "sh -c 'echo $$ > {}; exec {}'",
+        pid_file.display(),
+        t.soothe("breathe")
+    ));
+    t.wait_for("Breathe in");
+    let pid = tmux::read_pid(&pid_file);
+    t.hang_up();
+    let proc_dir = std::path::PathBuf::from(format!("/proc/{pid}"));
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while proc_dir.exists() && !is_zombie(pid) {
+        if std::time::Instant::now() > deadline {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("soothe (pid {pid}) was still running 5 s after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn is_zombie(pid: i32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .map(|stat| {
+            stat.rsplit(')')
+                .next()
+                .is_some_and(|rest| rest.trim_start().starts_with('Z'))
+        })
+        .unwrap_or(true)
+}
+
+#[test]
 fn ctrl_z_gives_the_shell_back_and_fg_repaints_everything() {
     let Some(t) = Tmux::start("suspend") else {
         return;

@@ -1,8 +1,8 @@
 //! The one place that waits on the terminal and reads the clock. Each turn:
 //! take `now` once, let the app advance, ring due bells, draw if anything
-//! changed, then sleep in `poll` until input or the next deadline. Nothing
-//! wakes while nothing on screen changes, except a bounded wait that keeps
-//! signals noticed.
+//! changed, then sleep until input, a signal or the next deadline. Nothing
+//! wakes while nothing on screen changes: a menu or a paused exercise
+//! sleeps until a key or a signal arrives.
 
 use std::io::{self, Stdout, Write};
 use std::time::{Duration, Instant};
@@ -11,23 +11,37 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::crossterm::terminal::{
+    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate,
+};
 
 use super::{App, schedule};
 use crate::keys;
-use crate::terminal::{Signals, TerminalGuard};
+use crate::terminal::{Signals, TerminalGuard, Waiter, Wake};
+use signal_hook::consts::signal::SIGHUP;
 
-/// Longest sleep between looks at the signal flag.
-const SIGNAL_CHECK: Duration = Duration::from_millis(250);
+/// A cap on any single wait, only so the millisecond count stays small.
+const LONGEST_WAIT: Duration = Duration::from_secs(3600);
 
 pub enum Exit {
     Normal,
     Signal(i32),
 }
 
+type Screen = Terminal<CrosstermBackend<Stdout>>;
+
+/// A blank screen and a terminal whose empty buffers force a full repaint.
+/// (ratatui's `Terminal::clear` asks the terminal where the cursor is and
+/// waits for the answer: a round trip before the first frame, and a long one
+/// over ssh. Nothing here needs the cursor's position.)
+fn fresh_screen() -> io::Result<Screen> {
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    Terminal::new(CrosstermBackend::new(io::stdout()))
+}
+
 pub fn run(app: &mut App, guard: &mut TerminalGuard, signals: &Signals) -> io::Result<Exit> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.clear()?;
+    let waiter = Waiter::new()?;
+    let mut terminal = fresh_screen()?;
     let mut last_frame = None;
     loop {
         if let Some(signal) = signals.take() {
@@ -43,24 +57,38 @@ pub fn run(app: &mut App, guard: &mut TerminalGuard, signals: &Signals) -> io::R
             draw(&mut terminal, app, now)?;
             last_frame = Some(now);
         }
-        let wake = app.next_wake(now, last_frame);
-        if !event::poll(schedule::wait(Instant::now(), wake, SIGNAL_CHECK))? {
-            continue;
-        }
-        let now = Instant::now();
-        // Drain everything already queued before drawing again.
-        loop {
-            let event = event::read()?;
-            match &event {
-                Event::Key(key) if key.kind == KeyEventKind::Press && keys::is_suspend(key) => {
-                    guard.suspend()?;
-                    terminal.clear()?;
-                    app.dirty = true;
+        let timeout = app
+            .next_wake(now, last_frame)
+            .map(|wake| schedule::wait(Instant::now(), Some(wake), LONGEST_WAIT));
+        match waiter.wait(signals, timeout)? {
+            Wake::Timeout => {}
+            Wake::HangUp => return Ok(Exit::Signal(SIGHUP)),
+            Wake::Signal => {
+                if signals.take_resize() {
+                    // A new size: repaint from scratch (without ratatui's cursor query).
+                    terminal = fresh_screen()?;
+                    let (width, height) = ratatui::crossterm::terminal::size()?;
+                    app.on_event(&Event::Resize(width, height), Instant::now());
                 }
-                _ => app.on_event(&event, now),
             }
-            if !event::poll(Duration::ZERO)? {
-                break;
+            Wake::Input => {
+                let now = Instant::now();
+                // Input is there, so crossterm's read returns; take all that is queued.
+                while event::poll(Duration::ZERO)? {
+                    let event = event::read()?;
+                    match &event {
+                        Event::Key(key)
+                            if key.kind == KeyEventKind::Press && keys::is_suspend(key) =>
+                        {
+                            guard.suspend()?;
+                            terminal = fresh_screen()?;
+                            app.dirty = true;
+                        }
+                        // Size changes are taken from SIGWINCH above.
+                        Event::Resize(..) => {}
+                        _ => app.on_event(&event, now),
+                    }
+                }
             }
         }
     }

@@ -194,6 +194,12 @@ impl Tmux {
         line.trim_start_matches("exit:").trim().to_string()
     }
 
+    /// Closes the terminal under everything running in it, as closing a
+    /// window or dropping an ssh connection does.
+    pub fn hang_up(&self) {
+        self.tmux(&["kill-server"]);
+    }
+
     pub fn write_content(&self, name: &str, text: &str) {
         let dir = self.config.path().join("content");
         std::fs::create_dir_all(&dir).unwrap();
