@@ -174,3 +174,40 @@ fn a_broken_user_file_still_lets_breathing_start_and_is_explained() {
     t.run(&format!("clear; {}", t.soothe("patterns 2>&1 | tail -n 2")));
     t.wait_for("broken.toml:4:8: patterns[0].name: invalid type: integ");
 }
+
+#[test]
+fn a_panic_restores_the_terminal_and_reports_it() {
+    let Some(t) = Tmux::start("panic") else {
+        return;
+    };
+    let report = t.scratch_file("report");
+    t.run_with_status(&format!(
+        "SOOTHE_TEST_PANIC_KEY=x {} 2> {}",
+        t.soothe("breathe"),
+        report.display()
+    ));
+    t.wait_for("Breathe in");
+    t.keys(&["x"]);
+    assert_eq!(t.status(), "101");
+    t.assert_terminal_restored();
+    let report = std::fs::read_to_string(report).unwrap();
+    assert!(report.contains("test panic requested"), "{report}");
+}
+
+#[test]
+fn a_dumb_terminal_gets_plain_lines_instead_of_a_screen() {
+    let Some(t) = Tmux::start("dumb") else { return };
+    t.run_with_status(&format!(
+        "TERM=dumb {}",
+        t.soothe("breathe gentle --cycles 1")
+    ));
+    t.wait_for_line("Breathe in · 4 s");
+    assert_eq!(
+        t.display("#{alternate_on}"),
+        "0",
+        "no full-screen mode on a dumb terminal"
+    );
+    t.wait_for_line("Breathe out · 6 s");
+    t.wait_for("Done · 1 cycle · 0:10");
+    assert_eq!(t.status(), "0");
+}

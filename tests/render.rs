@@ -217,3 +217,47 @@ fn home_with(ctx: Ctx) -> App {
     let home = Screen::Home(Home::new(&ctx));
     App::new(ctx, home)
 }
+
+#[test]
+fn no_color_sends_no_colour_but_keeps_the_selection_visible() {
+    let mut ctx = ctx(Content::builtin());
+    ctx.theme = Theme::monochrome();
+    let home = Screen::Home(Home::new(&ctx));
+    let t0 = Instant::now();
+    let mut apps = vec![App::new(ctx.clone(), home)];
+    let mut breathing = App::new(
+        ctx.clone(),
+        App::breathe_screen(&ctx, "4-4-6", Length::Forever, t0).unwrap(),
+    );
+    live(&mut breathing, t0, t0 + ms(2000));
+    apps.push(breathing);
+    for app in &apps {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|frame| app.render(t0 + ms(2000), frame.area(), frame.buffer_mut()))
+            .unwrap();
+        for cell in terminal.backend().buffer().content() {
+            assert_eq!(
+                cell.fg,
+                ratatui::style::Color::Reset,
+                "a colour at {:?}",
+                cell.symbol()
+            );
+            assert_eq!(cell.bg, ratatui::style::Color::Reset);
+        }
+    }
+    // The selected menu row is still marked, by a symbol and reverse video.
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| apps[0].render(t0, frame.area(), frame.buffer_mut()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let selected = &buffer[(3, 4)];
+    assert_eq!(selected.symbol(), "B");
+    assert!(
+        selected
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
+    assert_eq!(buffer[(1, 4)].symbol(), "▸");
+}

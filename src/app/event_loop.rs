@@ -40,6 +40,12 @@ fn fresh_screen() -> io::Result<Screen> {
 }
 
 pub fn run(app: &mut App, guard: &mut TerminalGuard, signals: &Signals) -> io::Result<Exit> {
+    // Debug builds only: a key that panics, so tests can prove a panic
+    // still restores the terminal. Release builds have no such key.
+    #[cfg(debug_assertions)]
+    let panic_key = std::env::var("SOOTHE_TEST_PANIC_KEY")
+        .ok()
+        .and_then(|k| k.chars().next());
     let waiter = Waiter::new()?;
     let mut terminal = fresh_screen()?;
     let mut last_frame = None;
@@ -76,6 +82,12 @@ pub fn run(app: &mut App, guard: &mut TerminalGuard, signals: &Signals) -> io::R
                 // Input is there, so crossterm's read returns; take all that is queued.
                 while event::poll(Duration::ZERO)? {
                     let event = event::read()?;
+                    #[cfg(debug_assertions)]
+                    if let (Some(trigger), Event::Key(key)) = (panic_key, &event)
+                        && key.code == ratatui::crossterm::event::KeyCode::Char(trigger)
+                    {
+                        panic!("test panic requested with SOOTHE_TEST_PANIC_KEY");
+                    }
                     match &event {
                         Event::Key(key)
                             if key.kind == KeyEventKind::Press && keys::is_suspend(key) =>
