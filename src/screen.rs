@@ -50,6 +50,16 @@ pub enum Outcome {
     Emit(Vec<Effect>),
 }
 
+/// Up and Down in a list of `count` items: the new selection, or `None`
+/// when `action` is not a move.
+pub fn move_in_list(selected: usize, action: Action, count: usize) -> Option<usize> {
+    match action {
+        Action::Up => Some(selected.saturating_sub(1)),
+        Action::Down => Some((selected + 1).min(count.saturating_sub(1))),
+        _ => None,
+    }
+}
+
 pub enum Screen {
     Home(home::Home),
     Patterns(patterns::Patterns),

@@ -67,10 +67,9 @@ fn sighup_mid_exercise_restores_the_terminal() {
     signal_restores("-HUP", "129");
 }
 
-fn signal_restores(signal: &str, status: &str) {
-    let Some(t) = Tmux::start(&format!("signal{signal}")) else {
-        return;
-    };
+/// Starts `soothe breathe` (its status to be read by `t.status()`) and
+/// returns its pid once the pacer shows.
+fn breathe_with_pid(t: &Tmux) -> i32 {
     let pid_file = t.scratch_file("pid");
     t.run_with_status(&format!(
         "sh -c 'echo $$ > {}; exec {}'",
@@ -78,7 +77,15 @@ fn signal_restores(signal: &str, status: &str) {
         t.soothe("breathe")
     ));
     t.wait_for("Breathe in");
-    kill(signal, tmux::read_pid(&pid_file));
+    tmux::read_pid(&pid_file)
+}
+
+fn signal_restores(signal: &str, status: &str) {
+    let Some(t) = Tmux::start(&format!("signal{signal}")) else {
+        return;
+    };
+    let pid = breathe_with_pid(&t);
+    kill(signal, pid);
     assert_eq!(t.status(), status);
     t.assert_terminal_restored();
 }
@@ -88,14 +95,7 @@ fn closing_the_terminal_ends_soothe_instead_of_leaving_it_running() {
     let Some(t) = Tmux::start("hangup") else {
         return;
     };
-    let pid_file = t.scratch_file("pid");
-    t.run(&format!(
-        "sh -c 'echo $$ > {}; exec {}'",
-        pid_file.display(),
-        t.soothe("breathe")
-    ));
-    t.wait_for("Breathe in");
-    let pid = tmux::read_pid(&pid_file);
+    let pid = breathe_with_pid(&t);
     t.hang_up();
     let proc_dir = std::path::PathBuf::from(format!("/proc/{pid}"));
     let deadline = std::time::Instant::now() + Duration::from_secs(5);

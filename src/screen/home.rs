@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Ctx, Outcome, Route};
+use super::{Ctx, Outcome, Route, move_in_list};
 use crate::content::DEFAULT_PATTERN;
 use crate::keys::{self, Action};
 use crate::ui::{self, footer};
@@ -56,15 +56,11 @@ impl Home {
     }
 
     pub fn handle(&mut self, action: Action, _ctx: &Ctx) -> Outcome {
+        if let Some(next) = move_in_list(self.selected, action, ITEMS.len()) {
+            self.selected = next;
+            return Outcome::Changed;
+        }
         match action {
-            Action::Up => {
-                self.selected = self.selected.saturating_sub(1);
-                Outcome::Changed
-            }
-            Action::Down => {
-                self.selected = (self.selected + 1).min(ITEMS.len() - 1);
-                Outcome::Changed
-            }
             Action::Select => match ITEMS[self.selected] {
                 Item::Breathe => Outcome::Navigate(Route::Breathe {
                     pattern: self.default_pattern.clone(),

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Ctx, Outcome, Route};
+use super::{Ctx, Outcome, Route, move_in_list};
 use crate::keys::{self, Action};
 use crate::ui::{self, footer};
 
@@ -23,16 +23,11 @@ impl Patterns {
     }
 
     pub fn handle(&mut self, action: Action, ctx: &Ctx) -> Outcome {
-        let last = ctx.content.patterns.len().saturating_sub(1);
+        if let Some(next) = move_in_list(self.selected, action, ctx.content.patterns.len()) {
+            self.selected = next;
+            return Outcome::Changed;
+        }
         match action {
-            Action::Up => {
-                self.selected = self.selected.saturating_sub(1);
-                Outcome::Changed
-            }
-            Action::Down => {
-                self.selected = (self.selected + 1).min(last);
-                Outcome::Changed
-            }
             Action::Select => Outcome::Navigate(Route::Breathe {
                 pattern: ctx.content.patterns[self.selected].id.clone(),
             }),
