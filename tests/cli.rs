@@ -225,16 +225,17 @@ fn plain_minutes_run_whole_cycles_and_say_so() {
 
 #[test]
 fn plain_mode_ends_on_q_and_enter() {
-    let sandbox = Sandbox::with_content(&["valid/quick.toml"]);
+    // A 10 s cycle leaves seconds of margin for `q` to land in the first one.
+    let sandbox = Sandbox::new();
     let mut child = sandbox
-        .command(&["breathe", "quick", "--plain"])
+        .command(&["breathe", "gentle", "--plain"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
     let mut reader = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
-    while !line.starts_with("Breathe out") {
+    while !line.starts_with("Breathe in") {
         line.clear();
         assert!(
             reader.read_line(&mut line).unwrap() > 0,
