@@ -8,8 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::app::schedule;
 use crate::content::seconds_label;
-use crate::exercise::breathing::Breathing;
-use crate::screen::breathe::Ended;
+use crate::exercise::breathing::{Breathing, Ended};
 use crate::terminal::Signals;
 use crate::ui;
 
@@ -40,12 +39,10 @@ pub fn breathe(
     let pattern = session.pattern().clone();
     writeln!(out, "soothe · {} · {}", pattern.name, pattern.rhythm())?;
     writeln!(out, "Enter pauses or resumes; q then Enter ends.")?;
-    if let Some(n) = session.view(Instant::now(), false).cycles_planned {
-        let total = session.timeline().total_ms().unwrap_or(0) / 1000;
-        writeln!(out, "{n} cycles · {}", ui::clock(total))?;
+    if let Some((cycles, seconds)) = session.plan() {
+        writeln!(out, "{}", ui::cycles_and_time(cycles, seconds))?;
     }
     let mut input_open = true;
-    let mut last_position = None;
     let completed = loop {
         if signals.take().is_some() {
             break false;
@@ -64,15 +61,14 @@ pub fn breathe(
         if sample.finished {
             break true;
         }
-        if !session.is_paused() && last_position != Some((sample.cycle, sample.index)) {
-            last_position = Some((sample.cycle, sample.index));
-            if bell && sample.kind.rings() > 0 {
-                write!(out, "{}", "\x07".repeat(sample.kind.rings() as usize))?;
+        if let Some(step) = session.entered_step(now) {
+            if bell && step.rings() > 0 {
+                write!(out, "{}", "\x07".repeat(step.rings() as usize))?;
             }
             writeln!(
                 out,
                 "{} · {} s",
-                sample.kind.words(),
+                step.words(),
                 seconds_label(sample.segment_ms)
             )?;
             out.flush()?;
@@ -103,19 +99,11 @@ pub fn breathe(
             Err(RecvTimeoutError::Disconnected) => input_open = false,
         }
     };
-    let now = Instant::now();
-    let view = session.view(now, false);
-    let ended = Ended {
-        cycles: view.cycles_done,
-        elapsed_secs: session.elapsed_ms(now) / 1000,
-        completed,
-    };
-    let word = if ended.cycles == 1 { "cycle" } else { "cycles" };
+    let ended = session.end(Instant::now(), completed);
     writeln!(
         out,
-        "Done · {} {word} · {}",
-        ended.cycles,
-        ui::clock(ended.elapsed_secs)
+        "Done · {}",
+        ui::cycles_and_time(ended.cycles, ended.elapsed_secs)
     )?;
     out.flush()?;
     Ok(ended)

@@ -81,6 +81,12 @@ pub fn clock(seconds: u64) -> String {
     }
 }
 
+/// "9 cycles · 2:06": a session's size, for plans and summaries.
+pub fn cycles_and_time(cycles: u32, seconds: u64) -> String {
+    let word = if cycles == 1 { "cycle" } else { "cycles" };
+    format!("{cycles} {word} · {}", clock(seconds))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,5 +105,7 @@ mod tests {
         assert_eq!(clock(0), "0:00");
         assert_eq!(clock(126), "2:06");
         assert_eq!(clock(3723), "1:02:03");
+        assert_eq!(cycles_and_time(1, 14), "1 cycle · 0:14");
+        assert_eq!(cycles_and_time(9, 126), "9 cycles · 2:06");
     }
 }

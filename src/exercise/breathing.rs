@@ -65,6 +65,15 @@ impl View {
     }
 }
 
+/// How a session ended, for the summary and (later) the journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ended {
+    pub cycles: u32,
+    pub elapsed_secs: u64,
+    /// The set cycles or minutes ran out (rather than the person ending it).
+    pub completed: bool,
+}
+
 /// When to look again: `exact` for phase and second changes (shown on
 /// time), `frame` for the next animation step (subject to the frame cap).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -80,6 +89,8 @@ pub struct Breathing {
     /// Fill at the start and end of each step, 0 = empty, 1 = full.
     fills: Vec<(f64, f64)>,
     pace_percent: u32,
+    /// (cycle, step) last reported by [`Breathing::entered_step`].
+    last_entered: Option<(u32, usize)>,
 }
 
 impl Breathing {
@@ -104,6 +115,7 @@ impl Breathing {
             pattern,
             fills,
             pace_percent: 100,
+            last_entered: None,
         }
     }
 
@@ -192,6 +204,40 @@ impl Breathing {
 
     pub fn elapsed_ms(&self, now: Instant) -> u64 {
         self.timeline.elapsed_ms(now)
+    }
+
+    /// The step just begun, once per step: what a bell rings for and plain
+    /// mode prints. Nothing while paused or after the end.
+    pub fn entered_step(&mut self, now: Instant) -> Option<Step> {
+        let sample = self.timeline.sample(now);
+        if self.is_paused() || sample.finished {
+            return None;
+        }
+        let position = (sample.cycle, sample.index);
+        if self.last_entered == Some(position) {
+            return None;
+        }
+        self.last_entered = Some(position);
+        Some(sample.kind)
+    }
+
+    /// Whole cycles and seconds the session will take, when it has an end.
+    pub fn plan(&self) -> Option<(u32, u64)> {
+        match self.timeline.length() {
+            Length::Cycles(n) => Some((n, self.timeline.total_ms().unwrap_or(0) / 1000)),
+            Length::Forever => None,
+        }
+    }
+
+    /// Stops the clock and sums the session up.
+    pub fn end(&mut self, now: Instant, completed: bool) -> Ended {
+        let view = self.view(now, true);
+        self.pause(now);
+        Ended {
+            cycles: view.cycles_done,
+            elapsed_secs: view.elapsed_secs,
+            completed,
+        }
     }
 
     fn fill(&self, index: usize, into_ms: u64, segment_ms: u64) -> f64 {
@@ -430,6 +476,30 @@ mod tests {
         assert!(end.finished);
         assert_eq!((end.cycles_done, end.cycle, end.elapsed_secs), (2, 2, 20));
         assert_eq!(b.next_wake(t0 + ms(20_000), true), Wake::default());
+    }
+
+    #[test]
+    fn each_step_is_entered_once_and_never_while_paused() {
+        let t0 = Instant::now();
+        let mut b = session("4-4-6", Length::Cycles(1), t0);
+        assert_eq!(b.entered_step(t0).map(Step::words), Some("Breathe in"));
+        assert_eq!(b.entered_step(t0 + ms(3999)), None);
+        assert_eq!(b.entered_step(t0 + ms(4000)).map(Step::words), Some("Hold"));
+        b.toggle_pause(t0 + ms(5000));
+        assert_eq!(b.entered_step(t0 + ms(9000)), None);
+        b.toggle_pause(t0 + ms(9000));
+        assert_eq!(
+            b.entered_step(t0 + ms(12_000)).map(Step::words),
+            Some("Breathe out")
+        );
+        assert_eq!(
+            b.entered_step(t0 + ms(30_000)),
+            None,
+            "nothing after the end"
+        );
+        assert_eq!(b.plan(), Some((1, 14)));
+        let ended = b.end(t0 + ms(30_000), true);
+        assert_eq!((ended.cycles, ended.elapsed_secs), (1, 14));
     }
 
     #[test]

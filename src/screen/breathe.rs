@@ -7,28 +7,17 @@ use std::time::Instant;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Modifier;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Ctx, Effect, Outcome};
-use crate::exercise::breathing::{Breathing, View, Wake};
+use crate::exercise::breathing::{Breathing, Ended, View, Wake};
 use crate::keys::{self, Action, Binding};
 use crate::ui::{self, footer, pacer::Pacer};
-
-/// How a session ended, for the summary and (later) the journal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Ended {
-    pub cycles: u32,
-    pub elapsed_secs: u64,
-    /// The set cycles or minutes ran out (rather than the person ending it).
-    pub completed: bool,
-}
 
 pub struct Breathe {
     session: Breathing,
     last_view: Option<View>,
-    /// (cycle, step index) last seen, to notice entering a new step.
-    last_position: Option<(u32, usize)>,
     ended: Option<Ended>,
     /// Set when a stall (suspend, sleeping laptop) paused the session.
     stalled: bool,
@@ -39,7 +28,6 @@ impl Breathe {
         Breathe {
             session,
             last_view: None,
-            last_position: None,
             ended: None,
             stalled: false,
         }
@@ -93,13 +81,7 @@ impl Breathe {
     }
 
     fn finish(&mut self, now: Instant, completed: bool) {
-        let view = self.session.view(now, true);
-        self.session.pause(now);
-        self.ended = Some(Ended {
-            cycles: view.cycles_done,
-            elapsed_secs: view.elapsed_secs,
-            completed,
-        });
+        self.ended = Some(self.session.end(now, completed));
     }
 
     pub fn advance(&mut self, ctx: &Ctx, now: Instant) -> (bool, Vec<Effect>) {
@@ -110,14 +92,12 @@ impl Breathe {
         if self.session.observe(now) {
             self.stalled = true;
         }
-        let view = self.session.view(now, ctx.motion);
-        let sample = self.session.sample(now);
-        let position = (sample.cycle, sample.index);
-        let entered_step = self.last_position != Some(position);
-        self.last_position = Some(position);
-        if entered_step && !view.paused && !view.finished && view.step.rings() > 0 {
-            effects.push(Effect::Bell(view.step.rings()));
+        if let Some(step) = self.session.entered_step(now)
+            && step.rings() > 0
+        {
+            effects.push(Effect::Bell(step.rings()));
         }
+        let view = self.session.view(now, ctx.motion);
         if view.finished {
             self.finish(now, true);
             self.last_view = Some(view);
@@ -267,9 +247,8 @@ impl Breathe {
             return "Paused while you were away".into();
         }
         if view.cycle == 1 {
-            if let Some(n) = view.cycles_planned {
-                let total = self.session.timeline().total_ms().unwrap_or(0) / 1000;
-                return format!("{n} cycles · {}", ui::clock(total));
+            if let Some((cycles, seconds)) = self.session.plan() {
+                return ui::cycles_and_time(cycles, seconds);
             }
             if pattern.has_hold() {
                 return pattern.caution.clone().unwrap_or_default();
@@ -283,12 +262,7 @@ impl Breathe {
         if area.width < 12 || area.height < 2 {
             return ui::too_small(area, buf, theme);
         }
-        let cycles = if ended.cycles == 1 { "cycle" } else { "cycles" };
-        let facts = format!(
-            "{} {cycles} · {}",
-            ended.cycles,
-            ui::clock(ended.elapsed_secs)
-        );
+        let facts = ui::cycles_and_time(ended.cycles, ended.elapsed_secs);
         let pattern = &self.session.pattern().name;
         let mut lines: Vec<(String, ratatui::style::Style)> = vec![
             ("Well done.".into(), theme.title),
@@ -308,7 +282,7 @@ impl Breathe {
         }
         if area.height >= 8 {
             let hints = footer::line(&[keys::SUMMARY], area.width.saturating_sub(2), theme);
-            Paragraph::new(Line::from(hints.spans.into_iter().collect::<Vec<Span>>()))
+            Paragraph::new(hints)
                 .alignment(Alignment::Center)
                 .render(Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
         }
