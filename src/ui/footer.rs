@@ -4,27 +4,27 @@
 use ratatui::text::{Line, Span};
 
 use super::Theme;
-use crate::keys::Binding;
+use crate::keys::{Action, Binding};
 
 const SEPARATOR: &str = " · ";
 
 pub fn line<'a>(tables: &[&'static [Binding]], width: u16, theme: &Theme) -> Line<'a> {
-    let hints: Vec<(&str, &str)> = tables
+    let mut shown: Vec<(&Binding, &str)> = tables
         .iter()
         .flat_map(|table| table.iter())
-        .filter_map(|b| b.hint.map(|hint| (b.label, hint)))
+        .filter_map(|b| b.hint.map(|hint| (b, hint)))
         .collect();
-    // Keep the back/quit hint (always the most needed), drop from the end.
-    let mut shown = hints.clone();
+    // Drop from the end, but keep the way out (always the most needed).
     while !shown.is_empty() && text_width(&shown) > width as usize {
         let last_droppable = shown
             .iter()
-            .rposition(|(label, _)| *label != "q")
+            .rposition(|(binding, _)| binding.action != Action::Back)
             .unwrap_or(shown.len() - 1);
         shown.remove(last_droppable);
     }
     let mut spans = Vec::new();
-    for (i, (label, hint)) in shown.iter().enumerate() {
+    for (i, (binding, hint)) in shown.iter().enumerate() {
+        let label = binding.label;
         if i > 0 {
             spans.push(Span::styled(SEPARATOR, theme.dim));
         }
@@ -34,11 +34,11 @@ pub fn line<'a>(tables: &[&'static [Binding]], width: u16, theme: &Theme) -> Lin
     Line::from(spans)
 }
 
-fn text_width(hints: &[(&str, &str)]) -> usize {
+fn text_width(hints: &[(&Binding, &str)]) -> usize {
     use unicode_width::UnicodeWidthStr;
     hints
         .iter()
-        .map(|(label, hint)| label.width() + 1 + hint.width())
+        .map(|(binding, hint)| binding.label.width() + 1 + hint.width())
         .sum::<usize>()
         + SEPARATOR.width() * hints.len().saturating_sub(1)
 }
