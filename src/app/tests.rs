@@ -34,6 +34,13 @@ fn live(app: &mut App, from: Instant, to: Instant) {
     }
 }
 
+/// Everything drawn at 80x24, as one string to search.
+fn screen_text(app: &App, now: Instant) -> String {
+    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+    app.render(now, buf.area, &mut buf);
+    buf.content().iter().map(|c| c.symbol()).collect()
+}
+
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
@@ -83,9 +90,7 @@ fn another_pattern_can_be_chosen_from_home() {
         panic!("expected Breathe")
     };
     // `box` is third: in 4, hold 4, out 4, rest 4.
-    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
-    app.render(t0 + ms(12_500), buf.area, &mut buf);
-    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    let text = screen_text(&app, t0 + ms(12_500));
     assert!(
         text.contains("Box 4-4-4-4") && text.contains("Rest"),
         "{text}"
@@ -113,8 +118,7 @@ fn q_ends_breathing_into_a_summary_then_leaves_back_to_home_then_quits() {
     assert!(app.screen().is_none());
     app.advance(t0 + ms(16_001));
     assert_eq!(app.next_wake(t0 + ms(16_001), None), None);
-    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
-    app.render(t0 + ms(16_001), buf.area, &mut buf);
+    screen_text(&app, t0 + ms(16_001));
     app.on_key(key(KeyCode::Char('?')), t0 + ms(16_001));
 }
 
@@ -157,9 +161,7 @@ fn space_pauses_and_resumes_where_it_was() {
     let wake = app.next_wake(t0 + ms(60_000), None).unwrap();
     assert!(wake <= t0 + ms(63_000));
     live(&mut app, t0 + ms(60_000), t0 + ms(63_000));
-    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
-    app.render(t0 + ms(63_000), buf.area, &mut buf);
-    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    let text = screen_text(&app, t0 + ms(63_000));
     assert!(text.contains("Hold"));
 }
 
@@ -187,9 +189,7 @@ fn plus_and_minus_change_the_pace_and_say_so() {
     let t0 = Instant::now();
     let mut app = breathe_app("4-4-6", Length::Forever, t0);
     app.on_key(key(KeyCode::Char('+')), t0);
-    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
-    app.render(t0, buf.area, &mut buf);
-    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    let text = screen_text(&app, t0);
     assert!(
         text.contains("Pace 110 %") && text.contains("pace 110 %"),
         "{text}"
@@ -260,9 +260,7 @@ fn a_stall_pauses_and_says_why() {
     app.advance(t0);
     app.advance(t0 + ms(1000));
     app.advance(t0 + ms(30_000));
-    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
-    app.render(t0 + ms(30_000), buf.area, &mut buf);
-    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    let text = screen_text(&app, t0 + ms(30_000));
     assert!(
         text.contains("Paused") && text.contains("Paused while you were away"),
         "{text}"
