@@ -91,6 +91,27 @@ fn signal_restores(signal: &str, status: &str) {
 }
 
 #[test]
+fn keys_still_work_after_the_window_is_resized() {
+    let Some(t) = Tmux::start("resize-keys") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("breathe"));
+    t.wait_for("Breathe in");
+    // A key first, so the terminal's input is already being read when the
+    // resize comes (crossterm's default source then lost the next key).
+    t.keys(&["Space"]);
+    t.wait_for("Paused");
+    t.resize(60, 20);
+    t.resize(80, 24);
+    t.wait_for("soothe · Steady 4-4-6");
+    t.keys(&["q"]);
+    t.wait_for("Well done.");
+    t.keys(&["C-c"]);
+    assert_eq!(t.status(), "0");
+    t.assert_terminal_restored();
+}
+
+#[test]
 fn closing_the_terminal_ends_soothe_instead_of_leaving_it_running() {
     let Some(t) = Tmux::start("hangup") else {
         return;

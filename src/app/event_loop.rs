@@ -20,6 +20,9 @@ use crate::keys;
 use crate::terminal::{Signals, TerminalGuard, Waiter, Wake};
 use signal_hook::consts::signal::SIGHUP;
 
+/// How long crossterm may take to hand over input that poll(2) saw.
+const INPUT_LOOK: Duration = Duration::from_millis(1);
+
 /// A cap on any single wait, only so the millisecond count stays small.
 const LONGEST_WAIT: Duration = Duration::from_secs(3600);
 
@@ -79,8 +82,11 @@ pub fn run(app: &mut App, guard: &mut TerminalGuard, signals: &Signals) -> io::R
             }
             Wake::Input => {
                 let now = Instant::now();
-                // Input is there, so crossterm's read returns; take all that is queued.
-                while event::poll(Duration::ZERO)? {
+                // Input is there, so crossterm returns at once. Its event
+                // source (use-dev-tty) reads nothing with a zero timeout, so
+                // each look allows a millisecond; whatever is not yet
+                // complete comes on the next wake.
+                while event::poll(INPUT_LOOK)? {
                     let event = event::read()?;
                     #[cfg(debug_assertions)]
                     if let (Some(trigger), Event::Key(key)) = (panic_key, &event)
