@@ -159,12 +159,15 @@ impl Tmux {
             std::thread::sleep(Duration::from_millis(10));
         }
         assert_eq!(self.display("#{cursor_flag}"), "1", "the cursor is hidden");
-        self.run("clear; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo ':modes'");
-        self.wait_for(":modes\n");
+        // The marker is typed split (`:mo''des`) so the echoed command line
+        // can never be mistaken for the output, wherever it wraps.
+        self.run("clear; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo ':mo''des'");
+        let is_modes = |line: &str| line.trim_end().ends_with(" :modes") || line.trim() == ":modes";
+        self.wait_until("the stty report", |s| s.lines().any(is_modes));
         let screen = self.screen();
         let modes = screen
             .lines()
-            .find(|l| l.ends_with(":modes"))
+            .find(|l| is_modes(l))
             .unwrap_or_default()
             .to_string();
         assert_eq!(
@@ -176,7 +179,8 @@ impl Tmux {
 
     /// Types `line` followed by an echo of its exit status, read back by [`Tmux::status`].
     pub fn run_with_status(&self, line: &str) {
-        self.run(&format!("{line}; echo \"exit:$?\""));
+        // Typed split, as above, so a wrapped command line never reads as the status.
+        self.run(&format!("{line}; echo \"ex\"\"it:$?\""));
     }
 
     /// The status printed by the last [`Tmux::run_with_status`], once it has ended.
