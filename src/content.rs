@@ -10,11 +10,22 @@ use std::path::{Path, PathBuf};
 pub use validate::parse_file;
 
 /// Every shipped content file, compiled in so soothe works with no files at all.
-pub const BUILTIN: &[(&str, &str)] =
-    &[("breathing.toml", include_str!("../content/breathing.toml"))];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("breathing.toml", include_str!("../content/breathing.toml")),
+    ("grounding.toml", include_str!("../content/grounding.toml")),
+    (
+        "relaxation.toml",
+        include_str!("../content/relaxation.toml"),
+    ),
+];
 
 /// The pattern `soothe breathe` uses when none is named.
 pub const DEFAULT_PATTERN: &str = "4-4-6";
+/// The variant `soothe ground` uses when none is named.
+pub const DEFAULT_GROUNDING: &str = "5-4-3-2-1";
+/// The program `soothe relax` uses when none is named: long enough to work,
+/// short enough to finish in a bad moment.
+pub const DEFAULT_PROGRAM: &str = "7-group";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -86,6 +97,115 @@ pub fn seconds_label(ms: u64) -> String {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sense {
+    See,
+    Feel,
+    Hear,
+    Smell,
+    Taste,
+}
+
+impl Sense {
+    /// "Seen", "Felt", ...: how the summary heads each sense's list.
+    pub fn noticed(self) -> &'static str {
+        match self {
+            Sense::See => "Seen",
+            Sense::Feel => "Felt",
+            Sense::Hear => "Heard",
+            Sense::Smell => "Smelled",
+            Sense::Taste => "Tasted",
+        }
+    }
+
+    /// "See", "Feel", ...: the step's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Sense::See => "See",
+            Sense::Feel => "Feel",
+            Sense::Hear => "Hear",
+            Sense::Smell => "Smell",
+            Sense::Taste => "Taste",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroundStep {
+    pub sense: Sense,
+    pub count: usize,
+    pub prompt: String,
+    pub hints: Vec<String>,
+}
+
+/// A grounding variant: senses in order, each with how many things to notice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grounding {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub steps: Vec<GroundStep>,
+    pub origin: Origin,
+}
+
+impl Grounding {
+    /// Things to notice in all (15 for 5-4-3-2-1).
+    pub fn items(&self) -> usize {
+        self.steps.iter().map(|s| s.count).sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelaxStep {
+    pub group: String,
+    pub tense: String,
+    pub release: String,
+    pub notice: String,
+    pub tense_ms: u64,
+    pub release_ms: u64,
+}
+
+/// A progressive muscle relaxation program: muscle groups in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub caution: Option<String>,
+    pub steps: Vec<RelaxStep>,
+    pub origin: Origin,
+}
+
+impl Program {
+    pub fn total_ms(&self) -> u64 {
+        self.steps.iter().map(|s| s.tense_ms + s.release_ms).sum()
+    }
+}
+
+/// Anything merged by id.
+pub trait Identified {
+    fn id(&self) -> &str;
+}
+
+impl Identified for Pattern {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Identified for Grounding {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Identified for Program {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     BuiltIn,
@@ -120,6 +240,8 @@ impl fmt::Display for Problem {
 #[derive(Debug, Clone, Default)]
 pub struct Content {
     pub patterns: Vec<Pattern>,
+    pub grounding: Vec<Grounding>,
+    pub programs: Vec<Program>,
     /// Problems in user files; their broken entries were left out.
     pub problems: Vec<Problem>,
 }
@@ -129,9 +251,7 @@ impl Content {
     pub fn builtin() -> Content {
         let mut content = Content::default();
         for (name, text) in BUILTIN {
-            let parsed = parse_file(name, text, Origin::BuiltIn);
-            content.merge(parsed.patterns);
-            content.problems.extend(parsed.problems);
+            content.take(parse_file(name, text, Origin::BuiltIn));
         }
         content
     }
@@ -161,9 +281,7 @@ impl Content {
             match std::fs::read_to_string(&path) {
                 Ok(text) => {
                     let shown = path.display().to_string();
-                    let parsed = parse_file(&shown, &text, Origin::User(path.clone()));
-                    content.merge(parsed.patterns);
-                    content.problems.extend(parsed.problems);
+                    content.take(parse_file(&shown, &text, Origin::User(path.clone())));
                 }
                 Err(err) => content.problems.push(file_problem(&path, &err.to_string())),
             }
@@ -171,14 +289,11 @@ impl Content {
         content
     }
 
-    /// Same id replaces in place (keeping the list order familiar); a new id appends.
-    fn merge(&mut self, patterns: Vec<Pattern>) {
-        for pattern in patterns {
-            match self.patterns.iter_mut().find(|p| p.id == pattern.id) {
-                Some(existing) => *existing = pattern,
-                None => self.patterns.push(pattern),
-            }
-        }
+    fn take(&mut self, parsed: validate::Parsed) {
+        merge(&mut self.patterns, parsed.patterns);
+        merge(&mut self.grounding, parsed.grounding);
+        merge(&mut self.programs, parsed.programs);
+        self.problems.extend(parsed.problems);
     }
 
     pub fn pattern(&self, id: &str) -> Option<&Pattern> {
@@ -189,11 +304,40 @@ impl Content {
         self.patterns.iter().map(|p| p.id.as_str()).collect()
     }
 
+    pub fn grounding(&self, id: &str) -> Option<&Grounding> {
+        self.grounding.iter().find(|g| g.id == id)
+    }
+
+    pub fn program(&self, id: &str) -> Option<&Program> {
+        self.programs.iter().find(|p| p.id == id)
+    }
+
+    /// The default variant, or the first there is (a user file may have
+    /// replaced the built-ins' ids but can never remove them all).
+    pub fn default_grounding(&self) -> &Grounding {
+        self.grounding(DEFAULT_GROUNDING)
+            .unwrap_or(&self.grounding[0])
+    }
+
+    pub fn default_program(&self) -> &Program {
+        self.program(DEFAULT_PROGRAM).unwrap_or(&self.programs[0])
+    }
+
     /// The distinct files with problems, for a one-line notice.
     pub fn problem_files(&self) -> Vec<&str> {
         let mut files: Vec<&str> = self.problems.iter().map(|p| p.file.as_str()).collect();
         files.dedup();
         files
+    }
+}
+
+/// Same id replaces in place (keeping the list order familiar); a new id appends.
+fn merge<T: Identified>(list: &mut Vec<T>, items: Vec<T>) {
+    for item in items {
+        match list.iter_mut().find(|existing| existing.id() == item.id()) {
+            Some(existing) => *existing = item,
+            None => list.push(item),
+        }
     }
 }
 
@@ -215,7 +359,8 @@ mod tests {
         for (name, text) in BUILTIN {
             let parsed = parse_file(name, text, Origin::BuiltIn);
             assert!(parsed.problems.is_empty(), "{name}: {:?}", parsed.problems);
-            assert!(!parsed.patterns.is_empty(), "{name} defines nothing");
+            let defined = parsed.patterns.len() + parsed.grounding.len() + parsed.programs.len();
+            assert!(defined > 0, "{name} defines nothing");
         }
     }
 
@@ -295,6 +440,80 @@ phases = [{ kind = "inhale", seconds = 4 }, { kind = "exhale", seconds = 8 }]
         let content = Content::load(Some(&dir.path().join("nope")));
         assert!(content.problems.is_empty());
         assert_eq!(content.patterns.len(), 6);
+    }
+
+    #[test]
+    fn builtin_grounding_and_relaxation_are_those_of_the_spec() {
+        let content = Content::builtin();
+        let ids: Vec<&str> = content.grounding.iter().map(|g| g.id.as_str()).collect();
+        assert_eq!(ids, ["5-4-3-2-1", "short"]);
+        let full = content.default_grounding();
+        let senses: Vec<(Sense, usize)> = full.steps.iter().map(|s| (s.sense, s.count)).collect();
+        assert_eq!(
+            senses,
+            [
+                (Sense::See, 5),
+                (Sense::Feel, 4),
+                (Sense::Hear, 3),
+                (Sense::Smell, 2),
+                (Sense::Taste, 1)
+            ]
+        );
+        assert_eq!(full.items(), 15);
+        let short = content.grounding("short").unwrap();
+        let senses: Vec<Sense> = short.steps.iter().map(|s| s.sense).collect();
+        assert_eq!(senses, [Sense::See, Sense::Feel, Sense::Hear]);
+
+        let sizes: Vec<(&str, usize)> = content
+            .programs
+            .iter()
+            .map(|p| (p.id.as_str(), p.steps.len()))
+            .collect();
+        assert_eq!(sizes, [("16-group", 16), ("7-group", 7), ("4-group", 4)]);
+        assert_eq!(content.default_program().id, DEFAULT_PROGRAM);
+        for program in &content.programs {
+            assert!(program.caution.is_some(), "{} lacks a caution", program.id);
+            for step in &program.steps {
+                assert!((3_000..=10_000).contains(&step.tense_ms), "{}", step.group);
+                assert!(
+                    (10_000..=60_000).contains(&step.release_ms),
+                    "{}",
+                    step.group
+                );
+            }
+        }
+        // Defaults, a per-program release and per-step tense overrides all apply.
+        let seven = content.program("7-group").unwrap();
+        assert_eq!(
+            (seven.steps[0].tense_ms, seven.steps[0].release_ms),
+            (6_000, 30_000)
+        );
+        assert_eq!(seven.steps[6].tense_ms, 5_000);
+        let four = content.program("4-group").unwrap();
+        assert_eq!(four.steps[0].release_ms, 40_000);
+        assert_eq!(seven.total_ms(), 7 * 36_000 - 2_000);
+    }
+
+    #[test]
+    fn user_grounding_and_programs_merge_by_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let fixture = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/content/valid/grounding_and_relaxation.toml"
+        );
+        std::fs::copy(fixture, dir.path().join("mine.toml")).unwrap();
+        let content = Content::load(Some(dir.path()));
+        assert!(content.problems.is_empty(), "{:?}", content.problems);
+        assert_eq!(content.grounding.len(), 2);
+        assert_eq!(content.grounding("short").unwrap().name, "Two senses");
+        assert_eq!(content.programs.len(), 4);
+        let mine = content.program("hands-and-face").unwrap();
+        assert_eq!(
+            (mine.steps[0].tense_ms, mine.steps[0].release_ms),
+            (4_500, 20_000)
+        );
+        assert_eq!(mine.steps[1].release_ms, 45_000);
+        assert!(matches!(mine.origin, Origin::User(_)));
     }
 
     #[test]

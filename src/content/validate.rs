@@ -9,7 +9,9 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Origin, Pattern, Phase, PhaseKind, Problem};
+use super::{
+    GroundStep, Grounding, Origin, Pattern, Phase, PhaseKind, Problem, Program, RelaxStep, Sense,
+};
 use crate::sanitize;
 
 pub const VERSION: u32 = 1;
@@ -19,6 +21,18 @@ const MAX_NAME: usize = 40;
 const MAX_DESCRIPTION: usize = 160;
 const MAX_CAUTION: usize = 240;
 const MAX_PHASES: usize = 12;
+const MAX_PROMPT: usize = 120;
+const MAX_HINT: usize = 120;
+const MAX_HINTS: usize = 8;
+const MAX_GROUND_STEPS: usize = 10;
+const COUNT_RANGE: (i64, i64) = (1, 10);
+const MAX_GROUP: usize = 40;
+const MAX_INSTRUCTION: usize = 160;
+const MAX_RELAX_STEPS: usize = 30;
+pub const TENSE_RANGE: (f64, f64) = (3.0, 10.0);
+pub const RELEASE_RANGE: (f64, f64) = (10.0, 60.0);
+pub const DEFAULT_TENSE_SECONDS: f64 = 6.0;
+pub const DEFAULT_RELEASE_SECONDS: f64 = 30.0;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,6 +40,51 @@ struct RawFile {
     version: Spanned<u32>,
     #[serde(default)]
     patterns: Vec<Spanned<RawPattern>>,
+    #[serde(default)]
+    grounding: Vec<Spanned<RawGrounding>>,
+    #[serde(default)]
+    relaxation: Vec<Spanned<RawProgram>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGrounding {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    description: Spanned<String>,
+    steps: Spanned<Vec<RawGroundStep>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroundStep {
+    sense: Sense,
+    count: Spanned<i64>,
+    prompt: Spanned<String>,
+    hints: Option<Spanned<Vec<Spanned<String>>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProgram {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    description: Spanned<String>,
+    caution: Option<Spanned<String>>,
+    tense_seconds: Option<Spanned<f64>>,
+    release_seconds: Option<Spanned<f64>>,
+    steps: Spanned<Vec<RawRelaxStep>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelaxStep {
+    group: Spanned<String>,
+    tense: Spanned<String>,
+    release: Spanned<String>,
+    notice: Spanned<String>,
+    tense_seconds: Option<Spanned<f64>>,
+    release_seconds: Option<Spanned<f64>>,
 }
 
 #[derive(Deserialize)]
@@ -45,8 +104,11 @@ struct RawPhase {
     seconds: Spanned<f64>,
 }
 
+#[derive(Default)]
 pub struct Parsed {
     pub patterns: Vec<Pattern>,
+    pub grounding: Vec<Grounding>,
+    pub programs: Vec<Program>,
     pub problems: Vec<Problem>,
 }
 
@@ -67,8 +129,8 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
                 .and_then(|span| field_path_at(text, span.start));
             checker.report(err.span(), field, err.message().trim().to_string());
             return Parsed {
-                patterns: Vec::new(),
                 problems: checker.problems,
+                ..Parsed::default()
             };
         }
     };
@@ -79,21 +141,23 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
             format!("must be {VERSION} (this soothe reads version {VERSION} files)"),
         );
         return Parsed {
-            patterns: Vec::new(),
             problems: checker.problems,
+            ..Parsed::default()
         };
     }
-    let mut seen = HashSet::new();
-    let mut patterns = Vec::new();
-    for (index, raw_pattern) in raw.patterns.into_iter().enumerate() {
-        let before = checker.problems.len();
-        let pattern = checker.pattern(index, raw_pattern.into_inner(), &mut seen, &origin);
-        if checker.problems.len() == before {
-            patterns.extend(pattern);
-        }
-    }
+    let patterns = checker.entries(raw.patterns, |checker, index, raw, seen| {
+        checker.pattern(index, raw, seen, &origin)
+    });
+    let grounding = checker.entries(raw.grounding, |checker, index, raw, seen| {
+        checker.grounding(index, raw, seen, &origin)
+    });
+    let programs = checker.entries(raw.relaxation, |checker, index, raw, seen| {
+        checker.program(index, raw, seen, &origin)
+    });
     Parsed {
         patterns,
+        grounding,
+        programs,
         problems: checker.problems,
     }
 }
@@ -137,32 +201,246 @@ impl Checker<'_> {
         clean
     }
 
+    /// Checks each entry of one list; an entry with any problem is left out.
+    fn entries<R, T>(
+        &mut self,
+        raws: Vec<Spanned<R>>,
+        mut check: impl FnMut(&mut Self, usize, R, &mut HashSet<String>) -> T,
+    ) -> Vec<T> {
+        let mut seen = HashSet::new();
+        let mut kept = Vec::new();
+        for (index, raw) in raws.into_iter().enumerate() {
+            let before = self.problems.len();
+            let entry = check(self, index, raw.into_inner(), &mut seen);
+            if self.problems.len() == before {
+                kept.push(entry);
+            }
+        }
+        kept
+    }
+
+    /// An id: typed on the command line, so plain characters, and unique in its list.
+    fn id(&mut self, raw: &Spanned<String>, at: &str, seen: &mut HashSet<String>) -> String {
+        let id = self.text(raw, format!("{at}.id"), MAX_ID, true);
+        if !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+        {
+            self.report(
+                Some(raw.span()),
+                Some(format!("{at}.id")),
+                "may only use a-z, 0-9, '-', '_' and '.' (it is typed on the command line)".into(),
+            );
+        }
+        if !id.is_empty() && !seen.insert(id.clone()) {
+            let noun = match at.split('[').next() {
+                Some("grounding") => "grounding variant",
+                Some("relaxation") => "relaxation program",
+                _ => "pattern",
+            };
+            self.report(
+                Some(raw.span()),
+                Some(format!("{at}.id")),
+                format!("`{id}` is already used by an earlier {noun} in this file"),
+            );
+        }
+        id
+    }
+
+    /// Seconds within `range`, or `fallback` when the field is absent.
+    fn seconds(
+        &mut self,
+        value: Option<&Spanned<f64>>,
+        field: String,
+        range: (f64, f64),
+        fallback: f64,
+    ) -> f64 {
+        let Some(value) = value else {
+            return fallback;
+        };
+        let seconds = *value.get_ref();
+        let (low, high) = range;
+        if !(low..=high).contains(&seconds) {
+            self.report(
+                Some(value.span()),
+                Some(field),
+                format!("must be between {low} and {high} (got {seconds})"),
+            );
+            return fallback;
+        }
+        seconds
+    }
+
+    fn grounding(
+        &mut self,
+        index: usize,
+        raw: RawGrounding,
+        seen: &mut HashSet<String>,
+        origin: &Origin,
+    ) -> Grounding {
+        let at = format!("grounding[{index}]");
+        let id = self.id(&raw.id, &at, seen);
+        let name = self.text(&raw.name, format!("{at}.name"), MAX_NAME, true);
+        let description = self.text(
+            &raw.description,
+            format!("{at}.description"),
+            MAX_DESCRIPTION,
+            true,
+        );
+        let steps_span = raw.steps.span();
+        let raw_steps = raw.steps.into_inner();
+        if raw_steps.is_empty() || raw_steps.len() > MAX_GROUND_STEPS {
+            self.report(
+                Some(steps_span),
+                Some(format!("{at}.steps")),
+                format!(
+                    "needs 1 to {MAX_GROUND_STEPS} steps (has {})",
+                    raw_steps.len()
+                ),
+            );
+        }
+        let mut steps = Vec::with_capacity(raw_steps.len());
+        for (i, step) in raw_steps.into_iter().enumerate() {
+            let here = format!("{at}.steps[{i}]");
+            let count = *step.count.get_ref();
+            let (low, high) = COUNT_RANGE;
+            if !(low..=high).contains(&count) {
+                self.report(
+                    Some(step.count.span()),
+                    Some(format!("{here}.count")),
+                    format!("must be between {low} and {high} (got {count})"),
+                );
+            }
+            let prompt = self.text(&step.prompt, format!("{here}.prompt"), MAX_PROMPT, true);
+            let (hints_span, raw_hints) = step
+                .hints
+                .map(|h| (Some(h.span()), h.into_inner()))
+                .unwrap_or_default();
+            if raw_hints.len() > MAX_HINTS {
+                self.report(
+                    hints_span,
+                    Some(format!("{here}.hints")),
+                    format!("at most {MAX_HINTS} hints fit (has {})", raw_hints.len()),
+                );
+            }
+            let hints = raw_hints
+                .iter()
+                .enumerate()
+                .map(|(h, hint)| self.text(hint, format!("{here}.hints[{h}]"), MAX_HINT, true))
+                .collect();
+            steps.push(GroundStep {
+                sense: step.sense,
+                count: count.clamp(low, high) as usize,
+                prompt,
+                hints,
+            });
+        }
+        Grounding {
+            id,
+            name,
+            description,
+            steps,
+            origin: origin.clone(),
+        }
+    }
+
+    fn program(
+        &mut self,
+        index: usize,
+        raw: RawProgram,
+        seen: &mut HashSet<String>,
+        origin: &Origin,
+    ) -> Program {
+        let at = format!("relaxation[{index}]");
+        let id = self.id(&raw.id, &at, seen);
+        let name = self.text(&raw.name, format!("{at}.name"), MAX_NAME, true);
+        let description = self.text(
+            &raw.description,
+            format!("{at}.description"),
+            MAX_DESCRIPTION,
+            true,
+        );
+        let caution = raw
+            .caution
+            .as_ref()
+            .map(|c| self.text(c, format!("{at}.caution"), MAX_CAUTION, true));
+        let tense = self.seconds(
+            raw.tense_seconds.as_ref(),
+            format!("{at}.tense_seconds"),
+            TENSE_RANGE,
+            DEFAULT_TENSE_SECONDS,
+        );
+        let release = self.seconds(
+            raw.release_seconds.as_ref(),
+            format!("{at}.release_seconds"),
+            RELEASE_RANGE,
+            DEFAULT_RELEASE_SECONDS,
+        );
+        let steps_span = raw.steps.span();
+        let raw_steps = raw.steps.into_inner();
+        if raw_steps.is_empty() || raw_steps.len() > MAX_RELAX_STEPS {
+            self.report(
+                Some(steps_span),
+                Some(format!("{at}.steps")),
+                format!(
+                    "needs 1 to {MAX_RELAX_STEPS} steps (has {})",
+                    raw_steps.len()
+                ),
+            );
+        }
+        let steps = raw_steps
+            .iter()
+            .enumerate()
+            .map(|(i, step)| {
+                let here = format!("{at}.steps[{i}]");
+                let mut text = |value: &Spanned<String>, field: &str, max: usize| {
+                    self.text(value, format!("{here}.{field}"), max, true)
+                };
+                let group = text(&step.group, "group", MAX_GROUP);
+                let tense_text = text(&step.tense, "tense", MAX_INSTRUCTION);
+                let release_text = text(&step.release, "release", MAX_INSTRUCTION);
+                let notice = text(&step.notice, "notice", MAX_INSTRUCTION);
+                let tense_seconds = self.seconds(
+                    step.tense_seconds.as_ref(),
+                    format!("{here}.tense_seconds"),
+                    TENSE_RANGE,
+                    tense,
+                );
+                let release_seconds = self.seconds(
+                    step.release_seconds.as_ref(),
+                    format!("{here}.release_seconds"),
+                    RELEASE_RANGE,
+                    release,
+                );
+                RelaxStep {
+                    group,
+                    tense: tense_text,
+                    release: release_text,
+                    notice,
+                    tense_ms: (tense_seconds * 1000.0).round() as u64,
+                    release_ms: (release_seconds * 1000.0).round() as u64,
+                }
+            })
+            .collect();
+        Program {
+            id,
+            name,
+            description,
+            caution,
+            steps,
+            origin: origin.clone(),
+        }
+    }
+
     fn pattern(
         &mut self,
         index: usize,
         raw: RawPattern,
         seen: &mut HashSet<String>,
         origin: &Origin,
-    ) -> Option<Pattern> {
+    ) -> Pattern {
         let at = format!("patterns[{index}]");
-        let id = self.text(&raw.id, format!("{at}.id"), MAX_ID, true);
-        if !id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
-        {
-            self.report(
-                Some(raw.id.span()),
-                Some(format!("{at}.id")),
-                "may only use a-z, 0-9, '-', '_' and '.' (it is typed on the command line)".into(),
-            );
-        }
-        if !id.is_empty() && !seen.insert(id.clone()) {
-            self.report(
-                Some(raw.id.span()),
-                Some(format!("{at}.id")),
-                format!("`{id}` is already used by an earlier pattern in this file"),
-            );
-        }
+        let id = self.id(&raw.id, &at, seen);
         let name = self.text(&raw.name, format!("{at}.name"), MAX_NAME, true);
         let description = self.text(
             &raw.description,
@@ -210,14 +488,14 @@ impl Checker<'_> {
                 );
             }
         }
-        Some(Pattern {
+        Pattern {
             id,
             name,
             description,
             caution,
             phases,
             origin: origin.clone(),
-        })
+        }
     }
 }
 
