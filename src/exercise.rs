@@ -2,4 +2,6 @@
 //! a file or the clock; every function that depends on time takes an instant.
 
 pub mod breathing;
+pub mod grounding;
+pub mod relaxation;
 pub mod timeline;

@@ -12,4 +12,5 @@ pub mod plain;
 pub mod sanitize;
 pub mod screen;
 pub mod terminal;
+pub mod text_field;
 pub mod ui;

@@ -17,7 +17,8 @@ pub fn line(text: &str) -> String {
     out.trim().to_string()
 }
 
-fn is_unsafe(c: char) -> bool {
+/// Control characters and invisible bidi controls: never shown as they are.
+pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }

@@ -247,6 +247,21 @@ impl<K: Copy> Timeline<K> {
         cycle as u64 * self.cycle_ms + self.starts[index]
     }
 
+    /// Makes one segment of a single-run timeline longer. The position does
+    /// not move: only what lies ahead shifts. (With repeating cycles every
+    /// earlier cycle would change length too, so only one run is allowed.)
+    pub fn lengthen(&mut self, index: usize, extra_ms: u64) {
+        assert_eq!(
+            self.length,
+            Length::Cycles(1),
+            "only a single run can be lengthened"
+        );
+        self.segments[index].ms += extra_ms;
+        let (starts, cycle_ms) = offsets(&self.segments);
+        self.starts = starts;
+        self.cycle_ms = cycle_ms;
+    }
+
     /// Replaces every segment's length, keeping the current cycle, segment
     /// and the fraction of it already done, so a pace change never jumps.
     pub fn rescale(&mut self, now: Instant, lengths_ms: &[u64]) {

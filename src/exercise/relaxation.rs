@@ -1,0 +1,492 @@
+//! A progressive muscle relaxation session: a program laid out on the shared
+//! timeline as tense, let go, tense, let go... once through. Skipping moves
+//! the position to a step's start; extending a release lengthens only what
+//! lies ahead. Pure: every answer is for an instant handed in.
+
+use std::time::Instant;
+
+use super::breathing::Wake;
+use super::timeline::{Length, Sample, Segment, Timeline};
+use crate::content::{Program, RelaxStep};
+
+/// What Enter adds to a release: time, never pressure.
+pub const EXTEND_MS: u64 = 10_000;
+/// A release can be stretched to at most this long.
+pub const LONGEST_RELEASE_MS: u64 = 5 * 60_000;
+/// The phase bar moves in this many steps while motion is on.
+pub const BAR_LEVELS: u16 = 64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Tense,
+    Release,
+}
+
+impl Part {
+    pub fn words(self) -> &'static str {
+        match self {
+            Part::Tense => "Tense",
+            Part::Release => "Let go",
+        }
+    }
+
+    /// One ring to tense, two to let go, so eyes can stay closed.
+    pub fn rings(self) -> u8 {
+        match self {
+            Part::Tense => 1,
+            Part::Release => 2,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stage {
+    /// 0-based muscle group.
+    pub step: usize,
+    pub part: Part,
+}
+
+/// Everything the Relax screen shows, for one instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct View {
+    pub stage: Stage,
+    pub seconds_left: u64,
+    pub elapsed_secs: u64,
+    /// How far through this tense or release, 0..=BAR_LEVELS.
+    pub level: u16,
+    pub paused: bool,
+    pub finished: bool,
+}
+
+/// How a session ended, for the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ended {
+    /// Groups whose letting go was reached (not skipped past while tensing).
+    pub relaxed: usize,
+    pub groups: usize,
+    pub elapsed_secs: u64,
+    /// The program ran to its end (rather than the person stopping it).
+    pub completed: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Relaxation {
+    program: Program,
+    timeline: Timeline<Stage>,
+    /// Segment last reported by [`Relaxation::entered`].
+    last_entered: Option<usize>,
+    relaxed: Vec<bool>,
+}
+
+impl Relaxation {
+    pub fn new(program: Program, now: Instant) -> Relaxation {
+        let segments = program
+            .steps
+            .iter()
+            .enumerate()
+            .flat_map(|(step, s)| {
+                [
+                    Segment {
+                        kind: Stage {
+                            step,
+                            part: Part::Tense,
+                        },
+                        ms: s.tense_ms,
+                    },
+                    Segment {
+                        kind: Stage {
+                            step,
+                            part: Part::Release,
+                        },
+                        ms: s.release_ms,
+                    },
+                ]
+            })
+            .collect();
+        let groups = program.steps.len();
+        Relaxation {
+            timeline: Timeline::new(segments, Length::Cycles(1), now),
+            program,
+            last_entered: None,
+            relaxed: vec![false; groups],
+        }
+    }
+
+    pub fn program(&self) -> &Program {
+        &self.program
+    }
+
+    pub fn groups(&self) -> usize {
+        self.program.steps.len()
+    }
+
+    pub fn step(&self, index: usize) -> &RelaxStep {
+        &self.program.steps[index]
+    }
+
+    pub fn timeline(&self) -> &Timeline<Stage> {
+        &self.timeline
+    }
+
+    pub fn sample(&self, now: Instant) -> Sample<Stage> {
+        self.timeline.sample(now)
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.timeline.is_paused()
+    }
+
+    pub fn toggle_pause(&mut self, now: Instant) {
+        self.timeline.toggle_pause(now);
+    }
+
+    /// See [`Timeline::observe`]: a stall pauses the session.
+    pub fn observe(&mut self, now: Instant) -> bool {
+        self.timeline.observe(now)
+    }
+
+    pub fn view(&self, now: Instant, motion: bool) -> View {
+        let sample = self.timeline.sample(now);
+        let seconds_left = sample.remaining_ms().div_ceil(1000);
+        let shown_into = if motion || sample.finished {
+            sample.into_ms
+        } else {
+            sample.segment_ms.saturating_sub(seconds_left * 1000)
+        };
+        View {
+            stage: sample.kind,
+            seconds_left,
+            elapsed_secs: self.timeline.elapsed_ms(now) / 1000,
+            level: level_of(shown_into, sample.segment_ms),
+            paused: self.is_paused(),
+            finished: sample.finished,
+        }
+    }
+
+    /// The stage just begun, once each time one begins (again after a
+    /// skip back): what the bell rings for and plain mode prints.
+    pub fn entered(&mut self, now: Instant) -> Option<Stage> {
+        let sample = self.timeline.sample(now);
+        if self.is_paused() || sample.finished {
+            return None;
+        }
+        if self.last_entered == Some(sample.index) {
+            return None;
+        }
+        self.last_entered = Some(sample.index);
+        if sample.kind.part == Part::Release {
+            self.relaxed[sample.kind.step] = true;
+        }
+        Some(sample.kind)
+    }
+
+    /// `→`: the next group's start, or the end after the last group.
+    pub fn skip_forward(&mut self, now: Instant) {
+        let sample = self.timeline.sample(now);
+        if sample.finished {
+            return;
+        }
+        let next = sample.kind.step + 1;
+        let target = if next < self.groups() {
+            self.timeline.segment_start_ms(0, next * 2)
+        } else {
+            self.timeline.total_ms().unwrap_or(0)
+        };
+        self.timeline.jump_to(now, target);
+    }
+
+    /// `←`: the previous group's start (the first group starts over).
+    pub fn skip_back(&mut self, now: Instant) {
+        let sample = self.timeline.sample(now);
+        let step = sample.kind.step.saturating_sub(1);
+        self.timeline
+            .jump_to(now, self.timeline.segment_start_ms(0, step * 2));
+        // The group begins again, so its bell and line come again.
+        self.last_entered = None;
+    }
+
+    /// Enter while letting go: ten more seconds of it. Returns false when
+    /// not letting go, or when the release is already as long as it gets.
+    pub fn extend(&mut self, now: Instant) -> bool {
+        let sample = self.timeline.sample(now);
+        if sample.finished
+            || sample.kind.part != Part::Release
+            || sample.segment_ms + EXTEND_MS > LONGEST_RELEASE_MS
+        {
+            return false;
+        }
+        self.timeline.lengthen(sample.index, EXTEND_MS);
+        true
+    }
+
+    /// Seconds the session takes from here with no skips (for the plan line).
+    pub fn total_secs(&self) -> u64 {
+        self.timeline.total_ms().unwrap_or(0) / 1000
+    }
+
+    /// Stops the clock and sums the session up.
+    pub fn end(&mut self, now: Instant, completed: bool) -> Ended {
+        let elapsed_secs = self.timeline.elapsed_ms(now) / 1000;
+        self.timeline.pause(now);
+        Ended {
+            relaxed: self.relaxed.iter().filter(|r| **r).count(),
+            groups: self.groups(),
+            elapsed_secs,
+            completed,
+        }
+    }
+
+    /// When the picture next changes: the countdown's next second (exact)
+    /// and, with motion, the bar's next level. Nothing while paused or done.
+    pub fn next_wake(&self, now: Instant, motion: bool) -> Wake {
+        if self.is_paused() {
+            return Wake::default();
+        }
+        let sample = self.timeline.sample(now);
+        if sample.finished {
+            return Wake::default();
+        }
+        let elapsed = self.timeline.elapsed_ms(now);
+        let segment_start = elapsed - sample.into_ms;
+        let seconds_left = sample.remaining_ms().div_ceil(1000);
+        let next_second = segment_start + sample.segment_ms - (seconds_left - 1) * 1000;
+        let next_clock = (elapsed / 1000 + 1) * 1000;
+        let frame = motion
+            .then(|| {
+                let current = level_of(sample.into_ms, sample.segment_ms);
+                // The first millisecond at which the level reaches current + 1.
+                let at = (u64::from(current) + 1) * sample.segment_ms;
+                let into = at.div_ceil(u64::from(BAR_LEVELS));
+                (into < sample.segment_ms).then(|| self.timeline.instant_at(segment_start + into))
+            })
+            .flatten();
+        Wake {
+            exact: Some(self.timeline.instant_at(next_second.min(next_clock))),
+            frame,
+        }
+    }
+}
+
+fn level_of(into_ms: u64, segment_ms: u64) -> u16 {
+    if segment_ms == 0 {
+        return BAR_LEVELS;
+    }
+    (into_ms.min(segment_ms) * u64::from(BAR_LEVELS) / segment_ms) as u16
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::content::Content;
+
+    fn ms(n: u64) -> Duration {
+        Duration::from_millis(n)
+    }
+
+    fn session(id: &str, t0: Instant) -> Relaxation {
+        Relaxation::new(Content::builtin().program(id).unwrap().clone(), t0)
+    }
+
+    /// Looks every 250 ms as the event loop would, collecting stages entered.
+    fn run(s: &mut Relaxation, from: Instant, to: Instant) -> Vec<(Stage, Instant)> {
+        let mut seen = Vec::new();
+        let mut t = from;
+        loop {
+            s.observe(t);
+            if let Some(stage) = s.entered(t) {
+                seen.push((stage, t));
+            }
+            if t >= to {
+                return seen;
+            }
+            t = (t + ms(250)).min(to);
+        }
+    }
+
+    #[test]
+    fn every_builtin_program_changes_stage_exactly_on_its_boundaries() {
+        let t0 = Instant::now();
+        for program in Content::builtin().programs {
+            let s = Relaxation::new(program.clone(), t0);
+            let mut at = 0;
+            for (i, step) in program.steps.iter().enumerate() {
+                for (part, length) in [
+                    (Part::Tense, step.tense_ms),
+                    (Part::Release, step.release_ms),
+                ] {
+                    let stage = Stage { step: i, part };
+                    let first = s.view(t0 + ms(at), true);
+                    let last = s.view(t0 + ms(at + length - 1), true);
+                    assert_eq!(first.stage, stage, "{} start of {i}", program.id);
+                    assert_eq!(last.stage, stage, "{} end of {i}", program.id);
+                    assert_eq!(first.seconds_left, length / 1000);
+                    assert_eq!(last.seconds_left, 1);
+                    at += length;
+                }
+            }
+            assert_eq!(at, program.total_ms());
+            assert!(s.view(t0 + ms(at), true).finished, "{}", program.id);
+            assert!(!s.view(t0 + ms(at - 1), true).finished);
+        }
+    }
+
+    #[test]
+    fn stages_are_entered_once_each_in_order() {
+        let t0 = Instant::now();
+        let mut s = session("4-group", t0);
+        let end = t0 + ms(s.program().total_ms() + 1000);
+        let seen = run(&mut s, t0, end);
+        let stages: Vec<Stage> = seen.iter().map(|(stage, _)| *stage).collect();
+        assert_eq!(stages.len(), 8);
+        assert_eq!(
+            stages[0],
+            Stage {
+                step: 0,
+                part: Part::Tense
+            }
+        );
+        assert_eq!(
+            stages[7],
+            Stage {
+                step: 3,
+                part: Part::Release
+            }
+        );
+        let rings: Vec<u8> = stages.iter().map(|s| s.part.rings()).collect();
+        assert_eq!(rings, [1, 2, 1, 2, 1, 2, 1, 2]);
+    }
+
+    #[test]
+    fn skip_forward_and_back_move_by_whole_groups() {
+        let t0 = Instant::now();
+        let mut s = session("7-group", t0);
+        let t = t0 + ms(3_000);
+        s.skip_forward(t);
+        assert_eq!(
+            s.view(t, true).stage,
+            Stage {
+                step: 1,
+                part: Part::Tense
+            }
+        );
+        assert_eq!(s.view(t, true).seconds_left, 6);
+        s.skip_forward(t);
+        s.skip_back(t);
+        assert_eq!(s.view(t, true).stage.step, 1);
+        s.skip_back(t);
+        s.skip_back(t);
+        assert_eq!(
+            s.view(t, true).stage,
+            Stage {
+                step: 0,
+                part: Part::Tense
+            }
+        );
+        // After a skip back the group's start is announced again.
+        assert_eq!(
+            s.entered(t),
+            Some(Stage {
+                step: 0,
+                part: Part::Tense
+            })
+        );
+        for _ in 0..7 {
+            s.skip_forward(t);
+        }
+        assert!(s.view(t, true).finished);
+        // Time keeps its grid after skips: 6 s later group 1 lets go.
+        let mut s = session("7-group", t0);
+        s.skip_forward(t0 + ms(1_000));
+        let v = s.view(t0 + ms(7_000), true);
+        assert_eq!(
+            v.stage,
+            Stage {
+                step: 1,
+                part: Part::Release
+            }
+        );
+        assert_eq!(v.seconds_left, 30);
+    }
+
+    #[test]
+    fn enter_extends_only_a_release_by_ten_seconds() {
+        let t0 = Instant::now();
+        let mut s = session("7-group", t0);
+        assert!(!s.extend(t0 + ms(1_000)), "tensing is not extended");
+        let t = t0 + ms(20_000);
+        assert_eq!(s.view(t, true).seconds_left, 16);
+        assert!(s.extend(t));
+        let v = s.view(t, true);
+        assert_eq!((v.stage.part, v.seconds_left), (Part::Release, 26));
+        // The next group starts 10 s later than planned, and the total grows.
+        assert_eq!(s.view(t0 + ms(45_999), true).stage.step, 0);
+        assert_eq!(s.view(t0 + ms(46_000), true).stage.step, 1);
+        let mut extended = 0;
+        while s.extend(t) {
+            extended += 1;
+        }
+        assert_eq!(extended, (LONGEST_RELEASE_MS - 40_000) / EXTEND_MS);
+    }
+
+    #[test]
+    fn a_pause_shifts_everything_by_its_length() {
+        let t0 = Instant::now();
+        let mut paused = session("4-group", t0);
+        let steady = session("4-group", t0);
+        paused.toggle_pause(t0 + ms(4_000));
+        paused.toggle_pause(t0 + ms(16_500));
+        for at in (0..200_000).step_by(777) {
+            let a = paused.view(t0 + ms(16_500 + at), true);
+            let b = steady.view(t0 + ms(4_000 + at), true);
+            assert_eq!(a, b, "at {at}");
+        }
+        assert!(paused.next_wake(t0 + ms(1), true).exact.is_some());
+        paused.toggle_pause(t0 + ms(20_000));
+        assert_eq!(paused.next_wake(t0 + ms(20_000), true), Wake::default());
+    }
+
+    #[test]
+    fn the_summary_counts_groups_let_go_and_active_time() {
+        let t0 = Instant::now();
+        let mut s = session("4-group", t0);
+        let end = t0 + ms(s.program().total_ms());
+        run(&mut s, t0, end);
+        assert_eq!(
+            s.end(end, true),
+            Ended {
+                relaxed: 4,
+                groups: 4,
+                elapsed_secs: 183,
+                completed: true
+            }
+        );
+        // Skipping through while tensing lets nothing go.
+        let mut s = session("4-group", t0);
+        for _ in 0..4 {
+            run(&mut s, t0, t0);
+            s.skip_forward(t0);
+        }
+        let ended = s.end(t0, true);
+        assert_eq!((ended.relaxed, ended.groups), (0, 4));
+    }
+
+    #[test]
+    fn wakes_land_on_second_ticks_and_bar_levels() {
+        let t0 = Instant::now();
+        let s = session("7-group", t0);
+        let wake = s.next_wake(t0 + ms(10), true);
+        assert_eq!(wake.exact, Some(t0 + ms(1_000)));
+        // 6 s over 64 levels: the first level change at 94 ms (6000/64 rounded up).
+        assert_eq!(wake.frame, Some(t0 + ms(94)));
+        let calm = s.next_wake(t0 + ms(100), false);
+        assert_eq!(calm.frame, None);
+        let v = s.view(t0 + ms(94), true);
+        assert_eq!(v.level, 1);
+        assert_eq!(s.view(t0 + ms(93), true).level, 0);
+        // Reduced motion: the bar moves with the shown seconds only.
+        assert_eq!(s.view(t0 + ms(999), false).level, 0);
+        assert_eq!(s.view(t0 + ms(1_000), false).level, 10);
+    }
+}

@@ -1,0 +1,273 @@
+//! A one-paragraph text field: the text, a cursor between characters, and
+//! the edits a person makes at a keyboard. Pure: no terminal. Input is
+//! cleaned (no control characters) and capped, so a huge paste can neither
+//! panic nor grow without bound. Layout by display width lives in
+//! [`TextField::layout`], so CJK and emoji place the cursor correctly.
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::sanitize;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextField {
+    text: Vec<char>,
+    /// Index in `text` the next character goes before.
+    cursor: usize,
+    limit: usize,
+}
+
+/// The field broken into rows of at most `width` columns, and where the
+/// cursor sits among them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    pub rows: Vec<String>,
+    /// (column, row) of the cursor.
+    pub cursor: (u16, u16),
+}
+
+impl TextField {
+    /// An empty field taking at most `limit` characters.
+    pub fn new(limit: usize) -> TextField {
+        TextField {
+            text: Vec::new(),
+            cursor: 0,
+            limit,
+        }
+    }
+
+    /// A field holding `text` (cleaned and capped), cursor at the end.
+    pub fn with_text(limit: usize, text: &str) -> TextField {
+        let mut field = TextField::new(limit);
+        field.insert_str(text);
+        field
+    }
+
+    pub fn text(&self) -> String {
+        self.text.iter().collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.text.len() >= self.limit
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn at_start(&self) -> bool {
+        self.cursor == 0
+    }
+
+    /// Types one character. Returns false when it was refused (a control
+    /// character, or the field is full).
+    pub fn insert(&mut self, c: char) -> bool {
+        if c.is_control() || self.is_full() {
+            return false;
+        }
+        self.text.insert(self.cursor, c);
+        self.cursor += 1;
+        true
+    }
+
+    /// A paste: line breaks and tabs become spaces, other controls vanish,
+    /// and whatever does not fit is dropped. Returns whether all of it fit.
+    pub fn insert_str(&mut self, text: &str) -> bool {
+        let mut all = true;
+        let mut after_break = false;
+        for c in text.chars() {
+            if matches!(c, '\t' | '\n' | '\r') {
+                // "\r\n" and runs of breaks become one space.
+                if !after_break {
+                    all &= self.insert(' ');
+                }
+                after_break = true;
+            } else {
+                after_break = false;
+                if !sanitize::is_unsafe(c) {
+                    all &= self.insert(c);
+                }
+            }
+            if self.is_full() && !all {
+                break;
+            }
+        }
+        all
+    }
+
+    pub fn backspace(&mut self) -> bool {
+        if self.cursor == 0 {
+            return false;
+        }
+        self.cursor -= 1;
+        self.text.remove(self.cursor);
+        true
+    }
+
+    pub fn delete(&mut self) -> bool {
+        if self.cursor >= self.text.len() {
+            return false;
+        }
+        self.text.remove(self.cursor);
+        true
+    }
+
+    pub fn left(&mut self) -> bool {
+        let moved = self.cursor > 0;
+        self.cursor = self.cursor.saturating_sub(1);
+        moved
+    }
+
+    pub fn right(&mut self) -> bool {
+        let moved = self.cursor < self.text.len();
+        self.cursor = (self.cursor + 1).min(self.text.len());
+        moved
+    }
+
+    pub fn home(&mut self) {
+        self.cursor = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.cursor = self.text.len();
+    }
+
+    /// Ctrl-W: the word before the cursor, and the spaces after it.
+    pub fn delete_word(&mut self) -> bool {
+        let start = self.cursor;
+        while self.cursor > 0 && self.text[self.cursor - 1] == ' ' {
+            self.backspace();
+        }
+        while self.cursor > 0 && self.text[self.cursor - 1] != ' ' {
+            self.backspace();
+        }
+        self.cursor != start
+    }
+
+    /// Ctrl-U: everything before the cursor.
+    pub fn delete_to_start(&mut self) -> bool {
+        let had = self.cursor > 0;
+        self.text.drain(..self.cursor);
+        self.cursor = 0;
+        had
+    }
+
+    /// Empties the field and returns what it held.
+    pub fn take(&mut self) -> String {
+        let text = self.text();
+        self.text.clear();
+        self.cursor = 0;
+        text
+    }
+
+    /// Breaks the text into rows of at most `width` columns, by display
+    /// width (a wide character never splits across rows), and places the
+    /// cursor. An empty field is one empty row. When the cursor sits at the
+    /// very end of a full row it moves to the start of the next.
+    pub fn layout(&self, width: u16) -> Layout {
+        let width = usize::from(width.max(2));
+        let mut rows = vec![String::new()];
+        let mut used = 0;
+        let mut cursor = None;
+        for (i, &c) in self.text.iter().enumerate() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width {
+                rows.push(String::new());
+                used = 0;
+            }
+            if i == self.cursor {
+                cursor = Some((used, rows.len() - 1));
+            }
+            rows.last_mut().expect("one row at least").push(c);
+            used += w;
+        }
+        let cursor = cursor.unwrap_or_else(|| {
+            if used >= width {
+                rows.push(String::new());
+                (0, rows.len() - 1)
+            } else {
+                (used, rows.len() - 1)
+            }
+        });
+        Layout {
+            rows,
+            cursor: (cursor.0 as u16, cursor.1 as u16),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(text: &str) -> TextField {
+        let mut field = TextField::new(50);
+        for c in text.chars() {
+            field.insert(c);
+        }
+        field
+    }
+
+    #[test]
+    fn typing_editing_and_moving() {
+        let mut field = typed("lamp");
+        assert_eq!(field.text(), "lamp");
+        field.left();
+        field.left();
+        field.insert('x');
+        assert_eq!(field.text(), "laxmp");
+        field.backspace();
+        field.delete();
+        assert_eq!(field.text(), "lap");
+        field.home();
+        assert!(field.at_start());
+        assert!(!field.backspace());
+        field.end();
+        field.insert_str(" top");
+        assert_eq!(field.text(), "lap top");
+        assert!(field.delete_word());
+        assert_eq!(field.text(), "lap ");
+        assert_eq!(field.take(), "lap ");
+        assert!(field.is_empty());
+    }
+
+    #[test]
+    fn letters_that_are_keys_elsewhere_are_just_letters() {
+        assert_eq!(typed("q?b!g").text(), "q?b!g");
+    }
+
+    #[test]
+    fn a_huge_paste_is_capped_and_cleaned() {
+        let mut field = TextField::new(10);
+        let paste = "line one\nline two\u{1b}[31m".repeat(10_000);
+        assert!(!field.insert_str(&paste));
+        assert_eq!(field.text(), "line one l");
+        assert!(!field.insert('x'));
+        assert!(!TextField::new(5).insert('\u{7}'));
+    }
+
+    #[test]
+    fn layout_wraps_by_display_width_and_keeps_wide_characters_whole() {
+        // Each 窓 is two columns wide: three fit in 7 columns, the fourth wraps.
+        let field = typed("窓窓窓窓");
+        let layout = field.layout(7);
+        assert_eq!(layout.rows, ["窓窓窓", "窓"]);
+        assert_eq!(layout.cursor, (2, 1));
+        let mut field = typed("ab🌿c");
+        field.left();
+        let layout = field.layout(3);
+        assert_eq!(layout.rows, ["ab", "🌿c"]);
+        assert_eq!(layout.cursor, (2, 1));
+    }
+
+    #[test]
+    fn the_cursor_after_a_full_row_starts_the_next() {
+        let layout = typed("abcd").layout(4);
+        assert_eq!(layout.rows, ["abcd", ""]);
+        assert_eq!(layout.cursor, (0, 1));
+        assert_eq!(TextField::new(5).layout(10).cursor, (0, 0));
+    }
+}
