@@ -11,15 +11,18 @@ use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::exercise::breathing::Breathing;
+use crate::exercise::relaxation::Relaxation;
 use crate::exercise::timeline::Length;
 use crate::keys::{self, Action};
 use crate::screen::breathe::Breathe;
+use crate::screen::ground::Ground;
 use crate::screen::patterns::Patterns;
+use crate::screen::relax::Relax;
 use crate::screen::{Ctx, Effect, Outcome, Route, Screen};
 use crate::ui;
 
@@ -64,6 +67,20 @@ impl App {
         )))))
     }
 
+    /// Grounding with `variant`, if it exists.
+    pub fn ground_screen(ctx: &Ctx, variant: &str) -> Option<Screen> {
+        let variant = ctx.content.grounding(variant)?.clone();
+        Some(Screen::Ground(Box::new(Ground::new(variant))))
+    }
+
+    /// Relaxation with `program`, if it exists, starting at `now`.
+    pub fn relax_screen(ctx: &Ctx, program: &str, now: Instant) -> Option<Screen> {
+        let program = ctx.content.program(program)?.clone();
+        Some(Screen::Relax(Box::new(Relax::new(Relaxation::new(
+            program, now,
+        )))))
+    }
+
     pub fn ctx(&self) -> &Ctx {
         &self.ctx
     }
@@ -90,6 +107,12 @@ impl App {
     pub fn on_event(&mut self, event: &Event, now: Instant) {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(*key, now),
+            Event::Paste(text) => {
+                if let Some(screen) = self.stack.last_mut() {
+                    let outcome = screen.paste(text);
+                    self.apply(outcome, now);
+                }
+            }
             Event::Resize(..) => self.dirty = true,
             _ => {}
         }
@@ -108,6 +131,11 @@ impl App {
             self.help = false;
             self.dirty = true;
             return;
+        }
+        if screen.takes_text() {
+            // Typing: the letter keys are letters, not shortcuts.
+            let outcome = screen.type_key(key);
+            return self.apply(outcome, now);
         }
         let outcome = match keys::lookup(screen.bindings(), &key) {
             Some(action) => screen.handle(action, &self.ctx, now),
@@ -150,6 +178,14 @@ impl App {
             Outcome::Ignored => return,
             Outcome::Changed => {}
             Outcome::Navigate(route) => self.navigate(route, now),
+            Outcome::Switch(route) => {
+                let left = self.stack.pop();
+                self.navigate(route, now);
+                // Should the new screen not exist, stay where we were.
+                if let (Some(screen), true) = (left, self.stack.is_empty()) {
+                    self.stack.push(screen);
+                }
+            }
             Outcome::Back => {
                 self.stack.pop();
                 if self.stack.is_empty() {
@@ -168,6 +204,8 @@ impl App {
             Route::Breathe { pattern } => {
                 App::breathe_screen(&self.ctx, &pattern, Length::Forever, now)
             }
+            Route::Ground { variant } => App::ground_screen(&self.ctx, &variant),
+            Route::Relax { program } => App::relax_screen(&self.ctx, &program, now),
         };
         if let Some(screen) = screen {
             self.stack.push(screen);
@@ -229,11 +267,11 @@ impl App {
         schedule::next_wake(&[wake], &others, last_frame)
     }
 
-    pub fn render(&self, now: Instant, area: Rect, buf: &mut Buffer) {
-        let Some(screen) = self.screen() else {
-            return;
-        };
-        screen.render(&self.ctx, now, area, buf);
+    /// Draws everything; returns where the text cursor should show, if a
+    /// field is being typed in (and no help covers it).
+    pub fn render(&self, now: Instant, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let screen = self.screen()?;
+        let cursor = screen.render(&self.ctx, now, area, buf);
         if let Some((text, _)) = &self.notice
             && area.height >= 6
         {
@@ -241,7 +279,9 @@ impl App {
         }
         if self.help {
             self.render_help(area, buf);
+            return None;
         }
+        cursor
     }
 
     fn render_help(&self, area: Rect, buf: &mut Buffer) {

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-const ABOUT: &str = "A calm terminal coach for when anxiety spikes: paced breathing, right away.";
+const ABOUT: &str = "A calm terminal coach for when anxiety spikes: paced breathing right away, grounding and muscle relaxation.";
 
 const LONG_ABOUT: &str = "\
 A calm terminal coach for when anxiety spikes.
@@ -13,6 +13,10 @@ Run `soothe breathe` and a breathing pacer starts at once: in for 4, hold
 for 4, out for 6. Follow the shape: it grows as you breathe in and shrinks
 as you breathe out. `soothe` alone opens a small menu; Enter starts breathing.
 
+When the breath is not the way in, `soothe ground` brings you back to the
+room through your senses (press g while breathing to switch), and
+`soothe relax` walks you through tensing and letting go of each muscle group.
+
 Private by design: no network, no account. Your own patterns go in the
 content folder shown by `soothe paths`.";
 
@@ -20,6 +24,10 @@ const KEYS: &str = "\
 Keys:
   space      pause / resume        + -   pace 10 % faster / slower
   b          bell on phase changes m     motion (animation) on / off
+  g          breathing: ground instead
+  ← →        relax: previous / next group; enter: 10 s more to let go
+  enter      ground: count what you typed (empty counts one quietly)
+  esc        ground: leave the text field, then q ends
   ?          help for this screen  q Esc back or end; Ctrl-C quits";
 
 #[derive(Debug, Parser)]
@@ -60,8 +68,14 @@ pub struct Options {
 pub enum Command {
     /// Paced breathing, starting at once (default pattern: 4-4-6)
     Breathe(BreatheArgs),
+    /// Five-senses grounding: name what you see, feel, hear, smell, taste (default: 5-4-3-2-1)
+    Ground(GroundArgs),
+    /// Progressive muscle relaxation: tense and let go, group by group (default: 7-group)
+    Relax(RelaxArgs),
     /// List the breathing patterns: ids, names, rhythm, breaths per minute
     Patterns,
+    /// List the grounding variants and relaxation programs: ids, names, steps, time
+    Programs,
     /// Show where settings, content and the journal live
     Paths,
 }
@@ -77,6 +91,20 @@ pub struct BreatheArgs {
     /// End after the whole cycles that fit in this many minutes
     #[arg(long, value_name = "M", value_parser = parse_minutes)]
     pub minutes: Option<f64>,
+}
+
+#[derive(Debug, Args)]
+pub struct GroundArgs {
+    /// Variant id, as listed by `soothe programs`
+    #[arg(value_name = "VARIANT")]
+    pub variant: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RelaxArgs {
+    /// Program id, as listed by `soothe programs`
+    #[arg(value_name = "PROGRAM")]
+    pub program: Option<String>,
 }
 
 fn parse_minutes(text: &str) -> Result<f64, String> {

@@ -7,9 +7,11 @@ use std::time::Instant;
 
 use crate::app::App;
 use crate::app::event_loop::{self, Exit};
-use crate::cli::{BreatheArgs, Cli, Command, Options};
-use crate::content::{Content, DEFAULT_PATTERN, Origin};
+use crate::cli::{BreatheArgs, Cli, Command, GroundArgs, Options, RelaxArgs};
+use crate::content::{Content, DEFAULT_PATTERN, Identified, Origin};
 use crate::exercise::breathing::Breathing;
+use crate::exercise::grounding::GroundingFlow;
+use crate::exercise::relaxation::Relaxation;
 use crate::exercise::timeline::Length;
 use crate::paths::{self, Paths};
 use crate::plain;
@@ -46,7 +48,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         None => home(&cli.options, content),
         Some(Command::Breathe(args)) => breathe(&cli.options, content, &args),
+        Some(Command::Ground(args)) => ground(&cli.options, content, &args),
+        Some(Command::Relax(args)) => relax(&cli.options, content, &args),
         Some(Command::Patterns) => patterns(&content),
+        Some(Command::Programs) => programs(&content),
         Some(Command::Paths) => print_paths(&paths),
     }
 }
@@ -76,24 +81,39 @@ fn home(options: &Options, content: Content) -> Result<ExitCode, Failure> {
     if !can_draw(options) {
         return Err(Failure::new(
             1,
-            "the menu needs a terminal; for a plain text pacer run `soothe breathe --plain`",
+            "the menu needs a terminal; for plain text run `soothe breathe`, `soothe ground` or `soothe relax` with --plain",
         ));
     }
     let ctx = ctx(options, content);
     run_tui(ctx, |ctx, _now| Screen::Home(Home::new(ctx)))
 }
 
-fn breathe(options: &Options, content: Content, args: &BreatheArgs) -> Result<ExitCode, Failure> {
-    let id = args.pattern.as_deref().unwrap_or(DEFAULT_PATTERN);
-    let Some(pattern) = content.pattern(id).cloned() else {
-        return Err(Failure::new(
+/// The entry with `id` in `list`, or the one-line usage error naming every id there is.
+fn find<'a, T: Identified>(list: &'a [T], id: &str, what: &str) -> Result<&'a T, Failure> {
+    list.iter().find(|item| item.id() == id).ok_or_else(|| {
+        let ids: Vec<&str> = list.iter().map(Identified::id).collect();
+        Failure::new(
             2,
             format!(
-                "there is no pattern `{id}`; choose one of: {}",
-                content.pattern_ids().join(", ")
+                "there is no {what} `{id}`; choose one of: {}",
+                ids.join(", ")
             ),
-        ));
-    };
+        )
+    })
+}
+
+/// Plain mode's end: a closed pipe (`| head`) is the reader leaving, not a failure.
+fn plain_exit<T>(result: io::Result<T>) -> Result<ExitCode, Failure> {
+    match result {
+        Ok(_) => Ok(ExitCode::SUCCESS),
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(err) => Err(err.into()),
+    }
+}
+
+fn breathe(options: &Options, content: Content, args: &BreatheArgs) -> Result<ExitCode, Failure> {
+    let id = args.pattern.as_deref().unwrap_or(DEFAULT_PATTERN);
+    let pattern = find(&content.patterns, id, "pattern")?.clone();
     let length = match (args.cycles, args.minutes) {
         (Some(n), _) => Length::Cycles(n),
         (None, Some(minutes)) => Length::whole_cycles_within(minutes, pattern.cycle_ms()),
@@ -105,15 +125,48 @@ fn breathe(options: &Options, content: Content, args: &BreatheArgs) -> Result<Ex
         let input = plain::stdin_lines();
         let session = Breathing::new(pattern, length, Instant::now());
         let mut out = io::stdout().lock();
-        return match plain::breathe(session, &mut out, &input, &signals, ctx.bell) {
-            Ok(_) => Ok(ExitCode::SUCCESS),
-            // A closed pipe (`| head`) is the reader leaving, not a failure.
-            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-            Err(err) => Err(err.into()),
-        };
+        return plain_exit(plain::breathe(
+            session, &mut out, &input, &signals, ctx.bell,
+        ));
     }
     run_tui(ctx, |ctx, now| {
         App::breathe_screen(ctx, id, length, now).expect("the pattern was found above")
+    })
+}
+
+fn ground(options: &Options, content: Content, args: &GroundArgs) -> Result<ExitCode, Failure> {
+    let id = args
+        .variant
+        .clone()
+        .unwrap_or_else(|| content.default_grounding().id.clone());
+    let variant = find(&content.grounding, &id, "grounding variant")?.clone();
+    let ctx = ctx(options, content);
+    if !can_draw(options) {
+        let input = plain::stdin_lines();
+        let mut out = io::stdout().lock();
+        return plain_exit(plain::ground(GroundingFlow::new(variant), &mut out, &input));
+    }
+    run_tui(ctx, |ctx, _now| {
+        App::ground_screen(ctx, &id).expect("the variant was found above")
+    })
+}
+
+fn relax(options: &Options, content: Content, args: &RelaxArgs) -> Result<ExitCode, Failure> {
+    let id = args
+        .program
+        .clone()
+        .unwrap_or_else(|| content.default_program().id.clone());
+    let program = find(&content.programs, &id, "relaxation program")?.clone();
+    let ctx = ctx(options, content);
+    if !can_draw(options) {
+        let signals = Signals::register()?;
+        let input = plain::stdin_lines();
+        let session = Relaxation::new(program, Instant::now());
+        let mut out = io::stdout().lock();
+        return plain_exit(plain::relax(session, &mut out, &input, &signals, ctx.bell));
+    }
+    run_tui(ctx, |ctx, now| {
+        App::relax_screen(ctx, &id, now).expect("the program was found above")
     })
 }
 
@@ -182,6 +235,73 @@ fn patterns(content: &Content) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn programs(content: &Content) -> Result<ExitCode, Failure> {
+    let mut out = io::stdout().lock();
+    let width = content
+        .grounding
+        .iter()
+        .map(|g| g.id.len())
+        .chain(content.programs.iter().map(|p| p.id.len()))
+        .max()
+        .unwrap_or(0);
+    let tags = |is_default: bool, origin: &Origin| {
+        let mut tags = Vec::new();
+        if is_default {
+            tags.push("default");
+        }
+        if matches!(origin, Origin::User(_)) {
+            tags.push("yours");
+        }
+        if tags.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", tags.join(", "))
+        }
+    };
+    let listing = (|| -> io::Result<()> {
+        writeln!(out, "Grounding (soothe ground VARIANT)")?;
+        let default = &content.default_grounding().id;
+        for variant in &content.grounding {
+            let senses: Vec<String> = variant
+                .steps
+                .iter()
+                .map(|s| format!("{} {}", s.sense.title().to_lowercase(), s.count))
+                .collect();
+            writeln!(
+                out,
+                "  {:width$}  {} · {} steps · {} things · no timer · {}{}",
+                variant.id,
+                variant.name,
+                variant.steps.len(),
+                variant.items(),
+                senses.join(", "),
+                tags(&variant.id == default, &variant.origin),
+            )?;
+        }
+        writeln!(out)?;
+        writeln!(out, "Relaxation (soothe relax PROGRAM)")?;
+        let default = &content.default_program().id;
+        for program in &content.programs {
+            writeln!(
+                out,
+                "  {:width$}  {} · {} groups · {}{}",
+                program.id,
+                program.name,
+                program.steps.len(),
+                crate::ui::clock(program.total_ms() / 1000),
+                tags(&program.id == default, &program.origin),
+            )?;
+        }
+        Ok(())
+    })();
+    match listing {
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        other => other?,
+    }
+    report_problems(content);
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Problems in the user's files, on standard error so listings stay clean.
 fn report_problems(content: &Content) {
     if content.problems.is_empty() {
@@ -204,7 +324,7 @@ fn print_paths(paths: &Paths) -> Result<ExitCode, Failure> {
         (
             "content",
             paths.content_dir(),
-            "  (your *.toml here add or replace patterns)",
+            "  (your *.toml here add or replace patterns, variants, programs)",
         ),
         ("settings", paths.config_file(), ""),
         ("data", paths.data_dir.clone(), ""),

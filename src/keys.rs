@@ -15,6 +15,16 @@ pub enum Action {
     Slower,
     ToggleBell,
     ToggleMotion,
+    /// Breathe: leave the breath for grounding.
+    Ground,
+    /// A step back (grounding, relaxation).
+    Previous,
+    /// A step on (relaxation).
+    Next,
+    /// Into a text field.
+    Type,
+    /// Out of a text field, keeping what it holds.
+    LeaveField,
 }
 
 #[derive(Debug)]
@@ -65,6 +75,20 @@ pub const HOME: &[Binding] = &[
         "Start the selected exercise",
         Action::Select,
     ),
+    bind(
+        &[KeyCode::Left, KeyCode::Char('h')],
+        "← →",
+        Some("change"),
+        "Another pattern, variant or program for this row",
+        Action::Previous,
+    ),
+    bind(
+        &[KeyCode::Right, KeyCode::Char('l')],
+        "→",
+        None,
+        "The next pattern, variant or program",
+        Action::Next,
+    ),
     bind(BACK_KEYS, "q", Some("quit"), "Quit soothe", Action::Back),
 ];
 
@@ -114,6 +138,102 @@ pub const BREATHE: &[Binding] = &[
         None,
         "Pace 10 % slower",
         Action::Slower,
+    ),
+    bind(
+        &[KeyCode::Char('g')],
+        "g",
+        Some("ground instead"),
+        "Not the breath now? Ground instead",
+        Action::Ground,
+    ),
+    bind(
+        BACK_KEYS,
+        "q",
+        Some("end"),
+        "End the exercise",
+        Action::Back,
+    ),
+];
+
+/// Grounding while typing: every printable key types itself, so only these
+/// keys act (Ctrl-C still quits).
+pub const GROUND_FIELD: &[Binding] = &[
+    bind(
+        &[KeyCode::Enter],
+        "enter",
+        Some("next"),
+        "Count what you typed (empty: count one silently)",
+        Action::Select,
+    ),
+    bind(
+        &[KeyCode::Left],
+        "←",
+        Some("back a step"),
+        "At the start of the field: back a step, nothing lost",
+        Action::Previous,
+    ),
+    bind(
+        &[KeyCode::Esc],
+        "esc",
+        Some("leave field"),
+        "Leave the field (then q ends, ? helps)",
+        Action::LeaveField,
+    ),
+];
+
+/// Grounding after Esc: the field is left, single-letter keys work again.
+pub const GROUND: &[Binding] = &[
+    bind(
+        &[KeyCode::Enter, KeyCode::Char('i'), KeyCode::Tab],
+        "enter",
+        Some("type"),
+        "Back into the field",
+        Action::Type,
+    ),
+    bind(
+        &[KeyCode::Left, KeyCode::Char('h')],
+        "←",
+        Some("back a step"),
+        "Back a step, nothing lost",
+        Action::Previous,
+    ),
+    bind(
+        BACK_KEYS,
+        "q",
+        Some("end"),
+        "End grounding and see what you noticed",
+        Action::Back,
+    ),
+];
+
+pub const RELAX: &[Binding] = &[
+    bind(
+        &[KeyCode::Char(' ')],
+        "space",
+        Some("pause"),
+        "Pause or resume",
+        Action::Pause,
+    ),
+    bind(
+        &[KeyCode::Enter],
+        "enter",
+        Some("+10 s"),
+        "While letting go: ten more seconds",
+        Action::Select,
+    ),
+    bind(
+        &[KeyCode::Left, KeyCode::Char('h')],
+        "← →",
+        Some("group"),
+        "Back a muscle group",
+        Action::Previous,
+    ),
+    bind(
+        &[KeyCode::Right, KeyCode::Char('l')],
+        "→",
+        None,
+        "On to the next muscle group",
+        Action::Next,
     ),
     bind(
         BACK_KEYS,
@@ -239,7 +359,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_on_one_screen() {
-        for table in [HOME, PATTERNS, BREATHE, SUMMARY] {
+        for table in [HOME, PATTERNS, BREATHE, SUMMARY, GROUND, RELAX] {
             let mut seen = Vec::new();
             for binding in table.iter().chain(GLOBAL) {
                 for key in binding.keys {

@@ -3,13 +3,16 @@
 //! clock or the terminal: time is handed in, effects are returned as data.
 
 pub mod breathe;
+pub mod ground;
 pub mod home;
 pub mod patterns;
+pub mod relax;
 
 use std::time::Instant;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Position, Rect};
 
 use crate::content::Content;
 use crate::exercise::breathing::Wake;
@@ -30,6 +33,8 @@ pub struct Ctx {
 pub enum Route {
     Patterns,
     Breathe { pattern: String },
+    Ground { variant: String },
+    Relax { program: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +51,8 @@ pub enum Outcome {
     Ignored,
     Changed,
     Navigate(Route),
+    /// Leave this screen for another in its place (breathing → grounding).
+    Switch(Route),
     Back,
     Emit(Vec<Effect>),
 }
@@ -64,6 +71,8 @@ pub enum Screen {
     Home(home::Home),
     Patterns(patterns::Patterns),
     Breathe(Box<breathe::Breathe>),
+    Ground(Box<ground::Ground>),
+    Relax(Box<relax::Relax>),
 }
 
 impl Screen {
@@ -72,6 +81,8 @@ impl Screen {
             Screen::Home(_) => crate::keys::HOME,
             Screen::Patterns(_) => crate::keys::PATTERNS,
             Screen::Breathe(s) => s.bindings(),
+            Screen::Ground(s) => s.bindings(),
+            Screen::Relax(s) => s.bindings(),
         }
     }
 
@@ -80,6 +91,28 @@ impl Screen {
             Screen::Home(s) => s.handle(action, ctx),
             Screen::Patterns(s) => s.handle(action, ctx),
             Screen::Breathe(s) => s.handle(action, now),
+            Screen::Ground(s) => s.handle(action),
+            Screen::Relax(s) => s.handle(action, now),
+        }
+    }
+
+    /// Whether a text field has the keys: then every key goes to
+    /// [`Screen::type_key`] and none is a shortcut (only Ctrl-C quits).
+    pub fn takes_text(&self) -> bool {
+        matches!(self, Screen::Ground(s) if s.takes_text())
+    }
+
+    pub fn type_key(&mut self, key: KeyEvent) -> Outcome {
+        match self {
+            Screen::Ground(s) => s.type_key(key),
+            _ => Outcome::Ignored,
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) -> Outcome {
+        match self {
+            Screen::Ground(s) => s.paste(text),
+            _ => Outcome::Ignored,
         }
     }
 
@@ -88,22 +121,34 @@ impl Screen {
     pub fn advance(&mut self, ctx: &Ctx, now: Instant) -> (bool, Vec<Effect>) {
         match self {
             Screen::Breathe(s) => s.advance(ctx, now),
-            Screen::Home(_) | Screen::Patterns(_) => (false, Vec::new()),
+            Screen::Relax(s) => s.advance(ctx, now),
+            Screen::Home(_) | Screen::Patterns(_) | Screen::Ground(_) => (false, Vec::new()),
         }
     }
 
     pub fn next_wake(&self, ctx: &Ctx, now: Instant) -> Wake {
         match self {
             Screen::Breathe(s) => s.next_wake(ctx, now),
-            Screen::Home(_) | Screen::Patterns(_) => Wake::default(),
+            Screen::Relax(s) => s.next_wake(ctx, now),
+            Screen::Home(_) | Screen::Patterns(_) | Screen::Ground(_) => Wake::default(),
         }
     }
 
-    pub fn render(&self, ctx: &Ctx, now: Instant, area: Rect, buf: &mut Buffer) {
+    /// Draws the screen; returns where the text cursor should show, if anywhere.
+    pub fn render(
+        &self,
+        ctx: &Ctx,
+        now: Instant,
+        area: Rect,
+        buf: &mut Buffer,
+    ) -> Option<Position> {
         match self {
             Screen::Home(s) => s.render(ctx, area, buf),
             Screen::Patterns(s) => s.render(ctx, area, buf),
             Screen::Breathe(s) => s.render(ctx, now, area, buf),
+            Screen::Ground(s) => return s.render(ctx, area, buf),
+            Screen::Relax(s) => s.render(ctx, now, area, buf),
         }
+        None
     }
 }

@@ -1,7 +1,7 @@
-//! The terminal guard: it turns on raw mode, the alternate screen and a
-//! hidden cursor, remembers exactly what it turned on, and undoes it once,
-//! whatever ends the program: a normal exit, a panic, a signal, or Ctrl-Z
-//! (which restores, stops, and re-enters on `fg`).
+//! The terminal guard: it turns on raw mode, the alternate screen, a hidden
+//! cursor and bracketed paste, remembers exactly what it turned on, and
+//! undoes it once, whatever ends the program: a normal exit, a panic, a
+//! signal, or Ctrl-Z (which restores, stops, and re-enters on `fg`).
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::{
     cursor::{Hide, Show},
+    event::{DisableBracketedPaste, EnableBracketedPaste},
     execute,
     terminal::{
         EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
@@ -26,6 +27,7 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIG
 static RAW: AtomicBool = AtomicBool::new(false);
 static ALTERNATE: AtomicBool = AtomicBool::new(false);
 static CURSOR_HIDDEN: AtomicBool = AtomicBool::new(false);
+static PASTE: AtomicBool = AtomicBool::new(false);
 
 pub struct TerminalGuard {
     _private: (),
@@ -60,6 +62,8 @@ fn enter_modes() -> io::Result<()> {
     ALTERNATE.store(true, Ordering::SeqCst);
     execute!(out, Hide)?;
     CURSOR_HIDDEN.store(true, Ordering::SeqCst);
+    execute!(out, EnableBracketedPaste)?;
+    PASTE.store(true, Ordering::SeqCst);
     Ok(())
 }
 
@@ -71,6 +75,9 @@ pub fn restore() {
     if ALTERNATE.load(Ordering::SeqCst) {
         // A panic mid-frame may leave a synchronized update open.
         let _ = execute!(out, EndSynchronizedUpdate);
+    }
+    if PASTE.swap(false, Ordering::SeqCst) {
+        let _ = execute!(out, DisableBracketedPaste);
     }
     if CURSOR_HIDDEN.swap(false, Ordering::SeqCst) {
         let _ = execute!(out, Show);

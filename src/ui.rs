@@ -50,6 +50,95 @@ pub fn centered_line(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: St
         .render(row, buf);
 }
 
+/// The top row: a title on the left, counts on the right. A title cut to a
+/// stub says nothing, so it gives its room to the counts.
+pub fn header(buf: &mut Buffer, area: Rect, title: &str, counts: &str, theme: &Theme) {
+    let right = format!("{counts} ");
+    let row = Rect::new(area.x, area.y, area.width, 1);
+    let room = (area.width as usize).saturating_sub(right.chars().count() + 1);
+    if room >= 12 {
+        Paragraph::new(Line::styled(fit(&format!(" {title}"), room), theme.title)).render(row, buf);
+    }
+    Paragraph::new(Line::styled(right, theme.dim))
+        .alignment(Alignment::Right)
+        .render(row, buf);
+}
+
+/// The bottom row: key hints from `tables`, centred, shortened to fit.
+pub fn footer_row(
+    buf: &mut Buffer,
+    area: Rect,
+    tables: &[&'static [crate::keys::Binding]],
+    theme: &Theme,
+) {
+    if area.height == 0 {
+        return;
+    }
+    let hints = footer::line(tables, area.width.saturating_sub(2), theme);
+    Paragraph::new(hints)
+        .alignment(Alignment::Center)
+        .render(Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
+}
+
+/// Text wrapped to `width` columns and cut to `rows` lines (the last one
+/// ending in "…" if anything was left out).
+pub fn wrap(text: &str, width: usize, rows: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let needed = if current.is_empty() {
+            word.width()
+        } else {
+            current.width() + 1 + word.width()
+        };
+        if needed <= width {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        // A word longer than a line is cut across lines by display width.
+        let mut rest = word.to_string();
+        while rest.width() > width {
+            let head = fit_exact(&rest, width);
+            rest = rest[head.len()..].to_string();
+            lines.push(head);
+        }
+        current = rest;
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            *last = fit(&format!("{last} …"), width);
+        }
+    }
+    lines
+}
+
+/// The longest prefix of `text` at most `width` columns wide (at least one character).
+fn fit_exact(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && !out.is_empty() {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out
+}
+
 /// Below a screen's minimum size: one calm line, wrapped to whatever fits.
 pub fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
     let mut text = "Make the window a little bigger";
@@ -98,6 +187,14 @@ mod tests {
         assert_eq!(fit("深呼吸します", 6), "深呼…");
         assert_eq!(fit("🌿🌿🌿", 4), "🌿…");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn wrap_breaks_at_words_and_cuts_long_ones_by_width() {
+        assert_eq!(wrap("one two three", 7, 5), ["one two", "three"]);
+        assert_eq!(wrap("窓窓窓窓窓", 4, 5), ["窓窓", "窓窓", "窓"]);
+        assert_eq!(wrap("a b c d e f", 3, 2), ["a b", "c …"]);
+        assert!(wrap("", 10, 2).is_empty());
     }
 
     #[test]

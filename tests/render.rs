@@ -41,12 +41,18 @@ fn live(app: &mut App, from: Instant, to: Instant) {
     }
 }
 
+/// The screen as text; where a text cursor shows, a last line says where.
 fn draw(app: &App, now: Instant, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut cursor = None;
     terminal
-        .draw(|frame| app.render(now, frame.area(), frame.buffer_mut()))
+        .draw(|frame| cursor = app.render(now, frame.area(), frame.buffer_mut()))
         .unwrap();
-    terminal.backend().to_string()
+    let mut text = terminal.backend().to_string();
+    if let Some(at) = cursor {
+        text.push_str(&format!("cursor at column {}, row {}\n", at.x, at.y));
+    }
+    text
 }
 
 fn both_sizes(name: &str, app: &App, now: Instant) {
@@ -82,12 +88,19 @@ fn home_with_a_broken_user_file_shows_one_quiet_line() {
     insta::assert_snapshot!(draw(&app, Instant::now(), 80, 24));
 }
 
+/// From home: down to Patterns (the last row) and in.
+fn open_patterns(app: &mut App, t0: Instant) {
+    for _ in 0..3 {
+        press(app, KeyCode::Down, t0);
+    }
+    press(app, KeyCode::Enter, t0);
+}
+
 #[test]
 fn pattern_chooser() {
     let mut app = home();
     let t0 = Instant::now();
-    press(&mut app, KeyCode::Down, t0);
-    press(&mut app, KeyCode::Enter, t0);
+    open_patterns(&mut app, t0);
     press(&mut app, KeyCode::Down, t0);
     both_sizes("patterns", &app, t0);
 }
@@ -171,8 +184,7 @@ fn too_small_screens_ask_kindly_and_never_panic() {
     insta::assert_snapshot!("home_too_small_30x4", draw(&home(), t0, 30, 4));
     // Every size from nothing up: no panic, whatever the screen.
     let mut menu = home();
-    press(&mut menu, KeyCode::Down, t0);
-    press(&mut menu, KeyCode::Enter, t0);
+    open_patterns(&mut menu, t0);
     for app in [&app, &home(), &menu] {
         for width in 1..=45 {
             for height in 1..=14 {
@@ -205,8 +217,7 @@ fn user_text_with_wide_characters_and_escapes_stays_in_its_lines() {
     assert!(!screen.contains('\u{1b}'));
     insta::assert_snapshot!("breathe_wide_text_40x12", screen);
     let mut menu = home_with(ctx);
-    press(&mut menu, KeyCode::Down, t0);
-    press(&mut menu, KeyCode::Enter, t0);
+    open_patterns(&mut menu, t0);
     for _ in 0..6 {
         press(&mut menu, KeyCode::Down, t0);
     }
@@ -234,7 +245,9 @@ fn no_color_sends_no_colour_but_keeps_the_selection_visible() {
     for app in &apps {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         terminal
-            .draw(|frame| app.render(t0 + ms(2000), frame.area(), frame.buffer_mut()))
+            .draw(|frame| {
+                app.render(t0 + ms(2000), frame.area(), frame.buffer_mut());
+            })
             .unwrap();
         for cell in terminal.backend().buffer().content() {
             assert_eq!(
@@ -249,7 +262,9 @@ fn no_color_sends_no_colour_but_keeps_the_selection_visible() {
     // The selected menu row is still marked, by a symbol and reverse video.
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
-        .draw(|frame| apps[0].render(t0, frame.area(), frame.buffer_mut()))
+        .draw(|frame| {
+            apps[0].render(t0, frame.area(), frame.buffer_mut());
+        })
         .unwrap();
     let buffer = terminal.backend().buffer();
     let selected = &buffer[(3, 4)];

@@ -122,7 +122,11 @@ fn draw(
     execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| {
         let area = frame.area();
-        app.render(now, area, frame.buffer_mut());
+        // A shown cursor where typing goes (also where input methods put
+        // their candidates); ratatui hides it again when there is none.
+        if let Some(cursor) = app.render(now, area, frame.buffer_mut()) {
+            frame.set_cursor_position(cursor);
+        }
     })?;
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
     Ok(())

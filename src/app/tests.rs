@@ -77,10 +77,30 @@ fn one_enter_from_home_starts_the_default_pattern() {
 }
 
 #[test]
+fn left_and_right_on_home_change_what_a_row_starts() {
+    let mut app = home_app();
+    let t0 = Instant::now();
+    // Breathe row: → moves from 4-4-6 to the next pattern.
+    app.on_key(key(KeyCode::Right), t0);
+    assert!(screen_text(&app, t0).contains("Gentle 4-6"));
+    // Relax row: ← from the 7-group default wraps back to 16 groups.
+    app.on_key(key(KeyCode::Down), t0);
+    app.on_key(key(KeyCode::Down), t0);
+    app.on_key(key(KeyCode::Left), t0);
+    app.on_key(key(KeyCode::Enter), t0);
+    let Some(Screen::Relax(_)) = app.screen() else {
+        panic!("expected Relax")
+    };
+    assert!(screen_text(&app, t0).contains("group 1 of 16"));
+}
+
+#[test]
 fn another_pattern_can_be_chosen_from_home() {
     let mut app = home_app();
     let t0 = Instant::now();
-    app.on_key(key(KeyCode::Char('j')), t0);
+    for _ in 0..3 {
+        app.on_key(key(KeyCode::Char('j')), t0);
+    }
     app.on_key(key(KeyCode::Enter), t0);
     assert!(matches!(app.screen(), Some(Screen::Patterns(_))));
     app.on_key(key(KeyCode::Down), t0);

@@ -7,13 +7,13 @@ use std::time::Instant;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Modifier;
-use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Ctx, Effect, Outcome};
+use super::{Ctx, Effect, Outcome, Route};
+use crate::content::DEFAULT_GROUNDING;
 use crate::exercise::breathing::{Breathing, Ended, View, Wake};
 use crate::keys::{self, Action, Binding};
-use crate::ui::{self, footer, pacer::Pacer};
+use crate::ui::{self, pacer::Pacer};
 
 pub struct Breathe {
     session: Breathing,
@@ -76,6 +76,10 @@ impl Breathe {
                 self.finish(now, false);
                 Outcome::Changed
             }
+            // Breath focus makes some people more anxious: straight to the senses.
+            Action::Ground => Outcome::Switch(Route::Ground {
+                variant: DEFAULT_GROUNDING.into(),
+            }),
             _ => Outcome::Ignored,
         }
     }
@@ -170,8 +174,7 @@ impl Breathe {
         let show_pacer = pacer_rows >= 3 && area.width >= 16;
 
         if show_header {
-            let left = format!(" soothe · {}", pattern.name);
-            let mut right = match view.cycles_planned {
+            let mut counts = match view.cycles_planned {
                 Some(n) => format!(
                     "cycle {} of {n} · {}",
                     view.cycle,
@@ -180,18 +183,15 @@ impl Breathe {
                 None => format!("cycle {} · {}", view.cycle, ui::clock(view.elapsed_secs)),
             };
             if self.session.pace_percent() != 100 {
-                right = format!("pace {} % · {right}", self.session.pace_percent());
+                counts = format!("pace {} % · {counts}", self.session.pace_percent());
             }
-            right.push(' ');
-            let row = Rect::new(area.x, area.y, area.width, 1);
-            let room = (area.width as usize).saturating_sub(right.chars().count() + 1);
-            // A title cut to a stub says nothing; leave the room to the counts.
-            if room >= 12 {
-                Paragraph::new(Line::styled(ui::fit(&left, room), theme.title)).render(row, buf);
-            }
-            Paragraph::new(Line::styled(right, theme.dim))
-                .alignment(Alignment::Right)
-                .render(row, buf);
+            ui::header(
+                buf,
+                area,
+                &format!("soothe · {}", pattern.name),
+                &counts,
+                theme,
+            );
         }
 
         let mut y = area.y + header_rows;
@@ -228,14 +228,7 @@ impl Breathe {
         }
 
         if show_footer {
-            let hints = footer::line(
-                &[keys::BREATHE, keys::GLOBAL],
-                area.width.saturating_sub(2),
-                theme,
-            );
-            Paragraph::new(hints)
-                .alignment(Alignment::Center)
-                .render(Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
+            ui::footer_row(buf, area, &[keys::BREATHE, keys::GLOBAL], theme);
         }
     }
 
@@ -281,10 +274,7 @@ impl Breathe {
             ui::centered_line(buf, area, top + i as u16, text, *style);
         }
         if area.height >= 8 {
-            let hints = footer::line(&[keys::SUMMARY], area.width.saturating_sub(2), theme);
-            Paragraph::new(hints)
-                .alignment(Alignment::Center)
-                .render(Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
+            ui::footer_row(buf, area, &[keys::SUMMARY], theme);
         }
     }
 }

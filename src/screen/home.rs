@@ -1,5 +1,6 @@
 //! Home: a calm line and the exercises, Breathe selected so one Enter
-//! starts the default pattern.
+//! starts the default pattern. ← → change what a row starts (another
+//! pattern, grounding variant or relaxation program).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,16 +18,21 @@ const MIN_HEIGHT: u16 = 6;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Item {
     Breathe,
+    Ground,
+    Relax,
     Patterns,
 }
 
-const ITEMS: [Item; 2] = [Item::Breathe, Item::Patterns];
+const ITEMS: [Item; 4] = [Item::Breathe, Item::Ground, Item::Relax, Item::Patterns];
 
 pub struct Home {
     selected: usize,
     /// One quiet line when a user file could not be fully read.
     notice: Option<String>,
-    default_pattern: String,
+    /// What Enter starts on each exercise row; ← → change it.
+    pattern: usize,
+    grounding: usize,
+    program: usize,
 }
 
 impl Home {
@@ -43,30 +49,57 @@ impl Home {
                 many.len()
             )),
         };
-        let default_pattern = if ctx.content.pattern(DEFAULT_PATTERN).is_some() {
-            DEFAULT_PATTERN.to_string()
-        } else {
-            ctx.content.patterns[0].id.clone()
-        };
+        let content = &ctx.content;
+        let position =
+            |ids: Vec<&str>, wanted: &str| ids.iter().position(|id| *id == wanted).unwrap_or(0);
         Home {
             selected: 0,
             notice,
-            default_pattern,
+            pattern: position(content.pattern_ids(), DEFAULT_PATTERN),
+            grounding: position(
+                content.grounding.iter().map(|g| g.id.as_str()).collect(),
+                &content.default_grounding().id,
+            ),
+            program: position(
+                content.programs.iter().map(|p| p.id.as_str()).collect(),
+                &content.default_program().id,
+            ),
         }
     }
 
-    pub fn handle(&mut self, action: Action, _ctx: &Ctx) -> Outcome {
+    pub fn handle(&mut self, action: Action, ctx: &Ctx) -> Outcome {
         if let Some(next) = move_in_list(self.selected, action, ITEMS.len()) {
             self.selected = next;
             return Outcome::Changed;
         }
+        let content = &ctx.content;
         match action {
-            Action::Select => match ITEMS[self.selected] {
-                Item::Breathe => Outcome::Navigate(Route::Breathe {
-                    pattern: self.default_pattern.clone(),
-                }),
-                Item::Patterns => Outcome::Navigate(Route::Patterns),
-            },
+            Action::Previous | Action::Next => {
+                let (choice, count) = match ITEMS[self.selected] {
+                    Item::Breathe => (&mut self.pattern, content.patterns.len()),
+                    Item::Ground => (&mut self.grounding, content.grounding.len()),
+                    Item::Relax => (&mut self.program, content.programs.len()),
+                    Item::Patterns => return Outcome::Ignored,
+                };
+                *choice = if action == Action::Next {
+                    (*choice + 1) % count
+                } else {
+                    (*choice + count - 1) % count
+                };
+                Outcome::Changed
+            }
+            Action::Select => Outcome::Navigate(match ITEMS[self.selected] {
+                Item::Breathe => Route::Breathe {
+                    pattern: content.patterns[self.pattern].id.clone(),
+                },
+                Item::Ground => Route::Ground {
+                    variant: content.grounding[self.grounding].id.clone(),
+                },
+                Item::Relax => Route::Relax {
+                    program: content.programs[self.program].id.clone(),
+                },
+                Item::Patterns => Route::Patterns,
+            }),
             Action::Back => Outcome::Back,
             _ => Outcome::Ignored,
         }
@@ -77,25 +110,37 @@ impl Home {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return ui::too_small(area, buf, theme);
         }
-        let pattern = ctx
-            .content
-            .pattern(&self.default_pattern)
-            .expect("home's default pattern exists");
+        let content = &ctx.content;
+        let pattern = &content.patterns[self.pattern];
+        let grounding = &content.grounding[self.grounding];
+        let program = &content.programs[self.program];
         let entries = [
             (
                 "Breathe",
                 format!("{} · {}", pattern.name, pattern.rhythm()),
             ),
             (
+                "Ground",
+                format!("{} · {}", grounding.name, grounding.description),
+            ),
+            (
+                "Relax",
+                format!(
+                    "{} · about {} min · tense and let go, group by group",
+                    program.name,
+                    (program.total_ms() + 30_000) / 60_000
+                ),
+            ),
+            (
                 "Patterns",
                 format!(
                     "choose another rhythm ({} to pick from)",
-                    ctx.content.patterns.len()
+                    content.patterns.len()
                 ),
             ),
         ];
         let width = area.width as usize;
-        let roomy = area.height >= 14;
+        let roomy = area.height >= 16;
         let mut lines = vec![
             Line::styled(" soothe", theme.title),
             Line::default(),
@@ -108,6 +153,9 @@ impl Home {
             ),
             Line::default(),
         ];
+        if area.height < 12 {
+            lines.truncate(1);
+        }
         for (i, (name, detail)) in entries.iter().enumerate() {
             let chosen = i == self.selected;
             let marker = if chosen { " ▸ " } else { "   " };

@@ -14,11 +14,13 @@ pub fn line<'a>(tables: &[&'static [Binding]], width: u16, theme: &Theme) -> Lin
         .flat_map(|table| table.iter())
         .filter_map(|b| b.hint.map(|hint| (b, hint)))
         .collect();
-    // Drop from the end, but keep the way out (always the most needed).
+    // Drop from the end, but keep the ways out (always the most needed).
+    let way_out = |action: Action| matches!(action, Action::Back | Action::Ground);
     while !shown.is_empty() && text_width(&shown) > width as usize {
         let last_droppable = shown
             .iter()
-            .rposition(|(binding, _)| binding.action != Action::Back)
+            .rposition(|(binding, _)| !way_out(binding.action))
+            .or_else(|| shown.iter().rposition(|(b, _)| b.action != Action::Back))
             .unwrap_or(shown.len() - 1);
         shown.remove(last_droppable);
     }
@@ -56,7 +58,7 @@ mod tests {
     fn wide_footer_shows_every_hint_from_the_tables() {
         assert_eq!(
             text(80),
-            "space pause · + − pace · q end · b bell · m motion · ? help"
+            "space pause · + − pace · g ground instead · q end · b bell · m motion · ? help"
         );
     }
 
@@ -65,6 +67,7 @@ mod tests {
         let narrow = text(30);
         assert!(narrow.chars().count() <= 30, "{narrow}");
         assert!(narrow.contains("q end"));
+        assert!(narrow.contains("g ground instead"), "{narrow}");
         assert_eq!(text(5), "q end");
     }
 }

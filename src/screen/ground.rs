@@ -1,0 +1,418 @@
+//! The Ground screen: one sense at a time, its prompt and a hint, a text
+//! field for each thing noticed, dots for progress, and at the end what was
+//! noticed, sense by sense. Untimed: nothing here moves on its own. While
+//! the field has the keys every printable key types itself.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget};
+
+use super::{Ctx, Outcome};
+use crate::content::Grounding;
+use crate::exercise::grounding::{Counted, GroundingFlow, ITEM_LIMIT};
+use crate::keys::{self, Action, Binding};
+use crate::text_field::TextField;
+use crate::ui::{self, Theme};
+
+const MIN_WIDTH: u16 = 20;
+const MIN_HEIGHT: u16 = 5;
+/// Rows of text the field shows before it scrolls with the cursor.
+const FIELD_ROWS: u16 = 3;
+
+pub struct Ground {
+    flow: GroundingFlow,
+    field: TextField,
+    /// Whether the field has the keys (Esc leaves it, Enter returns).
+    editing: bool,
+    /// Set once the last item is in, or the person ended early.
+    ended: bool,
+}
+
+impl Ground {
+    pub fn new(variant: Grounding) -> Ground {
+        Ground {
+            flow: GroundingFlow::new(variant),
+            field: TextField::new(ITEM_LIMIT),
+            editing: true,
+            ended: false,
+        }
+    }
+
+    pub fn flow(&self) -> &GroundingFlow {
+        &self.flow
+    }
+
+    pub fn is_ended(&self) -> bool {
+        self.ended
+    }
+
+    /// Whether keys go to the text field rather than the binding table.
+    pub fn takes_text(&self) -> bool {
+        self.editing && !self.ended
+    }
+
+    pub fn bindings(&self) -> &'static [Binding] {
+        if self.ended {
+            keys::SUMMARY
+        } else if self.editing {
+            keys::GROUND_FIELD
+        } else {
+            keys::GROUND
+        }
+    }
+
+    /// A key while not typing: the binding table decided `action`.
+    pub fn handle(&mut self, action: Action) -> Outcome {
+        if self.ended {
+            return match action {
+                Action::Select | Action::Back => Outcome::Back,
+                _ => Outcome::Ignored,
+            };
+        }
+        match action {
+            Action::Type => self.editing = true,
+            Action::Previous => self.back_a_step(),
+            Action::Back => self.ended = true,
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Changed
+    }
+
+    /// A key while typing. Printable characters are text, whatever they do
+    /// elsewhere; the field's table names the few keys that act.
+    pub fn type_key(&mut self, key: KeyEvent) -> Outcome {
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER);
+        if let (KeyCode::Char(c), true) = (key.code, plain) {
+            self.field.insert(c);
+            return Outcome::Changed;
+        }
+        if let Some(action) = keys::lookup(keys::GROUND_FIELD, &key) {
+            match action {
+                Action::Select => self.submit(),
+                Action::LeaveField => self.editing = false,
+                Action::Previous if !self.field.at_start() => {
+                    self.field.left();
+                }
+                Action::Previous => self.back_a_step(),
+                _ => return Outcome::Ignored,
+            }
+            return Outcome::Changed;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let edited = match key.code {
+            KeyCode::Backspace => self.field.backspace(),
+            KeyCode::Delete => self.field.delete(),
+            KeyCode::Right => self.field.right(),
+            KeyCode::Home => {
+                self.field.home();
+                true
+            }
+            KeyCode::End => {
+                self.field.end();
+                true
+            }
+            KeyCode::Char('a') if ctrl => {
+                self.field.home();
+                true
+            }
+            KeyCode::Char('e') if ctrl => {
+                self.field.end();
+                true
+            }
+            KeyCode::Char('u') if ctrl => self.field.delete_to_start(),
+            KeyCode::Char('w') if ctrl => self.field.delete_word(),
+            KeyCode::Char('h') if ctrl => self.field.backspace(),
+            _ => return Outcome::Ignored,
+        };
+        if edited {
+            Outcome::Changed
+        } else {
+            Outcome::Ignored
+        }
+    }
+
+    /// A bracketed paste: one event, cleaned and capped by the field.
+    pub fn paste(&mut self, text: &str) -> Outcome {
+        if !self.takes_text() {
+            return Outcome::Ignored;
+        }
+        self.field.insert_str(text);
+        Outcome::Changed
+    }
+
+    fn submit(&mut self) {
+        let text = self.field.take();
+        match self.flow.submit(&text) {
+            Counted::Item => {}
+            Counted::NextStep => {
+                self.field = TextField::with_text(ITEM_LIMIT, &self.flow.take_draft())
+            }
+            Counted::Finished => self.ended = true,
+        }
+    }
+
+    fn back_a_step(&mut self) {
+        if self.flow.step_index() == 0 {
+            return;
+        }
+        // Whatever is half typed here waits for the return to this step.
+        self.flow.save_draft(self.field.text());
+        if let Some(reopened) = self.flow.back() {
+            self.field = TextField::with_text(ITEM_LIMIT, &reopened);
+        }
+    }
+
+    /// Draws the screen and says where the text cursor goes, if anywhere.
+    pub fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let theme = &ctx.theme;
+        if self.ended {
+            self.render_summary(theme, area, buf);
+            return None;
+        }
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            ui::too_small(area, buf, theme);
+            return None;
+        }
+        let step = self.flow.step();
+        let variant = self.flow.variant();
+        let inner = area.width.saturating_sub(4);
+        let roomy = area.height >= 16;
+        let show_header = area.height >= 9;
+        let show_footer = area.height >= 7;
+        let boxed = area.height >= 10;
+
+        let mut y = area.y;
+        if show_header {
+            let counts = format!(
+                "{} of {} · {} of {}",
+                self.flow.step_index() + 1,
+                variant.steps.len(),
+                self.flow.total_counted(),
+                variant.items()
+            );
+            ui::header(
+                buf,
+                area,
+                &format!("soothe · {}", variant.name),
+                &counts,
+                theme,
+            );
+            y += if roomy { 2 } else { 1 };
+        }
+
+        // The sense and its dots: filled for each thing noticed.
+        let done = self.flow.items().len();
+        let dots: String = (0..step.count)
+            .map(|i| if i < done { '●' } else { '○' })
+            .collect();
+        let line = Line::from(vec![
+            Span::styled(format!("  {}  ", step.sense.title()), theme.title),
+            Span::styled(dots, theme.selected.remove_modifier(Modifier::REVERSED)),
+        ]);
+        Paragraph::new(line).render(Rect::new(area.x, y, area.width, 1), buf);
+        y += if roomy { 2 } else { 1 };
+
+        let footer_rows = u16::from(show_footer);
+        let field_rows = if boxed { FIELD_ROWS + 2 } else { 1 };
+        // Whatever is left after the field and footer goes to the prompt first.
+        let spare = area.bottom().saturating_sub(y + field_rows + footer_rows) as usize;
+        let prompt_rows = spare.clamp(1, 3);
+        let prompt = ui::wrap(&step.prompt, inner as usize, prompt_rows);
+        for line in &prompt {
+            Paragraph::new(Line::styled(format!("  {line}"), theme.text))
+                .render(Rect::new(area.x, y, area.width, 1), buf);
+            y += 1;
+        }
+        if roomy {
+            y += 1;
+        }
+
+        let cursor = self.render_field(
+            theme,
+            Rect::new(area.x + 1, y, area.width - 2, field_rows),
+            buf,
+            boxed,
+        );
+        y += field_rows;
+
+        // Below the field, as room allows: the hint, then what is noticed so far.
+        let mut below = Vec::new();
+        if let Some(hint) = self.flow.hint() {
+            below.extend(
+                ui::wrap(hint, inner as usize, 2)
+                    .into_iter()
+                    .map(|l| (l, theme.dim)),
+            );
+        }
+        let named: Vec<String> = self.flow.summary()[self.flow.step_index()].named.clone();
+        if !named.is_empty() {
+            below.push((
+                ui::fit(&format!("So far: {}", named.join(" · ")), inner as usize),
+                theme.dim,
+            ));
+        }
+        if roomy {
+            y += 1;
+        }
+        let last = area.bottom().saturating_sub(footer_rows + u16::from(roomy));
+        for (text, style) in below {
+            if y >= last {
+                break;
+            }
+            Paragraph::new(Line::styled(format!("  {text}"), style))
+                .render(Rect::new(area.x, y, area.width, 1), buf);
+            y += 1;
+        }
+        if show_footer {
+            let tables: &[&'static [Binding]] = if self.editing {
+                &[keys::GROUND_FIELD]
+            } else {
+                &[keys::GROUND, keys::GLOBAL]
+            };
+            ui::footer_row(buf, area, tables, theme);
+        }
+        cursor
+    }
+
+    /// The field: boxed when there is room, else one row after "› ".
+    fn render_field(
+        &self,
+        theme: &Theme,
+        rect: Rect,
+        buf: &mut Buffer,
+        boxed: bool,
+    ) -> Option<Position> {
+        let (inner, style) = if boxed {
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_type(BorderType::Rounded)
+                .border_style(if self.editing { theme.text } else { theme.dim });
+            let inner = block.inner(rect);
+            block.render(rect, buf);
+            (
+                Rect::new(
+                    inner.x + 1,
+                    inner.y,
+                    inner.width.saturating_sub(2),
+                    inner.height,
+                ),
+                theme.text,
+            )
+        } else {
+            Paragraph::new(Span::styled("›", theme.dim))
+                .render(Rect::new(rect.x, rect.y, 1, 1), buf);
+            (
+                Rect::new(rect.x + 2, rect.y, rect.width.saturating_sub(2), 1),
+                theme.text,
+            )
+        };
+        if inner.width < 2 || inner.height == 0 {
+            return None;
+        }
+        if self.field.is_empty() {
+            let placeholder = if self.editing {
+                "type what you notice, or just press Enter"
+            } else {
+                "enter to type again"
+            };
+            Paragraph::new(Line::styled(
+                ui::fit(placeholder, inner.width as usize),
+                theme.dim.add_modifier(Modifier::ITALIC),
+            ))
+            .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
+            return self.editing.then_some(Position::new(inner.x, inner.y));
+        }
+        let layout = self.field.layout(inner.width);
+        let (col, row) = layout.cursor;
+        // Scroll so the cursor's row is always in view.
+        let first = row.saturating_sub(inner.height - 1);
+        for (i, text) in layout
+            .rows
+            .iter()
+            .skip(first as usize)
+            .take(inner.height as usize)
+            .enumerate()
+        {
+            Paragraph::new(Line::styled(text.clone(), style))
+                .render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
+        }
+        self.editing
+            .then(|| Position::new(inner.x + col, inner.y + row - first))
+    }
+
+    fn render_summary(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < 3 {
+            return ui::too_small(area, buf, theme);
+        }
+        let counted = self.flow.total_counted();
+        let title = if self.flow.is_finished() {
+            "You are here, in the room."
+        } else if counted == 0 {
+            "That is all right. Come back any time."
+        } else {
+            "Here is what you noticed."
+        };
+        let width = area.width.saturating_sub(4) as usize;
+        let mut lines: Vec<(String, Style)> =
+            vec![(title.into(), theme.title), (String::new(), theme.text)];
+        for noticed in self.flow.summary() {
+            if noticed.named.is_empty() && noticed.silent == 0 {
+                continue;
+            }
+            let mut parts = noticed.named.clone();
+            if noticed.silent > 0 {
+                let word = if noticed.named.is_empty() {
+                    ""
+                } else {
+                    " more"
+                };
+                parts.push(format!("{}{word} noticed quietly", noticed.silent));
+            }
+            let head = format!("{:<8} ", noticed.sense.noticed());
+            lines.push((
+                ui::fit(&format!("{head}{}", parts.join(" · ")), width),
+                theme.text,
+            ));
+        }
+        if counted > 0 {
+            lines.push((String::new(), theme.text));
+            let things = if counted == 1 { "thing" } else { "things" };
+            lines.push((
+                ui::fit(
+                    &format!("{counted} {things} noticed. Notice how you feel now."),
+                    width,
+                ),
+                theme.dim,
+            ));
+        }
+        let footer = area.height >= 8;
+        let room = area.height.saturating_sub(if footer { 2 } else { 0 }) as usize;
+        if lines.len() > room {
+            lines.retain(|(text, _)| !text.is_empty());
+            lines.truncate(room);
+        }
+        let block_width = lines
+            .iter()
+            .map(|(t, _)| unicode_width::UnicodeWidthStr::width(t.as_str()))
+            .max()
+            .unwrap_or(0) as u16;
+        let x = area.x + area.width.saturating_sub(block_width) / 2;
+        let top = area.y
+            + area
+                .height
+                .saturating_sub(lines.len() as u16 + u16::from(footer) * 2)
+                / 2;
+        for (i, (text, style)) in lines.iter().enumerate() {
+            Paragraph::new(Line::styled(text.clone(), *style))
+                .render(Rect::new(x, top + i as u16, area.right() - x, 1), buf);
+        }
+        if footer {
+            ui::footer_row(buf, area, &[keys::SUMMARY], theme);
+        }
+    }
+}
