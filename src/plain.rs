@@ -276,14 +276,9 @@ pub fn ground(
     }
     writeln!(out, "Noticed:")?;
     for noticed in flow.summary() {
-        if noticed.named.is_empty() && noticed.silent == 0 {
-            continue;
+        if let Some(described) = noticed.describe() {
+            writeln!(out, "  {} · {described}", noticed.sense.noticed())?;
         }
-        let mut parts = noticed.named.clone();
-        if noticed.silent > 0 {
-            parts.push(format!("{} noticed quietly", noticed.silent));
-        }
-        writeln!(out, "  {} · {}", noticed.sense.noticed(), parts.join(" · "))?;
     }
     writeln!(out, "Done · {} things noticed", flow.total_counted())?;
     out.flush()

@@ -276,3 +276,133 @@ fn no_color_sends_no_colour_but_keeps_the_selection_visible() {
     );
     assert_eq!(buffer[(1, 4)].symbol(), "▸");
 }
+
+fn ground(variant: &str) -> App {
+    let ctx = ctx(Content::builtin());
+    let screen = App::ground_screen(&ctx, variant).unwrap();
+    App::new(ctx, screen)
+}
+
+fn relax(program: &str, t0: Instant) -> App {
+    let ctx = ctx(Content::builtin());
+    let screen = App::relax_screen(&ctx, program, t0).unwrap();
+    App::new(ctx, screen)
+}
+
+fn type_text(app: &mut App, text: &str, now: Instant) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c), now);
+    }
+}
+
+#[test]
+fn ground_first_step() {
+    both_sizes("ground_start", &ground("5-4-3-2-1"), Instant::now());
+}
+
+#[test]
+fn ground_with_wide_items_typed() {
+    let t0 = Instant::now();
+    let mut app = ground("5-4-3-2-1");
+    type_text(&mut app, "窓の外の木", t0);
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Enter, t0);
+    type_text(&mut app, "🌿 a plant", t0);
+    press(&mut app, KeyCode::Enter, t0);
+    // Half typed, wide characters and emoji, cursor moved back one.
+    type_text(&mut app, "青いマグ ☕ mug", t0);
+    press(&mut app, KeyCode::Left, t0);
+    both_sizes("ground_typing_wide", &app, t0);
+}
+
+#[test]
+fn ground_field_left_shows_the_keys_again() {
+    let t0 = Instant::now();
+    let mut app = ground("5-4-3-2-1");
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Enter, t0);
+    }
+    type_text(&mut app, "cold air", t0);
+    press(&mut app, KeyCode::Esc, t0);
+    both_sizes("ground_field_left", &app, t0);
+}
+
+#[test]
+fn ground_summary_by_sense() {
+    let t0 = Instant::now();
+    let mut app = ground("5-4-3-2-1");
+    let items = [
+        "lamp",
+        "",
+        "窓",
+        "",
+        "",
+        "feet on the floor",
+        "",
+        "",
+        "",
+        "fridge hum",
+        "🐦 birds",
+        "",
+        "coffee",
+        "",
+        "mint",
+    ];
+    for item in items {
+        type_text(&mut app, item, t0);
+        press(&mut app, KeyCode::Enter, t0);
+    }
+    both_sizes("ground_summary", &app, t0);
+}
+
+#[test]
+fn relax_first_group_tensing_with_the_caution() {
+    let t0 = Instant::now();
+    let mut app = relax("7-group", t0);
+    live(&mut app, t0, t0 + ms(2_500));
+    both_sizes("relax_tense", &app, t0 + ms(2_500));
+}
+
+#[test]
+fn relax_letting_go_later_on() {
+    let t0 = Instant::now();
+    let mut app = relax("7-group", t0);
+    press(&mut app, KeyCode::Right, t0);
+    press(&mut app, KeyCode::Right, t0);
+    live(&mut app, t0, t0 + ms(17_000));
+    both_sizes("relax_release", &app, t0 + ms(17_000));
+}
+
+#[test]
+fn relax_paused() {
+    let t0 = Instant::now();
+    let mut app = relax("4-group", t0);
+    live(&mut app, t0, t0 + ms(8_000));
+    press(&mut app, KeyCode::Char(' '), t0 + ms(8_000));
+    both_sizes("relax_paused", &app, t0 + ms(9_000));
+}
+
+#[test]
+fn relax_summary() {
+    let t0 = Instant::now();
+    let mut app = relax("4-group", t0);
+    let end = t0 + ms(Content::builtin().program("4-group").unwrap().total_ms());
+    live(&mut app, t0, end);
+    both_sizes("relax_summary", &app, end);
+}
+
+#[test]
+fn ground_and_relax_never_panic_at_any_size() {
+    let t0 = Instant::now();
+    let mut typing = ground("5-4-3-2-1");
+    type_text(&mut typing, &"長い".repeat(80), t0);
+    let mut relaxing = relax("16-group", t0);
+    live(&mut relaxing, t0, t0 + ms(7_000));
+    for app in [&ground("short"), &typing, &relaxing] {
+        for width in 1..=45 {
+            for height in 1..=14 {
+                draw(app, t0 + ms(7_000), width, height);
+            }
+        }
+    }
+}

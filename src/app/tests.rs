@@ -286,3 +286,210 @@ fn a_stall_pauses_and_says_why() {
         "{text}"
     );
 }
+
+fn ground_app(variant: &str) -> App {
+    let ctx = ctx();
+    let screen = App::ground_screen(&ctx, variant).unwrap();
+    App::new(ctx, screen)
+}
+
+fn relax_app(program: &str, t0: Instant) -> App {
+    let ctx = ctx();
+    let screen = App::relax_screen(&ctx, program, t0).unwrap();
+    App::new(ctx, screen)
+}
+
+fn ground_state(app: &App) -> &crate::screen::ground::Ground {
+    match app.screen() {
+        Some(Screen::Ground(g)) => g,
+        _ => panic!("not on the Ground screen"),
+    }
+}
+
+fn relax_state(app: &App) -> &crate::screen::relax::Relax {
+    match app.screen() {
+        Some(Screen::Relax(r)) => r,
+        _ => panic!("not on the Relax screen"),
+    }
+}
+
+fn type_in(app: &mut App, text: &str, now: Instant) {
+    for c in text.chars() {
+        app.on_key(key(KeyCode::Char(c)), now);
+    }
+}
+
+#[test]
+fn grounding_counts_typed_and_silent_items_per_sense() {
+    let mut app = ground_app("5-4-3-2-1");
+    let t0 = Instant::now();
+    type_in(&mut app, "lamp", t0);
+    app.on_key(key(KeyCode::Enter), t0);
+    app.on_key(key(KeyCode::Enter), t0);
+    let flow = ground_state(&app).flow();
+    assert_eq!(flow.items().len(), 2);
+    assert_eq!(flow.summary()[0].named, ["lamp"]);
+    assert_eq!(flow.summary()[0].silent, 1);
+    assert!(screen_text(&app, t0).contains("●●○○○"));
+    // No timers in grounding: nothing to wake for, ever.
+    assert_eq!(app.next_wake(t0, Some(t0)), None);
+}
+
+#[test]
+fn keys_that_are_shortcuts_elsewhere_type_letters_in_the_field() {
+    let mut app = ground_app("5-4-3-2-1");
+    let t0 = Instant::now();
+    type_in(&mut app, "q?b!gm jk", t0);
+    assert!(!app.should_quit());
+    assert!(!app.help_open());
+    assert!(!app.ctx().bell, "b typed, not the bell toggled");
+    assert!(app.ctx().motion, "m typed, not motion toggled");
+    app.on_key(key(KeyCode::Esc), t0);
+    assert!(!app.should_quit(), "Esc only leaves the field");
+    // Out of the field, q ends grounding into its summary; Enter closes it.
+    app.on_key(key(KeyCode::Char('q')), t0);
+    assert!(ground_state(&app).is_ended());
+    assert!(screen_text(&app, t0).contains("Come back any time"));
+    app.on_key(key(KeyCode::Enter), t0);
+    assert!(app.should_quit());
+}
+
+#[test]
+fn going_back_a_step_loses_nothing() {
+    let mut app = ground_app("5-4-3-2-1");
+    let t0 = Instant::now();
+    for item in ["a", "b", "c", "d", "window"] {
+        type_in(&mut app, item, t0);
+        app.on_key(key(KeyCode::Enter), t0);
+    }
+    type_in(&mut app, "cold", t0);
+    // ← moves the cursor first; at the field's start it goes back a step.
+    for _ in 0..5 {
+        app.on_key(key(KeyCode::Left), t0);
+    }
+    let text = screen_text(&app, t0);
+    assert!(text.contains("See") && text.contains("window"), "{text}");
+    assert_eq!(ground_state(&app).flow().items().len(), 4);
+    // Backspace edits the reopened item; Enter sends it and returns to the draft.
+    app.on_key(key(KeyCode::Backspace), t0);
+    type_in(&mut app, "W", t0);
+    app.on_key(key(KeyCode::End), t0);
+    app.on_key(key(KeyCode::Enter), t0);
+    let flow = ground_state(&app).flow();
+    assert_eq!(flow.summary()[0].named.last().unwrap(), "windoW");
+    assert!(
+        screen_text(&app, t0).contains("cold"),
+        "the draft came back"
+    );
+}
+
+#[test]
+fn all_fifteen_items_lead_to_the_summary_by_sense() {
+    let mut app = ground_app("5-4-3-2-1");
+    let t0 = Instant::now();
+    for i in 0..15 {
+        if i % 3 == 0 {
+            type_in(&mut app, &format!("thing {i}"), t0);
+        }
+        assert!(!ground_state(&app).is_ended(), "ended early at {i}");
+        app.on_key(key(KeyCode::Enter), t0);
+    }
+    assert!(ground_state(&app).is_ended());
+    let text = screen_text(&app, t0);
+    for sense in ["Seen", "Felt", "Heard", "Smelled", "Tasted"] {
+        assert!(text.contains(sense), "{sense} missing:\n{text}");
+    }
+    assert!(text.contains("15 things noticed"));
+    assert!(text.contains("thing 0 · thing 3"));
+}
+
+#[test]
+fn a_paste_is_one_capped_edit_that_never_submits() {
+    let mut app = ground_app("short");
+    let t0 = Instant::now();
+    let paste = "line\n".repeat(10_000);
+    app.on_event(&Event::Paste(paste), t0);
+    let flow = ground_state(&app).flow();
+    assert_eq!(
+        flow.items().len(),
+        0,
+        "line breaks in a paste do not submit"
+    );
+    app.on_key(key(KeyCode::Enter), t0);
+    let named = &ground_state(&app).flow().summary()[0].named;
+    assert!(named[0].starts_with("line line"), "{}", named[0]);
+    assert!(named[0].chars().count() <= crate::exercise::grounding::ITEM_LIMIT);
+}
+
+#[test]
+fn g_while_breathing_switches_straight_to_grounding() {
+    let t0 = Instant::now();
+    let mut app = home_app();
+    app.on_key(key(KeyCode::Enter), t0);
+    app.advance(t0);
+    assert!(screen_text(&app, t0).contains("g ground instead"));
+    app.on_key(key(KeyCode::Char('g')), t0 + ms(3000));
+    let text = screen_text(&app, t0 + ms(3000));
+    assert!(text.contains("Look around"), "{text}");
+    // Breathing was replaced, not stacked: leaving grounding returns home.
+    app.on_key(key(KeyCode::Esc), t0);
+    app.on_key(key(KeyCode::Char('q')), t0);
+    app.on_key(key(KeyCode::Enter), t0);
+    assert!(matches!(app.screen(), Some(Screen::Home(_))));
+}
+
+#[test]
+fn relax_steps_skip_extend_and_ring_one_to_tense_two_to_let_go() {
+    let t0 = Instant::now();
+    let mut app = relax_app("7-group", t0);
+    app.on_key(key(KeyCode::Char('b')), t0);
+    live(&mut app, t0, t0 + ms(1));
+    assert_eq!(app.due_bells(t0 + ms(1)), 1, "one ring to tense");
+    live(&mut app, t0 + ms(1), t0 + ms(6_000));
+    assert_eq!(app.due_bells(t0 + ms(6_000) + BELL_GAP), 2, "two to let go");
+    let text = screen_text(&app, t0 + ms(6_000));
+    assert!(
+        text.contains("Let go") && text.contains("group 1 of 7"),
+        "{text}"
+    );
+    // Enter while letting go: ten more seconds, said quietly.
+    app.on_key(key(KeyCode::Enter), t0 + ms(6_000));
+    let text = screen_text(&app, t0 + ms(6_000));
+    assert!(
+        text.contains("40") && text.contains("Ten more seconds"),
+        "{text}"
+    );
+    // → skips to the next group, ← back.
+    app.on_key(key(KeyCode::Right), t0 + ms(6_000));
+    app.advance(t0 + ms(6_000));
+    assert!(screen_text(&app, t0 + ms(6_000)).contains("group 2 of 7"));
+    app.on_key(key(KeyCode::Left), t0 + ms(6_000));
+    app.advance(t0 + ms(6_000));
+    let text = screen_text(&app, t0 + ms(6_000));
+    assert!(
+        text.contains("group 1 of 7") && text.contains("Tense"),
+        "{text}"
+    );
+}
+
+#[test]
+fn relax_pauses_and_ends_into_a_summary() {
+    let t0 = Instant::now();
+    let mut app = relax_app("4-group", t0);
+    live(&mut app, t0, t0 + ms(3_000));
+    app.on_key(key(KeyCode::Char(' ')), t0 + ms(3_000));
+    assert_eq!(app.next_wake(t0 + ms(3_000), Some(t0 + ms(3_000))), None);
+    live(&mut app, t0 + ms(3_000), t0 + ms(60_000));
+    assert!(screen_text(&app, t0 + ms(60_000)).contains("Paused"));
+    app.on_key(key(KeyCode::Char(' ')), t0 + ms(60_000));
+    for _ in 0..4 {
+        app.on_key(key(KeyCode::Right), t0 + ms(60_000));
+    }
+    app.advance(t0 + ms(60_000));
+    let ended = relax_state(&app)
+        .ended()
+        .expect("skipping past the last group ends");
+    assert_eq!((ended.relaxed, ended.groups, ended.completed), (0, 4, true));
+    assert_eq!(ended.elapsed_secs, 3);
+    assert!(screen_text(&app, t0 + ms(60_000)).contains("0 of 4 groups let go"));
+}

@@ -45,6 +45,20 @@ pub struct Noticed {
     pub silent: usize,
 }
 
+impl Noticed {
+    /// "lamp · window · and 3 more", "4 noticed", or `None` for nothing.
+    pub fn describe(&self) -> Option<String> {
+        let mut parts = self.named.clone();
+        match (self.named.is_empty(), self.silent) {
+            (true, 0) => return None,
+            (true, n) => parts.push(format!("{n} noticed")),
+            (false, 0) => {}
+            (false, n) => parts.push(format!("and {n} more")),
+        }
+        Some(parts.join(" · "))
+    }
+}
+
 impl GroundingFlow {
     pub fn new(variant: Grounding) -> GroundingFlow {
         let steps = variant.steps.len();
@@ -239,6 +253,11 @@ mod tests {
                 Sense::Taste
             ]
         );
+        assert_eq!(
+            summary[0].describe().as_deref(),
+            Some("named · named · and 3 more")
+        );
+        assert_eq!(summary[4].describe().as_deref(), Some("1 noticed"));
         let named: usize = summary.iter().map(|n| n.named.len()).sum();
         let silent: usize = summary.iter().map(|n| n.silent).sum();
         assert_eq!((named, silent), (7, 8));

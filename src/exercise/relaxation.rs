@@ -51,6 +51,7 @@ pub struct Stage {
 pub struct View {
     pub stage: Stage,
     pub seconds_left: u64,
+    /// Time spent (not the position: skips move that).
     pub elapsed_secs: u64,
     /// How far through this tense or release, 0..=BAR_LEVELS.
     pub level: u16,
@@ -156,7 +157,7 @@ impl Relaxation {
         View {
             stage: sample.kind,
             seconds_left,
-            elapsed_secs: self.timeline.elapsed_ms(now) / 1000,
+            elapsed_secs: self.timeline.active_ms(now) / 1000,
             level: level_of(shown_into, sample.segment_ms),
             paused: self.is_paused(),
             finished: sample.finished,
@@ -226,7 +227,7 @@ impl Relaxation {
 
     /// Stops the clock and sums the session up.
     pub fn end(&mut self, now: Instant, completed: bool) -> Ended {
-        let elapsed_secs = self.timeline.elapsed_ms(now) / 1000;
+        let elapsed_secs = self.timeline.active_ms(now) / 1000;
         self.timeline.pause(now);
         Ended {
             relaxed: self.relaxed.iter().filter(|r| **r).count(),
@@ -250,7 +251,10 @@ impl Relaxation {
         let segment_start = elapsed - sample.into_ms;
         let seconds_left = sample.remaining_ms().div_ceil(1000);
         let next_second = segment_start + sample.segment_ms - (seconds_left - 1) * 1000;
-        let next_clock = (elapsed / 1000 + 1) * 1000;
+        // The clock shows time spent, which skips do not move: its next tick
+        // is that far ahead of now, on the position's scale too.
+        let active = self.timeline.active_ms(now);
+        let next_clock = elapsed + ((active / 1000 + 1) * 1000 - active);
         let frame = motion
             .then(|| {
                 let current = level_of(sample.into_ms, sample.segment_ms);
@@ -470,6 +474,18 @@ mod tests {
         }
         let ended = s.end(t0, true);
         assert_eq!((ended.relaxed, ended.groups), (0, 4));
+    }
+
+    #[test]
+    fn the_clock_counts_time_spent_and_ticks_on_its_own_seconds_after_a_skip() {
+        let t0 = Instant::now();
+        let mut s = session("7-group", t0);
+        s.skip_forward(t0 + ms(2_500));
+        let v = s.view(t0 + ms(2_500), true);
+        assert_eq!((v.stage.step, v.elapsed_secs), (1, 2));
+        // Position 36 000 ms, time spent 2 500: the clock ticks at 3 s spent.
+        let wake = s.next_wake(t0 + ms(2_500), false);
+        assert_eq!(wake.exact, Some(t0 + ms(3_000)));
     }
 
     #[test]

@@ -135,6 +135,12 @@ impl<K: Copy> Timeline<K> {
         }
     }
 
+    /// Time actually spent running (wall time less pauses), whatever
+    /// seeks did to the position.
+    pub fn active_ms(&self, now: Instant) -> u64 {
+        self.raw_ms(now)
+    }
+
     fn raw_ms(&self, now: Instant) -> u64 {
         let until = self.paused_at.unwrap_or(now);
         let wall = until.saturating_duration_since(self.started_at);

@@ -188,13 +188,13 @@ impl Ground {
 
         let mut y = area.y;
         if show_header {
-            let counts = format!(
-                "{} of {} · {} of {}",
-                self.flow.step_index() + 1,
-                variant.steps.len(),
-                self.flow.total_counted(),
-                variant.items()
-            );
+            let (step_no, steps) = (self.flow.step_index() + 1, variant.steps.len());
+            let (counted, items) = (self.flow.total_counted(), variant.items());
+            let counts = if area.width >= 60 {
+                format!("step {step_no} of {steps} · {counted} of {items} noticed")
+            } else {
+                format!("{step_no} of {steps} · {counted} of {items}")
+            };
             ui::header(
                 buf,
                 area,
@@ -203,6 +203,10 @@ impl Ground {
                 theme,
             );
             y += if roomy { 2 } else { 1 };
+        }
+        if roomy {
+            // A tall window: the exercise sits a little lower, nearer the eye.
+            y += area.height.saturating_sub(22) / 2 + 1;
         }
 
         // The sense and its dots: filled for each thing noticed.
@@ -361,23 +365,11 @@ impl Ground {
         let mut lines: Vec<(String, Style)> =
             vec![(title.into(), theme.title), (String::new(), theme.text)];
         for noticed in self.flow.summary() {
-            if noticed.named.is_empty() && noticed.silent == 0 {
+            let Some(described) = noticed.describe() else {
                 continue;
-            }
-            let mut parts = noticed.named.clone();
-            if noticed.silent > 0 {
-                let word = if noticed.named.is_empty() {
-                    ""
-                } else {
-                    " more"
-                };
-                parts.push(format!("{}{word} noticed quietly", noticed.silent));
-            }
+            };
             let head = format!("{:<8} ", noticed.sense.noticed());
-            lines.push((
-                ui::fit(&format!("{head}{}", parts.join(" · ")), width),
-                theme.text,
-            ));
+            lines.push((ui::fit(&format!("{head}{described}"), width), theme.text));
         }
         if counted > 0 {
             lines.push((String::new(), theme.text));

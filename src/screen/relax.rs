@@ -172,16 +172,21 @@ impl Relax {
             ui::header(buf, area, &title, &counts, theme);
         }
 
-        let text_width = area.width.saturating_sub(6).min(72) as usize;
-        let instruction = match view.stage.part {
+        // Narrow windows need every column for the words.
+        let margin = if area.width < 50 { 2 } else { 6 };
+        let text_width = area.width.saturating_sub(margin).min(72) as usize;
+        let instruction: &str = match view.stage.part {
             Part::Tense => &step.tense,
             Part::Release => &step.release,
         };
         // The note under the bar: the caution while the first group tenses,
         // what to notice while letting go, why it paused after a stall.
+        let caution_showing = !(self.stalled && view.paused)
+            && view.stage.step == 0
+            && view.stage.part == Part::Tense;
         let note = if self.stalled && view.paused {
             Some("Paused while you were away".to_string())
-        } else if view.stage.step == 0 && view.stage.part == Part::Tense {
+        } else if caution_showing {
             self.session.program().caution.clone()
         } else if view.stage.part == Part::Release {
             Some(step.notice.clone())
@@ -189,47 +194,59 @@ impl Relax {
             None
         };
 
-        // Build the middle column top-down, then centre it vertically.
-        let mut rows: Vec<(String, Style)> = Vec::new();
-        let gap = |rows: &mut Vec<(String, Style)>| {
-            if roomy {
-                rows.push((String::new(), theme.text));
-            }
-        };
-        rows.push((step.group.clone(), theme.title));
-        if !show_header {
-            // Without the header the count still matters.
-            rows[0].0 = format!("{} · {} of {groups}", step.group, view.stage.step + 1);
-        }
-        gap(&mut rows);
-        rows.push((words, words_style));
-        rows.push((seconds, theme.text));
+        // Room is shared out by importance: the group, the words and the
+        // seconds; then the instruction; then the note (the caution on the
+        // first screen); then the bar. Then it is laid out top-down.
         let budget = area
             .height
             .saturating_sub(u16::from(show_header) + u16::from(show_footer) * 2)
             as usize;
-        let instruction_rows = budget.saturating_sub(rows.len() + 1).clamp(0, 3);
-        if instruction_rows > 0 {
-            rows.push((String::new(), theme.text));
-            for line in ui::wrap(instruction, text_width, instruction_rows) {
-                rows.push((line, theme.text));
-            }
-        }
-        let bar_row = if show_bar && rows.len() + 2 <= budget {
-            rows.push((String::new(), theme.text));
-            rows.push((String::new(), theme.text));
-            Some(rows.len() - 1)
-        } else {
-            None
+        let gap = usize::from(roomy);
+        let mut left = budget.saturating_sub(3 + gap);
+        let mut take = |text: &str, most: usize| {
+            let lines = ui::wrap(text, text_width, left.saturating_sub(1).min(most));
+            left = left.saturating_sub(lines.len() + 1);
+            lines
         };
-        if let Some(note) = note {
-            let left = budget.saturating_sub(rows.len() + 1).min(2);
-            if left > 0 {
-                rows.push((String::new(), theme.text));
-                for line in ui::wrap(&note, text_width, left) {
-                    rows.push((line, theme.dim));
-                }
-            }
+        // The caution must be read whole, so on the first screen it goes first.
+        let (instruction_lines, note_lines) = if caution_showing {
+            let note_lines = take(note.as_deref().unwrap_or_default(), 3);
+            (take(instruction, 3), note_lines)
+        } else {
+            let instruction_lines = take(instruction, 3);
+            (
+                instruction_lines,
+                take(note.as_deref().unwrap_or_default(), 2),
+            )
+        };
+        let with_bar = show_bar && left >= 2;
+
+        let mut rows: Vec<(String, Style)> = Vec::new();
+        let mut bar_row = None;
+        let title = if show_header {
+            step.group.clone()
+        } else {
+            // Without the header the count still matters.
+            format!("{} · {} of {groups}", step.group, view.stage.step + 1)
+        };
+        rows.push((title, theme.title));
+        if roomy {
+            rows.push((String::new(), theme.text));
+        }
+        rows.push((words, words_style));
+        rows.push((seconds, theme.text));
+        if !instruction_lines.is_empty() {
+            rows.push((String::new(), theme.text));
+            rows.extend(instruction_lines.into_iter().map(|l| (l, theme.text)));
+        }
+        if with_bar {
+            rows.push((String::new(), theme.text));
+            bar_row = Some(rows.len());
+            rows.push((String::new(), theme.text));
+        }
+        if !note_lines.is_empty() {
+            rows.push((String::new(), theme.text));
+            rows.extend(note_lines.into_iter().map(|l| (l, theme.dim)));
         }
         rows.truncate(budget);
 
