@@ -232,3 +232,108 @@ fn a_dumb_terminal_gets_plain_lines_instead_of_a_screen() {
     t.wait_for("Done · 1 cycle · 0:10");
     assert_eq!(t.status(), "0");
 }
+
+#[test]
+fn grounding_through_all_fifteen_items_to_the_summary() {
+    let Some(t) = Tmux::start("ground") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("ground"));
+    t.wait_for("Look around. Name five things you can see.");
+    // Letters that are shortcuts elsewhere are text here.
+    t.type_text("q?b!g");
+    t.wait_for("q?b!g");
+    t.keys(&["BSpace", "BSpace", "BSpace", "BSpace", "BSpace"]);
+    t.wait_for("type what you notice");
+    // A pasted block with line breaks is one edit: it submits nothing.
+    t.paste("the lamp\nthe window");
+    t.wait_for("the lamp the window");
+    assert!(t.screen().contains("○○○○○"));
+    t.keys(&["Enter"]);
+    t.wait_for("●○○○○");
+    t.type_text("窓の外の木 🌿");
+    t.keys(&["Enter"]);
+    t.wait_for("●●○○○");
+    for _ in 0..3 {
+        t.keys(&["Enter"]);
+    }
+    t.wait_for("Notice four things you can feel");
+    t.type_text("cold air");
+    t.keys(&["Enter"]);
+    // Back a step from the start of the next field: the last item reopens.
+    t.keys(&["Left"]);
+    t.wait_for("Look around");
+    t.keys(&["Enter"]);
+    t.wait_for("Notice four things you can feel");
+    assert!(t.screen().contains("●○○○"), "cold air is still counted");
+    for _ in 0..3 {
+        t.keys(&["Enter"]);
+    }
+    t.wait_for("Listen");
+    t.type_text("fridge hum");
+    for key in ["Enter", "Enter", "Enter"] {
+        t.keys(&[key]);
+    }
+    t.wait_for("Find two things you can smell");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("Name one thing you can taste");
+    t.type_text("mint tea");
+    t.keys(&["Enter"]);
+    t.wait_for("You are here, in the room.");
+    let screen = t.screen();
+    assert!(screen.contains("the lamp the window"), "{screen}");
+    assert!(screen.contains("窓の外の木"), "{screen}");
+    assert!(screen.contains("cold air · and 3 more"), "{screen}");
+    assert!(screen.contains("Smelled  2 noticed"), "{screen}");
+    assert!(screen.contains("15 things noticed"), "{screen}");
+    t.keys(&["Enter"]);
+    assert_eq!(t.status(), "0");
+    t.assert_terminal_restored();
+    // Bracketed paste is off again: a paste reaches the shell as plain text.
+    t.paste("echo paste-is-plain");
+    t.keys(&["Enter"]);
+    t.wait_for_line("paste-is-plain");
+    assert!(!t.screen().contains("200~"), "{}", t.screen());
+}
+
+#[test]
+fn g_while_breathing_lands_on_grounding() {
+    let Some(t) = Tmux::start("way-out") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("breathe"));
+    t.wait_for("g ground instead");
+    t.keys(&["g"]);
+    t.wait_for("Look around. Name five things you can see.");
+    assert!(!t.screen().contains("Breathe in"));
+    // Esc leaves the field, then q ends into the (empty) summary.
+    t.keys(&["Escape"]);
+    t.wait_for("enter type");
+    t.keys(&["q"]);
+    t.wait_for("Come back any time");
+    t.keys(&["q"]);
+    assert_eq!(t.status(), "0");
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn relax_stepped_through_with_the_right_arrow_to_its_summary() {
+    let Some(t) = Tmux::start("relax") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("relax"));
+    t.wait_for("group 1 of 7");
+    t.wait_for_line("Tense");
+    assert!(t.screen().contains("Skip any part that is injured"));
+    for group in 2..=7 {
+        t.keys(&["Right"]);
+        t.wait_for(&format!("group {group} of 7"));
+    }
+    t.wait_for("Other leg");
+    t.keys(&["Right"]);
+    t.wait_for("Well done.");
+    assert!(t.screen().contains("of 7 groups let go"));
+    t.keys(&["Enter"]);
+    assert_eq!(t.status(), "0");
+    t.assert_terminal_restored();
+}

@@ -94,6 +94,17 @@ impl Tmux {
         self.tmux(&args);
     }
 
+    /// Types text literally (no key names: "q" is the letter, "Enter" a word).
+    pub fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "main", "-l", text]);
+    }
+
+    /// Pastes `text` the way a terminal does: bracketed, when the program asked for it.
+    pub fn paste(&self, text: &str) {
+        self.tmux(&["set-buffer", "-b", "e2e", text]);
+        self.tmux(&["paste-buffer", "-p", "-d", "-b", "e2e", "-t", "main"]);
+    }
+
     pub fn screen(&self) -> String {
         String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "main"]).stdout)
             .into_owned()
