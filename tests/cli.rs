@@ -62,6 +62,9 @@ fn help_explains_commands_options_and_keys() {
     let help = text(&out.stdout);
     for needle in [
         "breathe",
+        "ground",
+        "relax",
+        "programs",
         "patterns",
         "paths",
         "--reduced-motion",
@@ -268,4 +271,113 @@ fn a_broken_user_file_is_named_with_line_and_column_and_breathing_still_works() 
     let breathe = sandbox.run(&["breathe", "quick", "--cycles", "1"]);
     assert!(breathe.status.success());
     assert!(text(&breathe.stdout).contains("Breathe in · 0.5 s"));
+}
+
+#[test]
+fn programs_lists_variants_and_programs_with_steps_and_time() {
+    let out = Sandbox::with_content(&["valid/grounding_and_relaxation.toml"]).run(&["programs"]);
+    assert!(out.status.success());
+    // Columns line up with the longest id; compare with spaces collapsed.
+    let listing = text(&out.stdout)
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for needle in [
+        "5-4-3-2-1 Five senses · 5 steps · 15 things · no timer · see 5, feel 4, hear 3, smell 2, taste 1 (default)",
+        "short Two senses · 2 steps · 4 things · no timer · see 2, hear 2 (yours)",
+        "16-group Sixteen groups · 16 groups · 9:32",
+        "7-group Seven groups · 7 groups · 4:10 (default)",
+        "4-group Four groups · 4 groups · 3:03",
+        "hands-and-face Hands and face · 2 groups · 1:14 (yours)",
+    ] {
+        assert!(listing.contains(needle), "lacks {needle:?}:\n{listing}");
+    }
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn unknown_variants_and_programs_get_one_line_naming_the_real_ones() {
+    for (args, expected) in [
+        (
+            ["ground", "nope"],
+            "soothe: there is no grounding variant `nope`; choose one of: 5-4-3-2-1, short\n",
+        ),
+        (
+            ["relax", "nope"],
+            "soothe: there is no relaxation program `nope`; choose one of: 16-group, 7-group, 4-group\n",
+        ),
+    ] {
+        let out = Sandbox::new().run(&args);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(text(&out.stderr), expected);
+    }
+}
+
+#[test]
+fn plain_grounding_asks_each_sense_and_sums_up() {
+    let mut child = Sandbox::new()
+        .command(&["ground", "short"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .as_mut()
+        .unwrap()
+        .write_all("lamp\n\n\nq?b!g\n\n\n\x1b[31mbirds\n\n\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let lines = text(&out.stdout);
+    assert!(
+        lines.contains("See · Look around. Name three things you can see."),
+        "{lines}"
+    );
+    assert!(lines.contains("Hear · Listen."), "{lines}");
+    assert!(lines.contains("  Seen · lamp · and 2 more\n"), "{lines}");
+    assert!(lines.contains("  Felt · q?b!g · and 2 more\n"), "{lines}");
+    assert!(
+        lines.contains("  Heard · [31mbirds · and 2 more\n"),
+        "{lines}"
+    );
+    assert!(
+        !lines.contains('\x1b'),
+        "escape codes never reach the output"
+    );
+    assert!(lines.ends_with("Done · 9 things noticed\n"), "{lines}");
+}
+
+#[test]
+fn plain_relaxation_prints_each_step_and_ends_on_q() {
+    let mut child = Sandbox::new()
+        .command(&["relax", "4-group", "--plain"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut head = String::new();
+    while !head.contains("· Tense ·") {
+        assert!(
+            reader.read_line(&mut head).unwrap() > 0,
+            "output ended early"
+        );
+    }
+    child.stdin.as_mut().unwrap().write_all(b"q\n").unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut rest).unwrap();
+    assert!(child.wait().unwrap().success());
+    let lines: Vec<&str> = head.lines().collect();
+    assert_eq!(lines[0], "soothe · Four groups · 4 groups · 3:03");
+    assert!(lines[1].contains("Skip any part that is injured"), "{head}");
+    assert!(
+        lines[3].starts_with("1 of 4 · Both arms · Tense · 6 s · Make fists"),
+        "{head}"
+    );
+    assert!(
+        rest.starts_with("Done · 0 of 4 groups let go · 0:0"),
+        "{rest}"
+    );
 }
