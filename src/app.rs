@@ -310,7 +310,9 @@ impl App {
                 Line::styled(" any key closes this", theme.dim),
             ])
             .collect();
-        let width = area.width.min(48);
+        // As wide as the longest line needs, within the window.
+        let widest = lines.iter().map(Line::width).max().unwrap_or(0) as u16;
+        let width = area.width.min(widest + 3);
         let height = area.height.min(lines.len() as u16 + 2);
         if width < 12 || height < 3 {
             return;

@@ -201,7 +201,7 @@ pub const GROUND: &[Binding] = &[
         BACK_KEYS,
         "q",
         Some("end"),
-        "End grounding and see what you noticed",
+        "End, and see what you noticed",
         Action::Back,
     ),
 ];
