@@ -8,7 +8,7 @@ use std::time::Instant;
 use crate::app::App;
 use crate::app::event_loop::{self, Exit};
 use crate::cli::{BreatheArgs, Cli, Command, GroundArgs, Options, RelaxArgs};
-use crate::content::{Content, DEFAULT_PATTERN, Identified, Origin};
+use crate::content::{Content, DEFAULT_PATTERN, Identified, Origin, Scope};
 use crate::exercise::breathing::Breathing;
 use crate::exercise::grounding::GroundingFlow;
 use crate::exercise::relaxation::Relaxation;
@@ -44,7 +44,11 @@ impl From<io::Error> for Failure {
 
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let paths = Paths::resolve(cli.options.config_dir.clone(), cli.options.data_dir.clone());
-    let content = Content::load(paths.content_dir().as_deref());
+    let scope = match cli.command {
+        Some(Command::Breathe(_)) => Scope::Breathing,
+        _ => Scope::All,
+    };
+    let content = Content::load_in(paths.content_dir().as_deref(), scope);
     match cli.command {
         None => home(&cli.options, content),
         Some(Command::Breathe(args)) => breathe(&cli.options, content, &args),

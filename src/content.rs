@@ -237,6 +237,25 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Which built-in files a command needs. Parsing is most of soothe's start
+/// (relaxation.toml alone takes about 0.1 ms), and `soothe breathe` is the
+/// path that must be instant; it can only reach breathing and, by its way
+/// out, grounding. User files are always read whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Breathing,
+}
+
+impl Scope {
+    fn includes(self, file: &str) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Breathing => matches!(file, "breathing.toml" | "grounding.toml"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Content {
     pub patterns: Vec<Pattern>,
@@ -249,9 +268,15 @@ pub struct Content {
 impl Content {
     /// Only what ships in the binary.
     pub fn builtin() -> Content {
+        Content::builtin_in(Scope::All)
+    }
+
+    fn builtin_in(scope: Scope) -> Content {
         let mut content = Content::default();
         for (name, text) in BUILTIN {
-            content.take(parse_file(name, text, Origin::BuiltIn));
+            if scope.includes(name) {
+                content.take(parse_file(name, text, Origin::BuiltIn));
+            }
         }
         content
     }
@@ -260,7 +285,12 @@ impl Content {
     /// file-name order. A missing folder is normal; anything unreadable or
     /// invalid becomes a problem and is skipped, never an error.
     pub fn load(user_dir: Option<&Path>) -> Content {
-        let mut content = Content::builtin();
+        Content::load_in(user_dir, Scope::All)
+    }
+
+    /// As [`Content::load`], with only the built-ins `scope` needs.
+    pub fn load_in(user_dir: Option<&Path>, scope: Scope) -> Content {
+        let mut content = Content::builtin_in(scope);
         let Some(dir) = user_dir else {
             return content;
         };
@@ -432,6 +462,14 @@ phases = [{ kind = "inhale", seconds = 4 }, { kind = "exhale", seconds = 8 }]
         assert_eq!(content.problems.len(), 1);
         let shown = content.problems[0].to_string();
         assert!(shown.contains("broken.toml:2:"), "{shown}");
+    }
+
+    #[test]
+    fn the_breathing_scope_keeps_breathing_and_its_way_out_to_grounding() {
+        let content = Content::load_in(None, Scope::Breathing);
+        assert_eq!(content.patterns.len(), 6);
+        assert_eq!(content.default_grounding().id, DEFAULT_GROUNDING);
+        assert!(content.programs.is_empty());
     }
 
     #[test]
