@@ -17,6 +17,7 @@ use crate::paths::{self, Paths};
 use crate::plain;
 use crate::screen::home::Home;
 use crate::screen::{Ctx, Screen};
+use crate::settings::{self, Settings};
 use crate::terminal::{Signals, TerminalGuard};
 use crate::ui::Theme;
 
@@ -48,20 +49,31 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Breathe(_)) => Scope::Breathing,
         _ => Scope::All,
     };
-    let content = Content::load_in(paths.content_dir().as_deref(), scope);
+    let mut content = Content::load_in(paths.content_dir().as_deref(), scope);
+    let loaded = settings::load(paths.config_file().as_deref(), &content.pattern_ids());
+    // Settings problems are reported with content's: one quiet line in the
+    // app, the whole list from `soothe patterns`.
+    content.problems.extend(loaded.problems);
+    let settings = loaded.settings;
     match cli.command {
-        None => home(&cli.options, content),
-        Some(Command::Breathe(args)) => breathe(&cli.options, content, &args),
-        Some(Command::Ground(args)) => ground(&cli.options, content, &args),
-        Some(Command::Relax(args)) => relax(&cli.options, content, &args),
+        None => home(&cli.options, content, settings),
+        Some(Command::Breathe(args)) => breathe(&cli.options, content, settings, &args),
+        Some(Command::Ground(args)) => ground(&cli.options, content, settings, &args),
+        Some(Command::Relax(args)) => relax(&cli.options, content, settings, &args),
         Some(Command::Patterns) => patterns(&content),
         Some(Command::Programs) => programs(&content),
         Some(Command::Paths) => print_paths(&paths),
     }
 }
 
-fn ctx(options: &Options, content: Content) -> Ctx {
+/// The session's context: flags win over settings, settings over defaults.
+fn ctx(options: &Options, content: Content, settings: Settings) -> Ctx {
     let no_color = options.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let bell = if options.bell || options.no_bell {
+        options.bell
+    } else {
+        settings.bell.unwrap_or(false)
+    };
     Ctx {
         content,
         theme: if no_color {
@@ -69,8 +81,9 @@ fn ctx(options: &Options, content: Content) -> Ctx {
         } else {
             Theme::calm()
         },
-        motion: !options.reduced_motion,
-        bell: options.bell && !options.no_bell,
+        motion: !(options.reduced_motion || settings.reduced_motion),
+        bell,
+        settings,
     }
 }
 
@@ -81,14 +94,14 @@ fn can_draw(options: &Options) -> bool {
         && std::env::var("TERM").map_or(true, |term| term != "dumb")
 }
 
-fn home(options: &Options, content: Content) -> Result<ExitCode, Failure> {
+fn home(options: &Options, content: Content, settings: Settings) -> Result<ExitCode, Failure> {
     if !can_draw(options) {
         return Err(Failure::new(
             1,
             "the menu needs a terminal; for plain text run `soothe breathe`, `soothe ground` or `soothe relax` with --plain",
         ));
     }
-    let ctx = ctx(options, content);
+    let ctx = ctx(options, content, settings);
     run_tui(ctx, |ctx, _now| Screen::Home(Home::new(ctx)))
 }
 
@@ -115,15 +128,25 @@ fn plain_exit<T>(result: io::Result<T>) -> Result<ExitCode, Failure> {
     }
 }
 
-fn breathe(options: &Options, content: Content, args: &BreatheArgs) -> Result<ExitCode, Failure> {
-    let id = args.pattern.as_deref().unwrap_or(DEFAULT_PATTERN);
+fn breathe(
+    options: &Options,
+    content: Content,
+    settings: Settings,
+    args: &BreatheArgs,
+) -> Result<ExitCode, Failure> {
+    let id = args
+        .pattern
+        .clone()
+        .or_else(|| settings.default_pattern.clone())
+        .unwrap_or_else(|| DEFAULT_PATTERN.to_string());
+    let id = id.as_str();
     let pattern = find(&content.patterns, id, "pattern")?.clone();
     let length = match (args.cycles, args.minutes) {
         (Some(n), _) => Length::Cycles(n),
         (None, Some(minutes)) => Length::whole_cycles_within(minutes, pattern.cycle_ms()),
         (None, None) => Length::Forever,
     };
-    let ctx = ctx(options, content);
+    let ctx = ctx(options, content, settings);
     if !can_draw(options) {
         let signals = Signals::register()?;
         let input = plain::stdin_lines();
@@ -138,13 +161,18 @@ fn breathe(options: &Options, content: Content, args: &BreatheArgs) -> Result<Ex
     })
 }
 
-fn ground(options: &Options, content: Content, args: &GroundArgs) -> Result<ExitCode, Failure> {
+fn ground(
+    options: &Options,
+    content: Content,
+    settings: Settings,
+    args: &GroundArgs,
+) -> Result<ExitCode, Failure> {
     let id = args
         .variant
         .clone()
         .unwrap_or_else(|| content.default_grounding().id.clone());
     let variant = find(&content.grounding, &id, "grounding variant")?.clone();
-    let ctx = ctx(options, content);
+    let ctx = ctx(options, content, settings);
     if !can_draw(options) {
         let input = plain::stdin_lines();
         let mut out = io::stdout().lock();
@@ -155,13 +183,18 @@ fn ground(options: &Options, content: Content, args: &GroundArgs) -> Result<Exit
     })
 }
 
-fn relax(options: &Options, content: Content, args: &RelaxArgs) -> Result<ExitCode, Failure> {
+fn relax(
+    options: &Options,
+    content: Content,
+    settings: Settings,
+    args: &RelaxArgs,
+) -> Result<ExitCode, Failure> {
     let id = args
         .program
         .clone()
         .unwrap_or_else(|| content.default_program().id.clone());
     let program = find(&content.programs, &id, "relaxation program")?.clone();
-    let ctx = ctx(options, content);
+    let ctx = ctx(options, content, settings);
     if !can_draw(options) {
         let signals = Signals::register()?;
         let input = plain::stdin_lines();
@@ -330,7 +363,11 @@ fn print_paths(paths: &Paths) -> Result<ExitCode, Failure> {
             paths.content_dir(),
             "  (your *.toml here add or replace patterns, variants, programs)",
         ),
-        ("settings", paths.config_file(), ""),
+        (
+            "settings",
+            paths.config_file(),
+            "  (yours to write; the README lists every setting)",
+        ),
         ("data", paths.data_dir.clone(), ""),
         ("journal", paths.journal_file(), ""),
     ];

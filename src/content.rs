@@ -2,7 +2,7 @@
 //! files from `<config>/content/*.toml` merged over them by `id`, and every
 //! problem found on the way. Knows nothing of terminals or widgets.
 
-mod validate;
+pub mod validate;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -11,6 +11,7 @@ pub mod paths;
 pub mod plain;
 pub mod sanitize;
 pub mod screen;
+pub mod settings;
 pub mod terminal;
 pub mod text_field;
 pub mod ui;

@@ -17,15 +17,17 @@ use ratatui::layout::{Position, Rect};
 use crate::content::Content;
 use crate::exercise::breathing::Wake;
 use crate::keys::{Action, Binding};
+use crate::settings::Settings;
 use crate::ui::Theme;
 
-/// What every screen may read: content and the session's toggles.
+/// What every screen may read: content, settings and the session's toggles.
 #[derive(Debug, Clone)]
 pub struct Ctx {
     pub content: Content,
     pub theme: Theme,
     pub motion: bool,
     pub bell: bool,
+    pub settings: Settings,
 }
 
 /// Where a screen wants to go.

@@ -381,3 +381,62 @@ fn plain_relaxation_prints_each_step_and_ends_on_q() {
         "{rest}"
     );
 }
+
+/// Runs a plain exercise that `q` ends at once; its output.
+fn ended_at_once(sandbox: &Sandbox, args: &[&str]) -> String {
+    let mut child = sandbox
+        .command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.as_mut().unwrap().write_all(b"q\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    text(&out.stdout)
+}
+
+#[test]
+fn settings_choose_the_pattern_and_bell_and_flags_win() {
+    let sandbox = Sandbox::with_content(&["valid/quick.toml"]);
+    std::fs::write(
+        sandbox.config.path().join("config.toml"),
+        "default_pattern = \"quick\"\nbell = true\n",
+    )
+    .unwrap();
+    let out = sandbox.run(&["breathe", "--cycles", "1"]);
+    assert!(out.status.success());
+    let lines = text(&out.stdout);
+    assert!(lines.starts_with("soothe · Quick test"), "{lines}");
+    assert!(lines.contains('\u{7}'), "bell = true rings");
+    let quiet = sandbox.run(&["breathe", "--cycles", "1", "--no-bell"]);
+    assert!(
+        !text(&quiet.stdout).contains('\u{7}'),
+        "--no-bell wins over the setting"
+    );
+    let named = ended_at_once(&sandbox, &["breathe", "gentle"]);
+    assert!(
+        named.starts_with("soothe · Gentle 4-6"),
+        "a named pattern wins: {named}"
+    );
+}
+
+#[test]
+fn a_bad_settings_file_is_reported_and_never_stops_an_exercise() {
+    let sandbox = Sandbox::new();
+    std::fs::write(
+        sandbox.config.path().join("config.toml"),
+        "default_pattern = \"slow\"\nbell = \"loud\"\n",
+    )
+    .unwrap();
+    let listing = sandbox.run(&["patterns"]);
+    assert!(listing.status.success());
+    let problems = text(&listing.stderr);
+    assert!(
+        problems
+            .contains("config.toml:2:8: bell: invalid type: string \"loud\", expected a boolean"),
+        "{problems}"
+    );
+    let out = ended_at_once(&sandbox, &["breathe"]);
+    assert!(out.starts_with("soothe · Steady 4-4-6"), "{out}");
+}

@@ -19,6 +19,7 @@ fn ctx(content: Content) -> Ctx {
         theme: Theme::calm(),
         motion: true,
         bell: false,
+        settings: Default::default(),
     }
 }
 

@@ -17,6 +17,7 @@ fn ctx() -> Ctx {
         theme: Theme::calm(),
         motion: true,
         bell: false,
+        settings: Default::default(),
     }
 }
 

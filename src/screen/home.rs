@@ -55,7 +55,13 @@ impl Home {
         Home {
             selected: 0,
             notice,
-            pattern: position(content.pattern_ids(), DEFAULT_PATTERN),
+            pattern: position(
+                content.pattern_ids(),
+                ctx.settings
+                    .default_pattern
+                    .as_deref()
+                    .unwrap_or(DEFAULT_PATTERN),
+            ),
             grounding: position(
                 content.grounding.iter().map(|g| g.id.as_str()).collect(),
                 &content.default_grounding().id,

@@ -1,0 +1,293 @@
+//! Settings from `<config>/config.toml`, written only by the user. Parsing
+//! is strict and every problem is located like a content problem; a bad
+//! value falls back to its default and never stops an exercise. Knows
+//! nothing of terminals.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::content::Problem;
+use crate::content::validate::{field_path_at, line_col};
+use crate::sanitize;
+
+const MAX_CONTACTS: usize = 10;
+const MAX_CONTACT_NAME: usize = 40;
+const MAX_CONTACT_REACH: usize = 80;
+
+/// Someone to reach when it is too much, as the user wrote them down.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub name: String,
+    /// How to reach them: a number, "text", a room, whatever the user wrote.
+    pub reach: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The pattern Enter and `soothe breathe` start (when it exists).
+    pub default_pattern: Option<String>,
+    /// `None`: not set, so the bell stays off unless `--bell`.
+    pub bell: Option<bool>,
+    pub reduced_motion: bool,
+    /// Ask how strong the distress is, before and after.
+    pub checkins: bool,
+    /// Keep the words typed into grounding in the journal.
+    pub save_text: bool,
+    pub contacts: Vec<Contact>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            default_pattern: None,
+            bell: None,
+            reduced_motion: false,
+            checkins: true,
+            save_text: false,
+            contacts: Vec::new(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSettings {
+    default_pattern: Option<Spanned<String>>,
+    bell: Option<bool>,
+    reduced_motion: Option<bool>,
+    checkins: Option<bool>,
+    save_text: Option<bool>,
+    support: Option<RawSupport>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSupport {
+    contacts: Spanned<Vec<RawContact>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContact {
+    name: Spanned<String>,
+    reach: Spanned<String>,
+}
+
+pub struct Loaded {
+    pub settings: Settings,
+    pub problems: Vec<Problem>,
+}
+
+/// Reads the settings file if there is one. A missing file is the normal
+/// case (defaults); anything unreadable becomes a problem, never an error.
+pub fn load(path: Option<&Path>, pattern_ids: &[&str]) -> Loaded {
+    let Some(path) = path else {
+        return Loaded {
+            settings: Settings::default(),
+            problems: Vec::new(),
+        };
+    };
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&path.display().to_string(), &text, pattern_ids),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Loaded {
+            settings: Settings::default(),
+            problems: Vec::new(),
+        },
+        Err(err) => Loaded {
+            settings: Settings::default(),
+            problems: vec![Problem {
+                file: path.display().to_string(),
+                position: None,
+                field: None,
+                message: err.to_string(),
+            }],
+        },
+    }
+}
+
+/// Parses settings text. `name` is how the file is shown in problems;
+/// `pattern_ids` are the patterns `default_pattern` may name.
+pub fn parse(name: &str, text: &str, pattern_ids: &[&str]) -> Loaded {
+    let mut problems = Vec::new();
+    let mut report =
+        |span: Option<std::ops::Range<usize>>, field: Option<String>, message: String| {
+            problems.push(Problem {
+                file: name.to_string(),
+                position: span.map(|s| line_col(text, s.start)),
+                field,
+                message,
+            });
+        };
+    let raw: RawSettings = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(err) => {
+            let field = err
+                .span()
+                .filter(|span| !span.is_empty())
+                .and_then(|span| field_path_at(text, span.start));
+            report(err.span(), field, err.message().trim().to_string());
+            return Loaded {
+                settings: Settings::default(),
+                problems,
+            };
+        }
+    };
+    let defaults = Settings::default();
+    let default_pattern = raw.default_pattern.and_then(|id| {
+        if pattern_ids.contains(&id.get_ref().as_str()) {
+            Some(id.into_inner())
+        } else {
+            report(
+                Some(id.span()),
+                Some("default_pattern".into()),
+                format!(
+                    "there is no pattern `{}`; choose one of: {}",
+                    sanitize::line(id.get_ref()),
+                    pattern_ids.join(", ")
+                ),
+            );
+            None
+        }
+    });
+    let mut contacts = Vec::new();
+    if let Some(support) = raw.support {
+        let span = support.contacts.span();
+        let raw_contacts = support.contacts.into_inner();
+        if raw_contacts.len() > MAX_CONTACTS {
+            report(
+                Some(span),
+                Some("support.contacts".into()),
+                format!(
+                    "at most {MAX_CONTACTS} contacts fit (has {})",
+                    raw_contacts.len()
+                ),
+            );
+        }
+        for (i, contact) in raw_contacts.iter().take(MAX_CONTACTS).enumerate() {
+            let mut good = true;
+            let mut check = |value: &Spanned<String>, field: &str, max: usize| {
+                let clean = sanitize::line(value.get_ref());
+                let length = clean.chars().count();
+                let problem = if clean.is_empty() {
+                    Some("must not be empty".to_string())
+                } else if length > max {
+                    Some(format!("is {length} characters long; at most {max} fit"))
+                } else {
+                    None
+                };
+                if let Some(message) = problem {
+                    report(
+                        Some(value.span()),
+                        Some(format!("support.contacts[{i}].{field}")),
+                        message,
+                    );
+                    good = false;
+                }
+                clean
+            };
+            let name = check(&contact.name, "name", MAX_CONTACT_NAME);
+            let reach = check(&contact.reach, "reach", MAX_CONTACT_REACH);
+            if good {
+                contacts.push(Contact { name, reach });
+            }
+        }
+    }
+    Loaded {
+        settings: Settings {
+            default_pattern,
+            bell: raw.bell,
+            reduced_motion: raw.reduced_motion.unwrap_or(defaults.reduced_motion),
+            checkins: raw.checkins.unwrap_or(defaults.checkins),
+            save_text: raw.save_text.unwrap_or(defaults.save_text),
+            contacts,
+        },
+        problems,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const IDS: &[&str] = &["4-4-6", "gentle"];
+
+    fn problems(text: &str) -> Vec<String> {
+        parse("config.toml", text, IDS)
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn every_setting_is_read() {
+        let loaded = parse(
+            "config.toml",
+            r#"default_pattern = "gentle"
+bell = true
+reduced_motion = true
+checkins = false
+save_text = true
+
+[[support.contacts]]
+name = "Sam"
+reach = "text 555 0100"
+"#,
+            IDS,
+        );
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems.len());
+        let s = loaded.settings;
+        assert_eq!(s.default_pattern.as_deref(), Some("gentle"));
+        assert_eq!(s.bell, Some(true));
+        assert!(s.reduced_motion && !s.checkins && s.save_text);
+        assert_eq!(
+            s.contacts,
+            [Contact {
+                name: "Sam".into(),
+                reach: "text 555 0100".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn an_empty_or_missing_file_means_defaults() {
+        assert_eq!(parse("c", "", IDS).settings, Settings::default());
+        let dir = tempfile::tempdir().unwrap();
+        let loaded = load(Some(&dir.path().join("config.toml")), IDS);
+        assert!(loaded.problems.is_empty());
+        assert_eq!(loaded.settings, Settings::default());
+    }
+
+    #[test]
+    fn bad_values_fall_back_and_are_located() {
+        assert_eq!(
+            problems("default_pattern = \"nope\"\nbell = true\n"),
+            [
+                "config.toml:1:19: default_pattern: there is no pattern `nope`; choose one of: 4-4-6, gentle"
+            ]
+        );
+        let loaded = parse("c", "default_pattern = \"nope\"\nbell = true\n", IDS);
+        assert_eq!(loaded.settings.default_pattern, None);
+        assert_eq!(loaded.settings.bell, Some(true), "the good setting stays");
+        assert_eq!(
+            problems("[[support.contacts]]\nname = \"\"\nreach = \"x\"\n"),
+            ["config.toml:2:8: support.contacts[0].name: must not be empty"]
+        );
+    }
+
+    #[test]
+    fn shape_errors_fall_back_to_all_defaults() {
+        assert_eq!(
+            problems("bell = \"loud\"\n"),
+            ["config.toml:1:8: bell: invalid type: string \"loud\", expected a boolean"]
+        );
+        assert_eq!(
+            problems("colour = \"blue\"\n"),
+            [
+                "config.toml:1:1: colour: unknown field `colour`, expected one of `default_pattern`, `bell`, `reduced_motion`, `checkins`, `save_text`, `support`"
+            ]
+        );
+    }
+}
