@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod exercise;
+pub mod journal;
 pub mod keys;
 pub mod paths;
 pub mod plain;

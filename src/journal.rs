@@ -1,0 +1,319 @@
+//! The journal: `<data>/journal.jsonl`, one JSON record per session, only
+//! ever appended to. Appends are one write of one whole line under a lock,
+//! then synced; a torn last line (a crash mid-write) is sealed off with a
+//! newline before the next record, so it never swallows it. Reading never
+//! changes the file: lines that cannot be read are skipped and counted.
+//! Knows nothing of terminals.
+
+use std::fs::{DirBuilder, File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Write};
+use std::os::unix::fs::{DirBuilderExt, FileExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// The record layout this soothe writes (and the newest it reads).
+pub const SCHEMA: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Exercise {
+    Breathe,
+    Ground,
+    Relax,
+}
+
+impl Exercise {
+    pub fn name(self) -> &'static str {
+        match self {
+            Exercise::Breathe => "breathe",
+            Exercise::Ground => "ground",
+            Exercise::Relax => "relax",
+        }
+    }
+}
+
+/// One thing noticed in grounding, kept only when `save_text = true`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Noticed {
+    pub sense: String,
+    pub text: String,
+}
+
+/// One session. Optional fields are left out of the line when empty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub v: u32,
+    pub id: String,
+    pub started_at: DateTime<FixedOffset>,
+    pub ended_at: DateTime<FixedOffset>,
+    pub exercise: Exercise,
+    /// The pattern, grounding variant or relaxation program id.
+    pub variant: String,
+    /// Ran to its end, rather than being left early.
+    pub completed: bool,
+    pub duration_secs: u64,
+    /// Distress 0–10 before and after, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<u8>,
+    /// Breathing: whole cycles breathed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cycles: Option<u32>,
+    /// Grounding: things noticed; relaxation: groups let go.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps_done: Option<u32>,
+    /// Grounding: things asked for; relaxation: groups in the program.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps_total: Option<u32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub noticed: Vec<Noticed>,
+}
+
+/// What reading the journal found.
+#[derive(Debug, Default)]
+pub struct Read {
+    pub records: Vec<Record>,
+    /// Lines that are not a record soothe can read (torn, edited, garbage).
+    pub unreadable: usize,
+    /// Records written by a newer soothe, with a layout this one does not know.
+    pub newer: usize,
+}
+
+impl Read {
+    /// One line about what was left out, if anything was.
+    pub fn warning(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.unreadable > 0 {
+            let lines = if self.unreadable == 1 {
+                "line"
+            } else {
+                "lines"
+            };
+            parts.push(format!("{} {lines} could not be read", self.unreadable));
+        }
+        if self.newer > 0 {
+            let records = if self.newer == 1 {
+                "record is"
+            } else {
+                "records are"
+            };
+            parts.push(format!("{} {records} from a newer soothe", self.newer));
+        }
+        (!parts.is_empty()).then(|| format!("{}; the file is unchanged", parts.join(", ")))
+    }
+}
+
+#[derive(Deserialize)]
+struct Version {
+    v: u32,
+}
+
+/// Reads every record, oldest first. A missing file is an empty journal.
+pub fn read(path: &Path) -> io::Result<Read> {
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Read::default()),
+        Err(err) => return Err(err),
+    };
+    let mut read = Read::default();
+    for line in BufReader::new(file).split(b'\n') {
+        let line = line?;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice::<Version>(&line) {
+            Ok(version) if version.v > SCHEMA => read.newer += 1,
+            Ok(_) => match serde_json::from_slice::<Record>(&line) {
+                Ok(record) => read.records.push(record),
+                Err(_) => read.unreadable += 1,
+            },
+            Err(_) => read.unreadable += 1,
+        }
+    }
+    Ok(read)
+}
+
+/// The lock file beside the journal: a lock on it guards each append, and
+/// the journal itself is never opened for anything but appending.
+fn lock_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    path.with_file_name(name)
+}
+
+/// Appends one record as one line. The folder is created 0700 and the file
+/// 0600 (only the user can read them).
+pub fn append(path: &Path, record: &Record) -> io::Result<()> {
+    if let Some(dir) = path.parent()
+        && !dir.as_os_str().is_empty()
+    {
+        DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+    }
+    let mut line = serde_json::to_string(record).map_err(io::Error::other)?;
+    line.push('\n');
+
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(0o600)
+        .open(lock_path(path))?;
+    lock.lock()?;
+    let mut file = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .read(true)
+        .mode(0o600)
+        .open(path)?;
+    // A crash mid-write can leave a last line without its newline; start on
+    // a fresh line so that torn line stays alone (and is skipped on reading).
+    let length = file.metadata()?.len();
+    if length > 0 {
+        let mut last = [0u8];
+        file.read_exact_at(&mut last, length - 1)?;
+        if last[0] != b'\n' {
+            line.insert(0, '\n');
+        }
+    }
+    file.write_all(line.as_bytes())?;
+    file.sync_data()?;
+    drop(file);
+    lock.unlock()
+}
+
+/// A new record id: the start time and a process-unique counter, so two
+/// sessions never share one even within the same second.
+pub fn new_id(started_at: &DateTime<FixedOffset>) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    format!(
+        "{}-{}-{}",
+        started_at.format("%Y%m%dT%H%M%S"),
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    pub fn sample(n: u32) -> Record {
+        let at = DateTime::parse_from_rfc3339("2026-11-22T07:30:00+01:00").unwrap();
+        Record {
+            v: SCHEMA,
+            id: format!("r{n}"),
+            started_at: at,
+            ended_at: at + chrono::Duration::seconds(70),
+            exercise: Exercise::Breathe,
+            variant: "4-4-6".into(),
+            completed: n.is_multiple_of(2),
+            duration_secs: 70,
+            before: Some(7),
+            after: (!n.is_multiple_of(3)).then_some(4),
+            cycles: Some(5),
+            steps_done: None,
+            steps_total: None,
+            noticed: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn records_round_trip_and_optional_fields_stay_out_of_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data/journal.jsonl");
+        append(&path, &sample(0)).unwrap();
+        append(&path, &sample(1)).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 2);
+        assert!(!text.contains("steps_done") && !text.contains("noticed"));
+        assert!(text.contains("\"started_at\":\"2026-11-22T07:30:00+01:00\""));
+        let read = read(&path).unwrap();
+        assert_eq!(read.records, [sample(0), sample(1)]);
+        assert_eq!(read.warning(), None);
+    }
+
+    #[test]
+    fn the_folder_is_0700_and_the_file_0600() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new/journal.jsonl");
+        append(&path, &sample(0)).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&dir.path().join("new")), 0o700);
+        assert_eq!(mode(&path), 0o600);
+    }
+
+    #[test]
+    fn a_file_cut_at_any_byte_keeps_every_whole_record_and_takes_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let full = dir.path().join("full.jsonl");
+        for n in 0..3 {
+            append(&full, &sample(n)).unwrap();
+        }
+        let bytes = std::fs::read(&full).unwrap();
+        let ends: Vec<usize> = bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .map(|(i, _)| i + 1)
+            .collect();
+        for cut in 0..=bytes.len() {
+            let path = dir.path().join(format!("cut{cut}.jsonl"));
+            std::fs::write(&path, &bytes[..cut]).unwrap();
+            let before = read(&path).unwrap();
+            // Whole lines, plus a line missing only its newline (still a whole record).
+            let whole = ends.iter().filter(|end| **end <= cut + 1).count();
+            assert_eq!(before.records.len(), whole, "cut at {cut}");
+            assert!(before.unreadable <= 1, "cut at {cut}");
+            append(&path, &sample(9)).unwrap();
+            let after = read(&path).unwrap();
+            assert_eq!(after.records.last(), Some(&sample(9)), "cut at {cut}");
+            assert_eq!(
+                after.records.len(),
+                before.records.len() + 1,
+                "cut at {cut}"
+            );
+            // The file up to the cut is untouched by reading or appending.
+            assert_eq!(&std::fs::read(&path).unwrap()[..cut], &bytes[..cut]);
+        }
+    }
+
+    #[test]
+    fn garbage_and_newer_records_are_skipped_counted_and_left_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        append(&path, &sample(0)).unwrap();
+        let mut file = OpenOptions::new().append(true).open(&path).unwrap();
+        writeln!(file, "not json at all").unwrap();
+        writeln!(file, "{{\"v\":99,\"whatever\":true}}").unwrap();
+        writeln!(file, "{{\"v\":1,\"id\":\"half\"}}").unwrap();
+        drop(file);
+        append(&path, &sample(1)).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let read = read(&path).unwrap();
+        assert_eq!(read.records.len(), 2);
+        assert_eq!((read.unreadable, read.newer), (2, 1));
+        assert_eq!(
+            read.warning().unwrap(),
+            "2 lines could not be read, 1 record is from a newer soothe; the file is unchanged"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_missing_journal_is_empty_and_ids_are_unique() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(
+            read(&dir.path().join("none.jsonl"))
+                .unwrap()
+                .records
+                .is_empty()
+        );
+        let at = sample(0).started_at;
+        assert_ne!(new_id(&at), new_id(&at));
+    }
+}
