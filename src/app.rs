@@ -1,7 +1,8 @@
-//! The app: a stack of screens, the keys every screen shares, and the
-//! effects screens ask for (bells, notices). It takes time and input as
-//! arguments and draws into any buffer, so tests drive it with fixed
-//! instants; only `event_loop` talks to the real terminal and clock.
+//! The app: a stack of screens, the keys every screen shares, the effects
+//! screens ask for (bells, notices), and each exercise session from its
+//! check-ins to its journal record. It takes time and input as arguments
+//! and draws into any buffer, so tests drive it with fixed instants; only
+//! `event_loop` talks to the real terminal, clock and disk.
 
 pub mod event_loop;
 pub mod schedule;
@@ -18,18 +19,36 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use crate::exercise::breathing::Breathing;
 use crate::exercise::relaxation::Relaxation;
 use crate::exercise::timeline::Length;
+use crate::journal::Record;
 use crate::keys::{self, Action};
 use crate::screen::breathe::Breathe;
+use crate::screen::checkin::{CheckIn, Ratings};
 use crate::screen::ground::Ground;
 use crate::screen::patterns::Patterns;
 use crate::screen::relax::Relax;
-use crate::screen::{Ctx, Effect, Outcome, Route, Screen};
+use crate::screen::support::Support;
+use crate::screen::{Ctx, Effect, Outcome, Route, Screen, SessionEnd};
 use crate::ui;
 
 /// How long a notice such as "Bell on" stays.
 pub const NOTICE_FOR: Duration = Duration::from_millis(2500);
 /// Rings of one bell effect are spaced so terminals do not merge them.
 pub const BELL_GAP: Duration = Duration::from_millis(350);
+
+/// A save failure stays on screen this long: it matters more than "Bell on".
+pub const SAVE_NOTICE_FOR: Duration = Duration::from_secs(8);
+
+/// The exercise session under way: its start, the rating before it, and
+/// once it ends, how it went. It becomes a journal record after the last
+/// check-in (or at once, without check-ins, or when soothe quits).
+#[derive(Debug)]
+struct Pending {
+    started: Instant,
+    before: Option<u8>,
+    /// Ask "before you started" afterwards: nobody asked at the start.
+    ask_before: bool,
+    ended: Option<(SessionEnd, Instant)>,
+}
 
 pub struct App {
     ctx: Ctx,
@@ -39,10 +58,23 @@ pub struct App {
     bells: VecDeque<Instant>,
     dirty: bool,
     quit: bool,
+    pending: Option<Pending>,
+    /// The exercise a before-check-in on screen leads to.
+    after_checkin: Option<Route>,
+    /// Records for the event loop to append to the journal.
+    outbox: Vec<Record>,
 }
 
 impl App {
     pub fn new(ctx: Ctx, first: Screen) -> App {
+        // An exercise as the first screen came straight from the command
+        // line: its session began when soothe did, with nothing asked.
+        let pending = first.is_exercise().then(|| Pending {
+            started: ctx.clock.start(),
+            before: None,
+            ask_before: true,
+            ended: None,
+        });
         App {
             ctx,
             stack: vec![first],
@@ -51,6 +83,9 @@ impl App {
             bells: VecDeque::new(),
             dirty: true,
             quit: false,
+            pending,
+            after_checkin: None,
+            outbox: Vec::new(),
         }
     }
 
@@ -68,9 +103,9 @@ impl App {
     }
 
     /// Grounding with `variant`, if it exists.
-    pub fn ground_screen(ctx: &Ctx, variant: &str) -> Option<Screen> {
+    pub fn ground_screen(ctx: &Ctx, variant: &str, now: Instant) -> Option<Screen> {
         let variant = ctx.content.grounding(variant)?.clone();
-        Some(Screen::Ground(Box::new(Ground::new(variant))))
+        Some(Screen::Ground(Box::new(Ground::new(variant, now))))
     }
 
     /// Relaxation with `program`, if it exists, starting at `now`.
@@ -134,7 +169,7 @@ impl App {
         }
         if screen.takes_text() {
             // Typing: the letter keys are letters, not shortcuts.
-            let outcome = screen.type_key(key);
+            let outcome = screen.type_key(key, now);
             return self.apply(outcome, now);
         }
         let outcome = match keys::lookup(screen.bindings(), &key) {
@@ -154,6 +189,11 @@ impl App {
     fn global(&mut self, action: Action, now: Instant) {
         match action {
             Action::Help => self.help = true,
+            Action::Support => {
+                if !matches!(self.screen(), Some(Screen::Support(_))) {
+                    self.stack.push(Screen::Support(Support));
+                }
+            }
             Action::ToggleBell => {
                 self.ctx.bell = !self.ctx.bell;
                 let state = if self.ctx.bell { "on" } else { "off" };
@@ -178,38 +218,175 @@ impl App {
             Outcome::Ignored => return,
             Outcome::Changed => {}
             Outcome::Navigate(route) => self.navigate(route, now),
-            Outcome::Switch(route) => {
-                let left = self.stack.pop();
-                self.navigate(route, now);
-                // Should the new screen not exist, stay where we were.
-                if let (Some(screen), true) = (left, self.stack.is_empty()) {
-                    self.stack.push(screen);
-                }
-            }
-            Outcome::Back => {
-                self.stack.pop();
-                if self.stack.is_empty() {
-                    self.quit = true;
-                    return;
-                }
-            }
+            Outcome::Switch(route) => self.switch(route, now),
+            Outcome::Rated(ratings) => self.rated(ratings, now),
+            Outcome::Back => self.back(now),
             Outcome::Emit(effects) => self.run_effects(effects, now),
         }
         self.dirty = true;
     }
 
+    /// Leaves the top screen. An exercise's summary gives way to the after
+    /// check-in when check-ins are on.
+    fn back(&mut self, now: Instant) {
+        let closing_summary = self.screen().is_some_and(Screen::exercise_ended);
+        let ask = self
+            .pending
+            .as_ref()
+            .filter(|p| closing_summary && p.ended.is_some() && self.ctx.settings.checkins)
+            .map(|p| p.ask_before);
+        if let Some(ask_before) = ask {
+            self.stack.pop();
+            self.stack.push(Screen::CheckIn(CheckIn::after(ask_before)));
+            return;
+        }
+        if let Some(mut screen) = self.stack.pop()
+            && let Some(end) = screen.abandon(now)
+        {
+            self.session_ended(end, now);
+        }
+        if self.stack.is_empty() {
+            self.quit = true;
+        }
+    }
+
+    /// A check-in answered: before an exercise it starts the exercise; after
+    /// one it completes the session's record.
+    fn rated(&mut self, ratings: Ratings, now: Instant) {
+        self.stack.pop();
+        if let Some(route) = self.after_checkin.take() {
+            self.open(route, now, ratings.before, false);
+            return;
+        }
+        if let Some(pending) = self.pending.as_mut() {
+            pending.before = ratings.before.or(pending.before);
+            self.write_session(ratings.after);
+        }
+        if self.stack.is_empty() {
+            self.quit = true;
+        }
+    }
+
+    /// Breathing → grounding: the breathing session is recorded as left,
+    /// and grounding begins at once (no check-in in between), keeping the
+    /// rating from the start.
+    fn switch(&mut self, route: Route, now: Instant) {
+        let Some(mut left) = self.stack.pop() else {
+            return;
+        };
+        let (before, ask_before) = self
+            .pending
+            .as_ref()
+            .map_or((None, true), |p| (p.before, p.ask_before));
+        if let Some(end) = left.abandon(now) {
+            if let Some(pending) = self.pending.as_mut() {
+                pending.ended = Some((end, now));
+            } else {
+                self.session_ended(end, now);
+            }
+            self.write_session(None);
+        }
+        let depth = self.stack.len();
+        self.open(route, now, before, ask_before);
+        if self.stack.len() == depth {
+            // The new screen does not exist: stay where we were.
+            self.stack.push(left);
+        }
+    }
+
+    fn session_ended(&mut self, end: SessionEnd, now: Instant) {
+        let pending = self.pending.get_or_insert(Pending {
+            started: now,
+            before: None,
+            ask_before: true,
+            ended: None,
+        });
+        pending.ended = Some((end, now));
+        if !self.ctx.settings.checkins {
+            self.write_session(None);
+        }
+    }
+
+    /// Turns the ended session into a journal record for the event loop.
+    fn write_session(&mut self, after: Option<u8>) {
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        let Some((end, ended)) = pending.ended else {
+            // Nothing ended yet: the session goes on.
+            self.pending = Some(pending);
+            return;
+        };
+        let clock = self.ctx.clock;
+        self.outbox.push(end.into_record(
+            clock.at(pending.started),
+            clock.at(ended),
+            pending.before,
+            after,
+            self.ctx.settings.save_text,
+        ));
+    }
+
+    /// Ends whatever session is under way (soothe is quitting: Ctrl-C, a
+    /// signal, the last screen left) so its record is written before the
+    /// terminal is restored.
+    pub fn finish(&mut self, now: Instant) {
+        if let Some(end) = self.stack.last_mut().and_then(|s| s.abandon(now)) {
+            match self.pending.as_mut() {
+                Some(pending) => pending.ended = Some((end, now)),
+                None => self.session_ended(end, now),
+            }
+        }
+        self.write_session(None);
+    }
+
+    /// Journal records waiting to be appended.
+    pub fn take_records(&mut self) -> Vec<Record> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    /// A record could not be appended: say so clearly, once.
+    pub fn save_failed(&mut self, why: &str, now: Instant) {
+        self.notice = Some((
+            format!("This session could not be saved: {why}"),
+            now + SAVE_NOTICE_FOR,
+        ));
+        self.dirty = true;
+    }
+
     fn navigate(&mut self, route: Route, now: Instant) {
+        if route.is_exercise() && self.ctx.settings.checkins {
+            self.after_checkin = Some(route);
+            self.stack.push(Screen::CheckIn(CheckIn::before()));
+            return;
+        }
+        self.open(route, now, None, false);
+    }
+
+    /// Pushes the route's screen; an exercise starts a session.
+    fn open(&mut self, route: Route, now: Instant, before: Option<u8>, ask_before: bool) {
+        let exercise = route.is_exercise();
         let screen = match route {
             Route::Patterns => Some(Screen::Patterns(Patterns::new())),
+            Route::Support => Some(Screen::Support(Support)),
             Route::Breathe { pattern } => {
                 App::breathe_screen(&self.ctx, &pattern, Length::Forever, now)
             }
-            Route::Ground { variant } => App::ground_screen(&self.ctx, &variant),
+            Route::Ground { variant } => App::ground_screen(&self.ctx, &variant, now),
             Route::Relax { program } => App::relax_screen(&self.ctx, &program, now),
         };
-        if let Some(screen) = screen {
-            self.stack.push(screen);
+        let Some(screen) = screen else {
+            return;
+        };
+        if exercise {
+            self.pending = Some(Pending {
+                started: now,
+                before,
+                ask_before,
+                ended: None,
+            });
         }
+        self.stack.push(screen);
     }
 
     fn run_effects(&mut self, effects: Vec<Effect>, now: Instant) {
@@ -222,6 +399,7 @@ impl App {
                 }
                 Effect::Bell(_) => {}
                 Effect::Notice(text) => self.notify(text, now),
+                Effect::SessionEnded(end) => self.session_ended(end, now),
             }
         }
     }
@@ -293,6 +471,7 @@ impl App {
             .bindings()
             .iter()
             .chain(keys::GLOBAL)
+            .filter(|b| !b.help.is_empty())
             .map(|b| (keys::describe(b), b.help))
             .collect();
         rows.push(("ctrl-c".into(), "Quit from anywhere"));

@@ -53,6 +53,9 @@ pub struct Options {
     /// No bell (the default)
     #[arg(long, global = true, overrides_with = "bell")]
     pub no_bell: bool,
+    /// Do not ask how strong the distress is before and after
+    #[arg(long, global = true)]
+    pub no_checkin: bool,
     /// Plain text, one line per change, no screen drawing (automatic when output is not a terminal)
     #[arg(long, global = true)]
     pub plain: bool,

@@ -8,11 +8,13 @@ use std::time::Instant;
 use crate::app::App;
 use crate::app::event_loop::{self, Exit};
 use crate::cli::{BreatheArgs, Cli, Command, GroundArgs, Options, RelaxArgs};
+use crate::clock::WallClock;
 use crate::content::{Content, DEFAULT_PATTERN, Identified, Origin, Scope};
 use crate::exercise::breathing::Breathing;
 use crate::exercise::grounding::GroundingFlow;
 use crate::exercise::relaxation::Relaxation;
 use crate::exercise::timeline::Length;
+use crate::journal::{self, Session};
 use crate::paths::{self, Paths};
 use crate::plain;
 use crate::screen::home::Home;
@@ -20,6 +22,7 @@ use crate::screen::{Ctx, Screen};
 use crate::settings::{self, Settings};
 use crate::terminal::{Signals, TerminalGuard};
 use crate::ui::Theme;
+use std::path::PathBuf;
 
 /// A command that could not do its job: one line for the user, and the exit code.
 #[derive(Debug)]
@@ -56,10 +59,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     content.problems.extend(loaded.problems);
     let settings = loaded.settings;
     match cli.command {
-        None => home(&cli.options, content, settings),
-        Some(Command::Breathe(args)) => breathe(&cli.options, content, settings, &args),
-        Some(Command::Ground(args)) => ground(&cli.options, content, settings, &args),
-        Some(Command::Relax(args)) => relax(&cli.options, content, settings, &args),
+        None => home(&cli.options, content, settings, &paths),
+        Some(Command::Breathe(args)) => breathe(&cli.options, content, settings, &paths, &args),
+        Some(Command::Ground(args)) => ground(&cli.options, content, settings, &paths, &args),
+        Some(Command::Relax(args)) => relax(&cli.options, content, settings, &paths, &args),
         Some(Command::Patterns) => patterns(&content),
         Some(Command::Programs) => programs(&content),
         Some(Command::Paths) => print_paths(&paths),
@@ -67,7 +70,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
 }
 
 /// The session's context: flags win over settings, settings over defaults.
-fn ctx(options: &Options, content: Content, settings: Settings) -> Ctx {
+fn ctx(options: &Options, content: Content, mut settings: Settings) -> Ctx {
+    settings.checkins &= !options.no_checkin;
     let no_color = options.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let bell = if options.bell || options.no_bell {
         options.bell
@@ -84,6 +88,7 @@ fn ctx(options: &Options, content: Content, settings: Settings) -> Ctx {
         motion: !(options.reduced_motion || settings.reduced_motion),
         bell,
         settings,
+        clock: WallClock::local(),
     }
 }
 
@@ -94,7 +99,12 @@ fn can_draw(options: &Options) -> bool {
         && std::env::var("TERM").map_or(true, |term| term != "dumb")
 }
 
-fn home(options: &Options, content: Content, settings: Settings) -> Result<ExitCode, Failure> {
+fn home(
+    options: &Options,
+    content: Content,
+    settings: Settings,
+    paths: &Paths,
+) -> Result<ExitCode, Failure> {
     if !can_draw(options) {
         return Err(Failure::new(
             1,
@@ -102,7 +112,9 @@ fn home(options: &Options, content: Content, settings: Settings) -> Result<ExitC
         ));
     }
     let ctx = ctx(options, content, settings);
-    run_tui(ctx, |ctx, _now| Screen::Home(Home::new(ctx)))
+    run_tui(ctx, paths.journal_file(), |ctx, _now| {
+        Screen::Home(Home::new(ctx))
+    })
 }
 
 /// The entry with `id` in `list`, or the one-line usage error naming every id there is.
@@ -132,6 +144,7 @@ fn breathe(
     options: &Options,
     content: Content,
     settings: Settings,
+    paths: &Paths,
     args: &BreatheArgs,
 ) -> Result<ExitCode, Failure> {
     let id = args
@@ -150,13 +163,16 @@ fn breathe(
     if !can_draw(options) {
         let signals = Signals::register()?;
         let input = plain::stdin_lines();
-        let session = Breathing::new(pattern, length, Instant::now());
+        let clock = WallClock::local();
+        let session = Breathing::new(pattern, length, clock.start());
         let mut out = io::stdout().lock();
-        return plain_exit(plain::breathe(
-            session, &mut out, &input, &signals, ctx.bell,
-        ));
+        let ended = plain::breathe(session, &mut out, &input, &signals, ctx.bell);
+        if let Ok(ended) = &ended {
+            record_plain(&ctx, paths, &clock, Session::breathing(id, ended));
+        }
+        return plain_exit(ended);
     }
-    run_tui(ctx, |ctx, now| {
+    run_tui(ctx, paths.journal_file(), |ctx, now| {
         App::breathe_screen(ctx, id, length, now).expect("the pattern was found above")
     })
 }
@@ -165,6 +181,7 @@ fn ground(
     options: &Options,
     content: Content,
     settings: Settings,
+    paths: &Paths,
     args: &GroundArgs,
 ) -> Result<ExitCode, Failure> {
     let id = args
@@ -175,11 +192,17 @@ fn ground(
     let ctx = ctx(options, content, settings);
     if !can_draw(options) {
         let input = plain::stdin_lines();
+        let clock = WallClock::local();
         let mut out = io::stdout().lock();
-        return plain_exit(plain::ground(GroundingFlow::new(variant), &mut out, &input));
+        let flow = plain::ground(GroundingFlow::new(variant), &mut out, &input);
+        if let Ok(flow) = &flow {
+            let seconds = clock.start().elapsed().as_secs();
+            record_plain(&ctx, paths, &clock, Session::grounding(flow, seconds));
+        }
+        return plain_exit(flow);
     }
-    run_tui(ctx, |ctx, _now| {
-        App::ground_screen(ctx, &id).expect("the variant was found above")
+    run_tui(ctx, paths.journal_file(), |ctx, now| {
+        App::ground_screen(ctx, &id, now).expect("the variant was found above")
     })
 }
 
@@ -187,6 +210,7 @@ fn relax(
     options: &Options,
     content: Content,
     settings: Settings,
+    paths: &Paths,
     args: &RelaxArgs,
 ) -> Result<ExitCode, Failure> {
     let id = args
@@ -198,31 +222,64 @@ fn relax(
     if !can_draw(options) {
         let signals = Signals::register()?;
         let input = plain::stdin_lines();
-        let session = Relaxation::new(program, Instant::now());
+        let clock = WallClock::local();
+        let session = Relaxation::new(program, clock.start());
         let mut out = io::stdout().lock();
-        return plain_exit(plain::relax(session, &mut out, &input, &signals, ctx.bell));
+        let ended = plain::relax(session, &mut out, &input, &signals, ctx.bell);
+        if let Ok(ended) = &ended {
+            record_plain(&ctx, paths, &clock, Session::relaxation(&id, ended));
+        }
+        return plain_exit(ended);
     }
-    run_tui(ctx, |ctx, now| {
+    run_tui(ctx, paths.journal_file(), |ctx, now| {
         App::relax_screen(ctx, &id, now).expect("the program was found above")
     })
 }
 
-fn run_tui(ctx: Ctx, first: impl FnOnce(&Ctx, Instant) -> Screen) -> Result<ExitCode, Failure> {
+/// Plain mode's session, to the journal (no check-ins in plain mode). A
+/// failure is one line on stderr; the exercise itself already ran.
+fn record_plain(ctx: &Ctx, paths: &Paths, clock: &WallClock, session: Session) {
+    let ended = clock.at(Instant::now());
+    let record = session.into_record(
+        clock.at(clock.start()),
+        ended,
+        None,
+        None,
+        ctx.settings.save_text,
+    );
+    let result = match paths.journal_file() {
+        Some(path) => {
+            journal::append(&path, &record).map_err(|err| format!("{}: {err}", path.display()))
+        }
+        None => Err("there is no data folder (use --data-dir)".to_string()),
+    };
+    if let Err(why) = result {
+        eprintln!("soothe: this session could not be saved: {why}");
+    }
+}
+
+fn run_tui(
+    mut ctx: Ctx,
+    journal: Option<PathBuf>,
+    first: impl FnOnce(&Ctx, Instant) -> Screen,
+) -> Result<ExitCode, Failure> {
     let signals = Signals::register()?;
     let mut guard = TerminalGuard::enter()
         .map_err(|err| Failure::new(1, format!("could not open the terminal screen: {err}")))?;
     // The session's clock starts here, right before the first frame.
-    let screen = first(&ctx, Instant::now());
+    ctx.clock = WallClock::local();
+    let screen = first(&ctx, ctx.clock.start());
     let mut app = App::new(ctx, screen);
-    let exit = event_loop::run(&mut app, &mut guard, &signals);
+    let result = event_loop::run(&mut app, &mut guard, &signals, journal.as_deref());
     drop(guard);
+    let (exit, unsaved) =
+        result.map_err(|err| Failure::new(1, format!("the terminal stopped working: {err}")))?;
+    if let Some(why) = unsaved {
+        eprintln!("soothe: this session could not be saved: {why}");
+    }
     match exit {
-        Ok(Exit::Normal) => Ok(ExitCode::SUCCESS),
-        Ok(Exit::Signal(signal)) => Ok(ExitCode::from(128 + signal as u8)),
-        Err(err) => Err(Failure::new(
-            1,
-            format!("the terminal stopped working: {err}"),
-        )),
+        Exit::Normal => Ok(ExitCode::SUCCESS),
+        Exit::Signal(signal) => Ok(ExitCode::from(128 + signal as u8)),
     }
 }
 

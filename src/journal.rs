@@ -13,6 +13,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use crate::exercise::grounding::GroundingFlow;
+use crate::exercise::{breathing, relaxation};
+
 /// The record layout this soothe writes (and the newest it reads).
 pub const SCHEMA: u32 = 1;
 
@@ -70,6 +73,102 @@ pub struct Record {
     pub steps_total: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub noticed: Vec<Noticed>,
+}
+
+/// How one exercise session went, as the exercise knows it. The app adds
+/// the times and ratings to make it a [`Record`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub exercise: Exercise,
+    pub variant: String,
+    pub completed: bool,
+    /// Time spent in the exercise (pauses left out where it has a clock).
+    pub duration_secs: u64,
+    pub cycles: Option<u32>,
+    pub steps_done: Option<u32>,
+    pub steps_total: Option<u32>,
+    /// Grounding's typed items; kept only when the user opted in.
+    pub noticed: Vec<Noticed>,
+}
+
+impl Session {
+    pub fn breathing(pattern: &str, ended: &breathing::Ended) -> Session {
+        Session {
+            exercise: Exercise::Breathe,
+            variant: pattern.to_string(),
+            completed: ended.completed,
+            duration_secs: ended.elapsed_secs,
+            cycles: Some(ended.cycles),
+            steps_done: None,
+            steps_total: None,
+            noticed: Vec::new(),
+        }
+    }
+
+    pub fn relaxation(program: &str, ended: &relaxation::Ended) -> Session {
+        Session {
+            exercise: Exercise::Relax,
+            variant: program.to_string(),
+            completed: ended.completed,
+            duration_secs: ended.elapsed_secs,
+            cycles: None,
+            steps_done: Some(ended.relaxed as u32),
+            steps_total: Some(ended.groups as u32),
+            noticed: Vec::new(),
+        }
+    }
+
+    pub fn grounding(flow: &GroundingFlow, duration_secs: u64) -> Session {
+        let noticed = flow
+            .summary()
+            .into_iter()
+            .flat_map(|n| {
+                let sense = n.sense.title().to_lowercase();
+                n.named.into_iter().map(move |text| Noticed {
+                    sense: sense.clone(),
+                    text,
+                })
+            })
+            .collect();
+        Session {
+            exercise: Exercise::Ground,
+            variant: flow.variant().id.clone(),
+            completed: flow.is_finished(),
+            duration_secs,
+            cycles: None,
+            steps_done: Some(flow.total_counted() as u32),
+            steps_total: Some(flow.variant().items() as u32),
+            noticed,
+        }
+    }
+
+    /// The journal line for this session. Typed text is kept only with
+    /// `save_text`.
+    pub fn into_record(
+        self,
+        started_at: DateTime<FixedOffset>,
+        ended_at: DateTime<FixedOffset>,
+        before: Option<u8>,
+        after: Option<u8>,
+        save_text: bool,
+    ) -> Record {
+        Record {
+            v: SCHEMA,
+            id: new_id(&started_at),
+            started_at,
+            ended_at,
+            exercise: self.exercise,
+            variant: self.variant,
+            completed: self.completed,
+            duration_secs: self.duration_secs,
+            before,
+            after,
+            cycles: self.cycles,
+            steps_done: self.steps_done,
+            steps_total: self.steps_total,
+            noticed: if save_text { self.noticed } else { Vec::new() },
+        }
+    }
 }
 
 /// What reading the journal found.

@@ -25,6 +25,12 @@ pub enum Action {
     Type,
     /// Out of a text field, keeping what it holds.
     LeaveField,
+    /// A check-in value.
+    Digit(u8),
+    /// Past a question without answering.
+    Skip,
+    /// The Support page.
+    Support,
 }
 
 #[derive(Debug)]
@@ -244,6 +250,76 @@ pub const RELAX: &[Binding] = &[
     ),
 ];
 
+/// Digits 1–9 for the check-in. They share the 0's footer hint and help
+/// line, so their own are empty (and left out of help).
+const fn digit(value: u8) -> Binding {
+    bind(
+        match value {
+            0 => &[KeyCode::Char('0')],
+            1 => &[KeyCode::Char('1')],
+            2 => &[KeyCode::Char('2')],
+            3 => &[KeyCode::Char('3')],
+            4 => &[KeyCode::Char('4')],
+            5 => &[KeyCode::Char('5')],
+            6 => &[KeyCode::Char('6')],
+            7 => &[KeyCode::Char('7')],
+            8 => &[KeyCode::Char('8')],
+            _ => &[KeyCode::Char('9')],
+        },
+        "",
+        None,
+        "",
+        Action::Digit(value),
+    )
+}
+
+pub const CHECKIN: &[Binding] = &[
+    bind(
+        &[KeyCode::Char('0')],
+        "0–9",
+        Some("rate"),
+        "0 calm … 9 very strong (→ reaches 10)",
+        Action::Digit(0),
+    ),
+    digit(1),
+    digit(2),
+    digit(3),
+    digit(4),
+    digit(5),
+    digit(6),
+    digit(7),
+    digit(8),
+    digit(9),
+    bind(
+        &[KeyCode::Left, KeyCode::Char('h')],
+        "← →",
+        Some("adjust"),
+        "One less",
+        Action::Previous,
+    ),
+    bind(
+        &[KeyCode::Right, KeyCode::Char('l')],
+        "→",
+        None,
+        "One more (up to 10)",
+        Action::Next,
+    ),
+    bind(
+        &[KeyCode::Enter],
+        "enter",
+        Some("confirm"),
+        "Confirm (with nothing chosen: skip)",
+        Action::Select,
+    ),
+    bind(
+        &[KeyCode::Tab, KeyCode::Char('s')],
+        "tab",
+        Some("skip"),
+        "Skip this question",
+        Action::Skip,
+    ),
+];
+
 pub const SUMMARY: &[Binding] = &[
     bind(
         &[KeyCode::Enter],
@@ -254,6 +330,14 @@ pub const SUMMARY: &[Binding] = &[
     ),
     bind(BACK_KEYS, "q", None, "Close this summary", Action::Back),
 ];
+
+pub const SUPPORT: &[Binding] = &[bind(
+    BACK_KEYS,
+    "q",
+    Some("back"),
+    "Back to where you were",
+    Action::Back,
+)];
 
 /// Keys every screen has, unless the screen uses the key itself.
 pub const GLOBAL: &[Binding] = &[
@@ -277,6 +361,13 @@ pub const GLOBAL: &[Binding] = &[
         Some("help"),
         "This help",
         Action::Help,
+    ),
+    bind(
+        &[KeyCode::Char('!')],
+        "!",
+        Some("support"),
+        "Support: reaching a person",
+        Action::Support,
     ),
 ];
 
@@ -359,7 +450,9 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_on_one_screen() {
-        for table in [HOME, PATTERNS, BREATHE, SUMMARY, GROUND, RELAX] {
+        for table in [
+            HOME, PATTERNS, BREATHE, SUMMARY, GROUND, RELAX, CHECKIN, SUPPORT,
+        ] {
             let mut seen = Vec::new();
             for binding in table.iter().chain(GLOBAL) {
                 for key in binding.keys {

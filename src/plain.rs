@@ -244,7 +244,7 @@ pub fn ground(
     mut flow: GroundingFlow,
     out: &mut impl Write,
     input: &Receiver<String>,
-) -> io::Result<()> {
+) -> io::Result<GroundingFlow> {
     let variant = flow.variant().clone();
     writeln!(
         out,
@@ -281,5 +281,6 @@ pub fn ground(
         }
     }
     writeln!(out, "Done · {} things noticed", flow.total_counted())?;
-    out.flush()
+    out.flush()?;
+    Ok(flow)
 }

@@ -3,10 +3,12 @@
 //! clock or the terminal: time is handed in, effects are returned as data.
 
 pub mod breathe;
+pub mod checkin;
 pub mod ground;
 pub mod home;
 pub mod patterns;
 pub mod relax;
+pub mod support;
 
 use std::time::Instant;
 
@@ -14,8 +16,10 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect};
 
+use crate::clock::WallClock;
 use crate::content::Content;
 use crate::exercise::breathing::Wake;
+pub use crate::journal::Session as SessionEnd;
 use crate::keys::{Action, Binding};
 use crate::settings::Settings;
 use crate::ui::Theme;
@@ -28,6 +32,8 @@ pub struct Ctx {
     pub motion: bool,
     pub bell: bool,
     pub settings: Settings,
+    /// Wall-clock times for journal records.
+    pub clock: WallClock,
 }
 
 /// Where a screen wants to go.
@@ -37,6 +43,17 @@ pub enum Route {
     Breathe { pattern: String },
     Ground { variant: String },
     Relax { program: String },
+    Support,
+}
+
+impl Route {
+    /// Whether this route starts an exercise (and so a journal session).
+    pub fn is_exercise(&self) -> bool {
+        matches!(
+            self,
+            Route::Breathe { .. } | Route::Ground { .. } | Route::Relax { .. }
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +62,8 @@ pub enum Effect {
     Bell(u8),
     /// A short, quiet message at the bottom.
     Notice(String),
+    /// An exercise ended, by itself or left early: what the journal keeps.
+    SessionEnded(SessionEnd),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +72,8 @@ pub enum Outcome {
     Ignored,
     Changed,
     Navigate(Route),
+    /// A check-in was answered (or skipped).
+    Rated(checkin::Ratings),
     /// Leave this screen for another in its place (breathing → grounding).
     Switch(Route),
     Back,
@@ -75,6 +96,8 @@ pub enum Screen {
     Breathe(Box<breathe::Breathe>),
     Ground(Box<ground::Ground>),
     Relax(Box<relax::Relax>),
+    CheckIn(checkin::CheckIn),
+    Support(support::Support),
 }
 
 impl Screen {
@@ -85,6 +108,8 @@ impl Screen {
             Screen::Breathe(s) => s.bindings(),
             Screen::Ground(s) => s.bindings(),
             Screen::Relax(s) => s.bindings(),
+            Screen::CheckIn(_) => crate::keys::CHECKIN,
+            Screen::Support(_) => crate::keys::SUPPORT,
         }
     }
 
@@ -93,8 +118,10 @@ impl Screen {
             Screen::Home(s) => s.handle(action, ctx),
             Screen::Patterns(s) => s.handle(action, ctx),
             Screen::Breathe(s) => s.handle(action, now),
-            Screen::Ground(s) => s.handle(action),
+            Screen::Ground(s) => s.handle(action, now),
             Screen::Relax(s) => s.handle(action, now),
+            Screen::CheckIn(s) => s.handle(action),
+            Screen::Support(s) => s.handle(action),
         }
     }
 
@@ -104,9 +131,9 @@ impl Screen {
         matches!(self, Screen::Ground(s) if s.takes_text())
     }
 
-    pub fn type_key(&mut self, key: KeyEvent) -> Outcome {
+    pub fn type_key(&mut self, key: KeyEvent, now: Instant) -> Outcome {
         match self {
-            Screen::Ground(s) => s.type_key(key),
+            Screen::Ground(s) => s.type_key(key, now),
             _ => Outcome::Ignored,
         }
     }
@@ -118,13 +145,42 @@ impl Screen {
         }
     }
 
+    /// Ends a running exercise now (the person is leaving it, or soothe is
+    /// quitting): its session, once. `None` for other screens, or when the
+    /// exercise already ended and said so.
+    pub fn abandon(&mut self, now: Instant) -> Option<SessionEnd> {
+        match self {
+            Screen::Breathe(s) => s.abandon(now),
+            Screen::Ground(s) => s.abandon(now),
+            Screen::Relax(s) => s.abandon(now),
+            _ => None,
+        }
+    }
+
+    pub fn is_exercise(&self) -> bool {
+        matches!(
+            self,
+            Screen::Breathe(_) | Screen::Ground(_) | Screen::Relax(_)
+        )
+    }
+
+    /// Whether an exercise on screen has ended and shows its summary.
+    pub fn exercise_ended(&self) -> bool {
+        match self {
+            Screen::Breathe(s) => s.ended().is_some(),
+            Screen::Ground(s) => s.is_ended(),
+            Screen::Relax(s) => s.ended().is_some(),
+            _ => false,
+        }
+    }
+
     /// Applies the passage of time; returns whether the picture changed and
     /// what should happen because of it.
     pub fn advance(&mut self, ctx: &Ctx, now: Instant) -> (bool, Vec<Effect>) {
         match self {
             Screen::Breathe(s) => s.advance(ctx, now),
             Screen::Relax(s) => s.advance(ctx, now),
-            Screen::Home(_) | Screen::Patterns(_) | Screen::Ground(_) => (false, Vec::new()),
+            _ => (false, Vec::new()),
         }
     }
 
@@ -132,7 +188,7 @@ impl Screen {
         match self {
             Screen::Breathe(s) => s.next_wake(ctx, now),
             Screen::Relax(s) => s.next_wake(ctx, now),
-            Screen::Home(_) | Screen::Patterns(_) | Screen::Ground(_) => Wake::default(),
+            _ => Wake::default(),
         }
     }
 
@@ -150,6 +206,8 @@ impl Screen {
             Screen::Breathe(s) => s.render(ctx, now, area, buf),
             Screen::Ground(s) => return s.render(ctx, area, buf),
             Screen::Relax(s) => s.render(ctx, now, area, buf),
+            Screen::CheckIn(s) => s.render(ctx, area, buf),
+            Screen::Support(s) => s.render(ctx, area, buf),
         }
         None
     }

@@ -38,8 +38,29 @@ fn breathe_starts_at_once_holds_on_time_pauses_and_leaves_a_clean_terminal() {
     t.keys(&["q"]);
     t.wait_for("Well done.");
     t.keys(&["Escape"]);
+    // Straight from the command line, both ratings are asked afterwards.
+    t.wait_for("Before you started, how strong was the distress?");
+    t.keys(&["7"]);
+    t.wait_for("[7]");
+    t.keys(&["Enter"]);
+    t.wait_for("And how strong is it now?");
+    t.keys(&["Left"]);
+    t.wait_for("[5]");
+    t.keys(&["Left", "Enter"]);
     assert_eq!(t.status(), "0");
     t.assert_terminal_restored();
+    // One record: left early (q), with both ratings.
+    let journal = t.journal();
+    assert_eq!(journal.lines().count(), 1, "{journal}");
+    for field in [
+        "\"exercise\":\"breathe\"",
+        "\"variant\":\"4-4-6\"",
+        "\"completed\":false",
+        "\"before\":7",
+        "\"after\":4",
+    ] {
+        assert!(journal.contains(field), "{field} missing: {journal}");
+    }
 }
 
 #[test]
@@ -48,22 +69,33 @@ fn home_then_one_enter_starts_breathing_and_q_walks_back_out() {
     t.run(&t.soothe(""));
     t.wait_for("Nothing to decide");
     t.keys(&["Enter"]);
+    // From the menu the check-in comes first; one digit and Enter.
+    t.wait_for("How strong is the distress right now?");
+    t.keys(&["6", "Enter"]);
     t.wait_for("Breathe in");
     t.keys(&["q"]);
     t.wait_for("Well done.");
     t.keys(&["q"]);
+    t.wait_for("And how strong is it now?");
+    t.keys(&["Tab"]);
     t.wait_for("Nothing to decide");
     t.keys(&["q"]);
     t.assert_terminal_restored();
+    let journal = t.journal();
+    assert!(journal.contains("\"before\":6"), "{journal}");
+    assert!(
+        !journal.contains("\"after\""),
+        "skipped, so absent: {journal}"
+    );
 }
 
 #[test]
-fn sigterm_mid_exercise_restores_the_terminal() {
+fn sigterm_mid_exercise_writes_the_session_and_restores_the_terminal() {
     signal_restores("-TERM", "143");
 }
 
 #[test]
-fn sighup_mid_exercise_restores_the_terminal() {
+fn sighup_mid_exercise_writes_the_session_and_restores_the_terminal() {
     signal_restores("-HUP", "129");
 }
 
@@ -88,6 +120,10 @@ fn signal_restores(signal: &str, status: &str) {
     kill(signal, pid);
     assert_eq!(t.status(), status);
     t.assert_terminal_restored();
+    // Recorded before the terminal was given back: one session, left early.
+    let journal = t.journal();
+    assert_eq!(journal.lines().count(), 1, "{journal}");
+    assert!(journal.contains("\"completed\":false"), "{journal}");
 }
 
 #[test]
@@ -189,6 +225,8 @@ fn a_broken_user_file_still_lets_breathing_start_and_is_explained() {
     t.run(&t.soothe(""));
     t.wait_for("Skipped part of broken.toml");
     t.keys(&["Enter"]);
+    t.wait_for("How strong is the distress right now?");
+    t.keys(&["s"]);
     t.wait_for("Breathe in");
     t.keys(&["C-c"]);
     t.assert_terminal_restored();
@@ -287,6 +325,10 @@ fn grounding_through_all_fifteen_items_to_the_summary() {
     assert!(screen.contains("Smelled  2 noticed"), "{screen}");
     assert!(screen.contains("15 things noticed"), "{screen}");
     t.keys(&["Enter"]);
+    t.wait_for("Before you started");
+    t.keys(&["Tab"]);
+    t.wait_for("And how strong is it now?");
+    t.keys(&["Tab"]);
     assert_eq!(t.status(), "0");
     t.assert_terminal_restored();
     // Bracketed paste is off again: a paste reaches the shell as plain text.
@@ -312,7 +354,22 @@ fn g_while_breathing_lands_on_grounding() {
     t.keys(&["q"]);
     t.wait_for("Come back any time");
     t.keys(&["q"]);
+    t.wait_for("Before you started");
+    t.keys(&["Tab", "Tab"]);
     assert_eq!(t.status(), "0");
+    // Breathing was recorded as left, then grounding on its own line.
+    let journal = t.journal();
+    let exercises: Vec<&str> = journal
+        .lines()
+        .map(|l| {
+            if l.contains("\"breathe\"") {
+                "breathe"
+            } else {
+                "ground"
+            }
+        })
+        .collect();
+    assert_eq!(exercises, ["breathe", "ground"], "{journal}");
     t.assert_terminal_restored();
 }
 
@@ -334,6 +391,9 @@ fn relax_stepped_through_with_the_right_arrow_to_its_summary() {
     t.wait_for("Well done.");
     assert!(t.screen().contains("of 7 groups let go"));
     t.keys(&["Enter"]);
+    t.wait_for("Before you started");
+    t.keys(&["Tab", "Tab"]);
     assert_eq!(t.status(), "0");
+    assert!(t.journal().contains("\"steps_total\":7"));
     t.assert_terminal_restored();
 }

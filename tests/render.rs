@@ -19,7 +19,15 @@ fn ctx(content: Content) -> Ctx {
         theme: Theme::calm(),
         motion: true,
         bell: false,
-        settings: Default::default(),
+        // Check-ins are tested on their own; elsewhere they would only be in the way.
+        settings: soothe::settings::Settings {
+            checkins: false,
+            ..Default::default()
+        },
+        clock: soothe::clock::WallClock::new(
+            Instant::now(),
+            chrono::DateTime::parse_from_rfc3339("2026-11-22T08:00:00+01:00").unwrap(),
+        ),
     }
 }
 
@@ -280,7 +288,7 @@ fn no_color_sends_no_colour_but_keeps_the_selection_visible() {
 
 fn ground(variant: &str) -> App {
     let ctx = ctx(Content::builtin());
-    let screen = App::ground_screen(&ctx, variant).unwrap();
+    let screen = App::ground_screen(&ctx, variant, Instant::now()).unwrap();
     App::new(ctx, screen)
 }
 
@@ -406,4 +414,44 @@ fn ground_and_relax_never_panic_at_any_size() {
             }
         }
     }
+}
+
+#[test]
+fn check_in_before_and_after() {
+    let t0 = Instant::now();
+    let mut c = ctx(Content::builtin());
+    c.settings.checkins = true;
+    let mut app = home_with(c.clone());
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Char('7'), t0);
+    both_sizes("checkin_before", &app, t0);
+    // Straight from a command: two questions, after the exercise.
+    let screen = App::relax_screen(&c, "4-group", t0).unwrap();
+    let mut app = App::new(c, screen);
+    press(&mut app, KeyCode::Char('q'), t0);
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Right, t0);
+    both_sizes("checkin_after_direct", &app, t0);
+}
+
+#[test]
+fn support_page_without_and_with_contacts() {
+    let t0 = Instant::now();
+    let mut app = home();
+    press(&mut app, KeyCode::Char('!'), t0);
+    both_sizes("support_no_contacts", &app, t0);
+    let mut c = ctx(Content::builtin());
+    c.settings.contacts = vec![
+        soothe::settings::Contact {
+            name: "Sam".into(),
+            reach: "call or text 555 0100".into(),
+        },
+        soothe::settings::Contact {
+            name: "姉 (my sister)".into(),
+            reach: "any time, even late".into(),
+        },
+    ];
+    let mut app = home_with(c);
+    press(&mut app, KeyCode::Char('!'), t0);
+    both_sizes("support_contacts", &app, t0);
 }

@@ -5,6 +5,7 @@
 //! sleeps until a key or a signal arrives.
 
 use std::io::{self, Stdout, Write};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -16,6 +17,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use super::{App, schedule};
+use crate::journal;
 use crate::keys;
 use crate::terminal::{Signals, TerminalGuard, Waiter, Wake};
 use signal_hook::consts::signal::SIGHUP;
@@ -42,7 +44,43 @@ fn fresh_screen() -> io::Result<Screen> {
     Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
-pub fn run(app: &mut App, guard: &mut TerminalGuard, signals: &Signals) -> io::Result<Exit> {
+/// Runs the app until it quits. The last session is written to the journal
+/// before returning (so before the terminal is restored); a failure to
+/// write it comes back as the second value, for one line on stderr.
+pub fn run(
+    app: &mut App,
+    guard: &mut TerminalGuard,
+    signals: &Signals,
+    journal: Option<&Path>,
+) -> io::Result<(Exit, Option<String>)> {
+    let exit = run_until_quit(app, guard, signals, journal)?;
+    app.finish(Instant::now());
+    Ok((exit, save(app, journal)))
+}
+
+/// Appends the app's finished sessions; the last failure, if any, as a line.
+fn save(app: &mut App, journal: Option<&Path>) -> Option<String> {
+    let mut failure = None;
+    for record in app.take_records() {
+        let result = match journal {
+            Some(path) => {
+                journal::append(path, &record).map_err(|err| format!("{}: {err}", path.display()))
+            }
+            None => Err("there is no data folder (use --data-dir)".to_string()),
+        };
+        if let Err(why) = result {
+            failure = Some(why);
+        }
+    }
+    failure
+}
+
+fn run_until_quit(
+    app: &mut App,
+    guard: &mut TerminalGuard,
+    signals: &Signals,
+    journal: Option<&Path>,
+) -> io::Result<Exit> {
     // Debug builds only: a key that panics, so tests can prove a panic
     // still restores the terminal. Release builds have no such key.
     #[cfg(debug_assertions)]
@@ -61,6 +99,9 @@ pub fn run(app: &mut App, guard: &mut TerminalGuard, signals: &Signals) -> io::R
         }
         let now = Instant::now();
         app.advance(now);
+        if let Some(why) = save(app, journal) {
+            app.save_failed(&why, now);
+        }
         ring(app.due_bells(now))?;
         if app.take_dirty() {
             draw(&mut terminal, app, now)?;

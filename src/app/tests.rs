@@ -17,7 +17,15 @@ fn ctx() -> Ctx {
         theme: Theme::calm(),
         motion: true,
         bell: false,
-        settings: Default::default(),
+        // Check-ins are tested on their own; elsewhere they would only be in the way.
+        settings: crate::settings::Settings {
+            checkins: false,
+            ..Default::default()
+        },
+        clock: crate::clock::WallClock::new(
+            Instant::now(),
+            chrono::DateTime::parse_from_rfc3339("2026-11-22T08:00:00+01:00").unwrap(),
+        ),
     }
 }
 
@@ -290,7 +298,7 @@ fn a_stall_pauses_and_says_why() {
 
 fn ground_app(variant: &str) -> App {
     let ctx = ctx();
-    let screen = App::ground_screen(&ctx, variant).unwrap();
+    let screen = App::ground_screen(&ctx, variant, Instant::now()).unwrap();
     App::new(ctx, screen)
 }
 
@@ -493,4 +501,157 @@ fn relax_pauses_and_ends_into_a_summary() {
     assert_eq!((ended.relaxed, ended.groups, ended.completed), (0, 4, true));
     assert_eq!(ended.elapsed_secs, 3);
     assert!(screen_text(&app, t0 + ms(60_000)).contains("0 of 4 groups let go"));
+}
+
+fn with_checkins(mut ctx: Ctx) -> Ctx {
+    ctx.settings.checkins = true;
+    ctx
+}
+
+#[test]
+fn from_home_the_check_in_comes_before_and_after_and_makes_one_record() {
+    let ctx = with_checkins(ctx());
+    let clock = ctx.clock;
+    let t0 = clock.start();
+    let home = Screen::Home(Home::new(&ctx));
+    let mut app = App::new(ctx, home);
+    app.on_key(key(KeyCode::Enter), t0);
+    assert!(screen_text(&app, t0).contains("How strong is the distress right now?"));
+    app.on_key(key(KeyCode::Char('8')), t0);
+    app.on_key(key(KeyCode::Enter), t0 + ms(2_000));
+    assert!(matches!(app.screen(), Some(Screen::Breathe(_))));
+    live(&mut app, t0 + ms(2_000), t0 + ms(30_000));
+    app.on_key(key(KeyCode::Char('q')), t0 + ms(30_000));
+    assert!(
+        app.take_records().is_empty(),
+        "not before the after check-in"
+    );
+    app.on_key(key(KeyCode::Enter), t0 + ms(31_000));
+    let text = screen_text(&app, t0 + ms(31_000));
+    assert!(text.contains("And how strong is it now?"), "{text}");
+    assert!(
+        !text.contains("Before you started"),
+        "asked already, at the start"
+    );
+    app.on_key(key(KeyCode::Char('3')), t0 + ms(32_000));
+    app.on_key(key(KeyCode::Enter), t0 + ms(32_000));
+    assert!(matches!(app.screen(), Some(Screen::Home(_))));
+    let records = app.take_records();
+    assert_eq!(records.len(), 1);
+    let r = &records[0];
+    assert_eq!((r.before, r.after, r.completed), (Some(8), Some(3), false));
+    assert_eq!(
+        (r.variant.as_str(), r.cycles, r.duration_secs),
+        ("4-4-6", Some(2), 28)
+    );
+    assert_eq!(r.started_at, clock.at(t0 + ms(2_000)));
+    assert_eq!(r.ended_at, clock.at(t0 + ms(30_000)));
+}
+
+#[test]
+fn a_direct_command_asks_both_ratings_after_the_exercise() {
+    let ctx = with_checkins(ctx());
+    let t0 = ctx.clock.start();
+    let screen = App::relax_screen(&ctx, "4-group", t0).unwrap();
+    let mut app = App::new(ctx, screen);
+    app.on_key(key(KeyCode::Char('q')), t0 + ms(5_000));
+    app.on_key(key(KeyCode::Enter), t0 + ms(5_000));
+    assert!(screen_text(&app, t0).contains("Before you started"));
+    app.on_key(key(KeyCode::Char('9')), t0);
+    app.on_key(key(KeyCode::Enter), t0);
+    assert!(screen_text(&app, t0).contains("And how strong is it now?"));
+    app.on_key(key(KeyCode::Tab), t0);
+    assert!(app.should_quit());
+    let records = app.take_records();
+    assert_eq!((records[0].before, records[0].after), (Some(9), None));
+    assert_eq!(records[0].steps_total, Some(4));
+}
+
+#[test]
+fn without_check_ins_the_record_is_made_as_the_exercise_ends() {
+    let t0 = Instant::now();
+    let mut app = breathe_app("gentle", Length::Cycles(1), t0);
+    live(&mut app, t0, t0 + ms(10_000));
+    let records = app.take_records();
+    assert_eq!(records.len(), 1);
+    assert!(records[0].completed);
+    assert_eq!(records[0].cycles, Some(1));
+}
+
+#[test]
+fn quitting_mid_exercise_still_records_it() {
+    let t0 = Instant::now();
+    let mut app = relax_app("7-group", t0);
+    live(&mut app, t0, t0 + ms(8_000));
+    app.on_key(
+        KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        t0 + ms(8_000),
+    );
+    assert!(app.should_quit());
+    app.finish(t0 + ms(8_000));
+    let records = app.take_records();
+    assert_eq!(records.len(), 1);
+    assert!(!records[0].completed);
+    assert_eq!(records[0].duration_secs, 8);
+    // Nothing is recorded twice.
+    app.finish(t0 + ms(9_000));
+    assert!(app.take_records().is_empty());
+}
+
+#[test]
+fn typed_grounding_items_are_kept_only_when_asked_to() {
+    for save_text in [false, true] {
+        let mut ctx = ctx();
+        ctx.settings.save_text = save_text;
+        let t0 = ctx.clock.start();
+        let screen = App::ground_screen(&ctx, "short", t0).unwrap();
+        let mut app = App::new(ctx, screen);
+        type_in(&mut app, "the kettle", t0);
+        app.on_key(key(KeyCode::Enter), t0);
+        app.on_key(key(KeyCode::Esc), t0);
+        app.on_key(key(KeyCode::Char('q')), t0 + ms(65_000));
+        let records = app.take_records();
+        assert_eq!(records[0].steps_done, Some(1));
+        assert_eq!(records[0].duration_secs, 65);
+        assert_eq!(records[0].noticed.len(), usize::from(save_text));
+    }
+}
+
+#[test]
+fn g_records_breathing_as_left_and_grounding_goes_on() {
+    let t0 = Instant::now();
+    let mut app = breathe_app("4-4-6", Length::Forever, t0);
+    live(&mut app, t0, t0 + ms(5_000));
+    app.on_key(key(KeyCode::Char('g')), t0 + ms(5_000));
+    let records = app.take_records();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].exercise, crate::journal::Exercise::Breathe);
+    app.finish(t0 + ms(20_000));
+    let records = app.take_records();
+    assert_eq!(records[0].exercise, crate::journal::Exercise::Ground);
+    assert_eq!(records[0].duration_secs, 15);
+}
+
+#[test]
+fn a_save_failure_is_said_clearly_and_support_is_one_key_away() {
+    let mut app = home_app();
+    let t0 = Instant::now();
+    app.save_failed("/ro/journal.jsonl: Permission denied", t0);
+    let text = screen_text(&app, t0);
+    assert!(text.contains("This session could not be saved"), "{text}");
+    app.advance(t0 + SAVE_NOTICE_FOR);
+    assert!(!screen_text(&app, t0 + SAVE_NOTICE_FOR).contains("could not be saved"));
+    app.on_key(key(KeyCode::Char('!')), t0);
+    let text = screen_text(&app, t0);
+    assert!(text.contains("reach a person now"), "{text}");
+    assert!(
+        text.contains("[[support.contacts]]"),
+        "how to add people: {text}"
+    );
+    app.on_key(key(KeyCode::Char('q')), t0);
+    assert!(matches!(app.screen(), Some(Screen::Home(_))));
+    // In a text field `!` is a letter.
+    let mut typing = ground_app("short");
+    type_in(&mut typing, "!", t0);
+    assert!(matches!(typing.screen(), Some(Screen::Ground(_))));
 }

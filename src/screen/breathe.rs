@@ -9,7 +9,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Modifier;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Ctx, Effect, Outcome, Route};
+use super::{Ctx, Effect, Outcome, Route, SessionEnd};
 use crate::content::DEFAULT_GROUNDING;
 use crate::exercise::breathing::{Breathing, Ended, View, Wake};
 use crate::keys::{self, Action, Binding};
@@ -72,10 +72,7 @@ impl Breathe {
                 };
                 Outcome::Emit(vec![Effect::Notice(message)])
             }
-            Action::Back => {
-                self.finish(now, false);
-                Outcome::Changed
-            }
+            Action::Back => Outcome::Emit(vec![self.finish(now, false)]),
             // Breath focus makes some people more anxious: straight to the senses.
             Action::Ground => Outcome::Switch(Route::Ground {
                 variant: DEFAULT_GROUNDING.into(),
@@ -84,8 +81,21 @@ impl Breathe {
         }
     }
 
-    fn finish(&mut self, now: Instant, completed: bool) {
-        self.ended = Some(self.session.end(now, completed));
+    /// Ends the session and says so, for the journal.
+    fn finish(&mut self, now: Instant, completed: bool) -> Effect {
+        let ended = self.session.end(now, completed);
+        self.ended = Some(ended);
+        Effect::SessionEnded(SessionEnd::breathing(&self.session.pattern().id, &ended))
+    }
+
+    pub fn abandon(&mut self, now: Instant) -> Option<SessionEnd> {
+        if self.ended.is_some() {
+            return None;
+        }
+        match self.finish(now, false) {
+            Effect::SessionEnded(end) => Some(end),
+            _ => None,
+        }
     }
 
     pub fn advance(&mut self, ctx: &Ctx, now: Instant) -> (bool, Vec<Effect>) {
@@ -103,7 +113,7 @@ impl Breathe {
         }
         let view = self.session.view(now, ctx.motion);
         if view.finished {
-            self.finish(now, true);
+            effects.push(self.finish(now, true));
             self.last_view = Some(view);
             return (true, effects);
         }

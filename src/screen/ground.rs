@@ -10,7 +10,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget};
 
-use super::{Ctx, Outcome};
+use std::time::Instant;
+
+use super::{Ctx, Effect, Outcome, SessionEnd};
 use crate::content::Grounding;
 use crate::exercise::grounding::{Counted, GroundingFlow, ITEM_LIMIT};
 use crate::keys::{self, Action, Binding};
@@ -24,6 +26,8 @@ const FIELD_ROWS: u16 = 3;
 
 pub struct Ground {
     flow: GroundingFlow,
+    /// Only for the journal's duration: nothing here is timed.
+    started: Instant,
     field: TextField,
     /// Whether the field has the keys (Esc leaves it, Enter returns).
     editing: bool,
@@ -32,9 +36,10 @@ pub struct Ground {
 }
 
 impl Ground {
-    pub fn new(variant: Grounding) -> Ground {
+    pub fn new(variant: Grounding, now: Instant) -> Ground {
         Ground {
             flow: GroundingFlow::new(variant),
+            started: now,
             field: TextField::new(ITEM_LIMIT),
             editing: true,
             ended: false,
@@ -65,7 +70,7 @@ impl Ground {
     }
 
     /// A key while not typing: the binding table decided `action`.
-    pub fn handle(&mut self, action: Action) -> Outcome {
+    pub fn handle(&mut self, action: Action, now: Instant) -> Outcome {
         if self.ended {
             return match action {
                 Action::Select | Action::Back => Outcome::Back,
@@ -75,15 +80,26 @@ impl Ground {
         match action {
             Action::Type => self.editing = true,
             Action::Previous => self.back_a_step(),
-            Action::Back => self.ended = true,
+            Action::Back => return Outcome::Emit(vec![Effect::SessionEnded(self.finish(now))]),
             _ => return Outcome::Ignored,
         }
         Outcome::Changed
     }
 
+    /// Ends the session: the summary shows, and the journal gets this.
+    fn finish(&mut self, now: Instant) -> SessionEnd {
+        self.ended = true;
+        let duration = now.saturating_duration_since(self.started).as_secs();
+        SessionEnd::grounding(&self.flow, duration)
+    }
+
+    pub fn abandon(&mut self, now: Instant) -> Option<SessionEnd> {
+        (!self.ended).then(|| self.finish(now))
+    }
+
     /// A key while typing. Printable characters are text, whatever they do
     /// elsewhere; the field's table names the few keys that act.
-    pub fn type_key(&mut self, key: KeyEvent) -> Outcome {
+    pub fn type_key(&mut self, key: KeyEvent, now: Instant) -> Outcome {
         let plain = !key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER);
@@ -93,7 +109,11 @@ impl Ground {
         }
         if let Some(action) = keys::lookup(keys::GROUND_FIELD, &key) {
             match action {
-                Action::Select => self.submit(),
+                Action::Select => {
+                    if let Some(end) = self.submit(now) {
+                        return Outcome::Emit(vec![Effect::SessionEnded(end)]);
+                    }
+                }
                 Action::LeaveField => self.editing = false,
                 Action::Previous if !self.field.at_start() => {
                     self.field.left();
@@ -145,14 +165,16 @@ impl Ground {
         Outcome::Changed
     }
 
-    fn submit(&mut self) {
+    /// Counts the field's item; the session's end once the last is in.
+    fn submit(&mut self, now: Instant) -> Option<SessionEnd> {
         let text = self.field.take();
         match self.flow.submit(&text) {
-            Counted::Item => {}
+            Counted::Item => None,
             Counted::NextStep => {
-                self.field = TextField::with_text(ITEM_LIMIT, &self.flow.take_draft())
+                self.field = TextField::with_text(ITEM_LIMIT, &self.flow.take_draft());
+                None
             }
-            Counted::Finished => self.ended = true,
+            Counted::Finished => Some(self.finish(now)),
         }
     }
 

@@ -21,9 +21,16 @@ enum Item {
     Ground,
     Relax,
     Patterns,
+    Support,
 }
 
-const ITEMS: [Item; 4] = [Item::Breathe, Item::Ground, Item::Relax, Item::Patterns];
+const ITEMS: [Item; 5] = [
+    Item::Breathe,
+    Item::Ground,
+    Item::Relax,
+    Item::Patterns,
+    Item::Support,
+];
 
 pub struct Home {
     selected: usize,
@@ -85,7 +92,7 @@ impl Home {
                     Item::Breathe => (&mut self.pattern, content.patterns.len()),
                     Item::Ground => (&mut self.grounding, content.grounding.len()),
                     Item::Relax => (&mut self.program, content.programs.len()),
-                    Item::Patterns => return Outcome::Ignored,
+                    Item::Patterns | Item::Support => return Outcome::Ignored,
                 };
                 *choice = if action == Action::Next {
                     (*choice + 1) % count
@@ -105,6 +112,7 @@ impl Home {
                     program: content.programs[self.program].id.clone(),
                 },
                 Item::Patterns => Route::Patterns,
+                Item::Support => Route::Support,
             }),
             Action::Back => Outcome::Back,
             _ => Outcome::Ignored,
@@ -143,6 +151,10 @@ impl Home {
                     "choose another rhythm ({} to pick from)",
                     content.patterns.len()
                 ),
+            ),
+            (
+                "Support",
+                "when it is too much: reaching a person".to_string(),
             ),
         ];
         let width = area.width as usize;

@@ -11,7 +11,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Ctx, Effect, Outcome};
+use super::{Ctx, Effect, Outcome, SessionEnd};
 use crate::exercise::breathing::Wake;
 use crate::exercise::relaxation::{BAR_LEVELS, Ended, Part, Relaxation, View};
 use crate::keys::{self, Action, Binding};
@@ -78,12 +78,20 @@ impl Relax {
                 };
                 Outcome::Emit(vec![Effect::Notice(message.into())])
             }
-            Action::Back => {
-                self.ended = Some(self.session.end(now, false));
-                Outcome::Changed
-            }
+            Action::Back => Outcome::Emit(vec![Effect::SessionEnded(self.finish(now, false))]),
             _ => Outcome::Ignored,
         }
+    }
+
+    /// Ends the session: the summary shows, and the journal gets this.
+    fn finish(&mut self, now: Instant, completed: bool) -> SessionEnd {
+        let ended = self.session.end(now, completed);
+        self.ended = Some(ended);
+        SessionEnd::relaxation(&self.session.program().id, &ended)
+    }
+
+    pub fn abandon(&mut self, now: Instant) -> Option<SessionEnd> {
+        self.ended.is_none().then(|| self.finish(now, false))
     }
 
     pub fn advance(&mut self, ctx: &Ctx, now: Instant) -> (bool, Vec<Effect>) {
@@ -99,7 +107,7 @@ impl Relax {
         }
         let view = self.session.view(now, ctx.motion);
         if view.finished {
-            self.ended = Some(self.session.end(now, true));
+            effects.push(Effect::SessionEnded(self.finish(now, true)));
             return (true, effects);
         }
         let changed = self.last_view != Some(view);

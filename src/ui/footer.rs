@@ -15,8 +15,12 @@ pub fn line<'a>(tables: &[&'static [Binding]], width: u16, theme: &Theme) -> Lin
         .filter_map(|b| b.hint.map(|hint| (b, hint)))
         .collect();
     // Drop from the end, but keep the ways out (always the most needed).
-    let way_out =
-        |action: Action| matches!(action, Action::Back | Action::Ground | Action::LeaveField);
+    let way_out = |action: Action| {
+        matches!(
+            action,
+            Action::Back | Action::Ground | Action::LeaveField | Action::Skip
+        )
+    };
     while !shown.is_empty() && text_width(&shown) > width as usize {
         let last_droppable = shown
             .iter()

@@ -221,6 +221,11 @@ impl Tmux {
         std::fs::write(dir.join(name), text).unwrap();
     }
 
+    /// The journal as written so far (empty if none).
+    pub fn journal(&self) -> String {
+        std::fs::read_to_string(self.data.path().join("journal.jsonl")).unwrap_or_default()
+    }
+
     pub fn scratch_file(&self, name: &str) -> std::path::PathBuf {
         self.scratch.path().join(name)
     }

@@ -1,0 +1,101 @@
+//! The Support page: when it is too much, a person. The user's own contacts
+//! first, then how to find a crisis line where they are. No number is made
+//! up: soothe cannot know which country it is in.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::{Ctx, Outcome};
+use crate::keys::{self, Action};
+use crate::ui;
+
+pub struct Support;
+
+impl Support {
+    pub fn handle(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Back | Action::Select => Outcome::Back,
+            _ => Outcome::Ignored,
+        }
+    }
+
+    pub fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+        let theme = &ctx.theme;
+        if area.width < 24 || area.height < 6 {
+            return ui::too_small(area, buf, theme);
+        }
+        let width = area.width.saturating_sub(4) as usize;
+        // A small window keeps what matters whole: shorter words, no example.
+        let compact = area.height < 18 || area.width < 60;
+        let mut rows: Vec<(String, Style)> = Vec::new();
+        let para = |rows: &mut Vec<(String, Style)>, text: &str, style: Style| {
+            rows.extend(ui::wrap(text, width, 4).into_iter().map(|l| (l, style)));
+        };
+        rows.push(("Support".into(), theme.title));
+        rows.push((String::new(), theme.text));
+        para(
+            &mut rows,
+            if compact {
+                "When it is too much, or anyone is unsafe, reach a person now."
+            } else {
+                "When the distress is too much, or anyone is unsafe, reach a person now. You do not have to manage this alone."
+            },
+            theme.text,
+        );
+        rows.push((String::new(), theme.text));
+        let contacts = &ctx.settings.contacts;
+        if contacts.is_empty() && compact {
+            para(
+                &mut rows,
+                "Your people: write them into config.toml (`soothe paths` shows where).",
+                theme.text,
+            );
+        } else if contacts.is_empty() {
+            para(
+                &mut rows,
+                "Your people: none written down yet. Add someone you trust to config.toml (`soothe paths` shows where):",
+                theme.text,
+            );
+            for line in [
+                "[[support.contacts]]",
+                "name = \"Sam\"",
+                "reach = \"call or text, any time\"",
+            ] {
+                rows.push((format!("  {line}"), theme.dim));
+            }
+        } else {
+            rows.push(("Your people".into(), theme.title));
+            for contact in contacts {
+                rows.push((
+                    ui::fit(&format!("  {} · {}", contact.name, contact.reach), width),
+                    theme.text,
+                ));
+            }
+        }
+        rows.push((String::new(), theme.text));
+        para(
+            &mut rows,
+            if compact {
+                "In danger? Call your local emergency number. A crisis line: search \"crisis line\" and your country."
+            } else {
+                "If someone may be in danger, call your local emergency number. To find a crisis line where you are, search for \"crisis line\" and your country, or ask a doctor or local health service."
+            },
+            theme.text,
+        );
+
+        let footer = area.height >= 10;
+        let room = area.height.saturating_sub(if footer { 2 } else { 0 }) as usize;
+        if rows.len() > room {
+            rows.retain(|(text, _)| !text.is_empty());
+            rows.truncate(room);
+        }
+        let top = area.y + (room.saturating_sub(rows.len()) / 2) as u16;
+        for (i, (text, style)) in rows.iter().enumerate() {
+            buf.set_string(area.x + 2, top + i as u16, text, *style);
+        }
+        if footer {
+            ui::footer_row(buf, area, &[keys::SUPPORT], theme);
+        }
+    }
+}
