@@ -440,3 +440,37 @@ fn a_bad_settings_file_is_reported_and_never_stops_an_exercise() {
     let out = ended_at_once(&sandbox, &["breathe"]);
     assert!(out.starts_with("soothe · Steady 4-4-6"), "{out}");
 }
+
+#[test]
+fn an_unwritable_data_folder_never_stops_the_exercise_and_says_why() {
+    let sandbox = Sandbox::with_content(&["valid/quick.toml"]);
+    // A file where the folder should be: nothing can be created under it.
+    let blocker = sandbox.data.path().join("not-a-folder");
+    std::fs::write(&blocker, "").unwrap();
+    let out = sandbox
+        .command(&["breathe", "quick", "--cycles", "1"])
+        .env("SOOTHE_DATA_DIR", blocker.join("soothe"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains("Done · 1 cycle"));
+    let message = text(&out.stderr);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(
+        message.starts_with("soothe: this session could not be saved: ")
+            && message.contains("not-a-folder"),
+        "{message}"
+    );
+}
+
+#[test]
+fn plain_sessions_are_journaled() {
+    let sandbox = Sandbox::with_content(&["valid/quick.toml"]);
+    let out = sandbox.run(&["breathe", "quick", "--cycles", "2"]);
+    assert!(out.status.success());
+    let journal = std::fs::read_to_string(sandbox.data.path().join("journal.jsonl")).unwrap();
+    assert_eq!(journal.lines().count(), 1);
+    assert!(journal.contains("\"variant\":\"quick\""), "{journal}");
+    assert!(journal.contains("\"completed\":true"), "{journal}");
+    assert!(journal.contains("\"cycles\":2"), "{journal}");
+}

@@ -397,3 +397,24 @@ fn relax_stepped_through_with_the_right_arrow_to_its_summary() {
     assert!(t.journal().contains("\"steps_total\":7"));
     t.assert_terminal_restored();
 }
+
+#[test]
+fn an_unwritable_data_folder_shows_why_and_the_exercise_still_finishes() {
+    let Some(t) = Tmux::start("unsaved") else {
+        return;
+    };
+    let blocker = t.scratch_file("not-a-folder");
+    std::fs::write(&blocker, "").unwrap();
+    t.run_with_status(&format!(
+        "{} --data-dir {} --no-checkin",
+        t.soothe("breathe gentle --cycles 1"),
+        blocker.join("soothe").display()
+    ));
+    t.wait_for("Breathe in");
+    // The session ends by itself; saving fails; the summary still shows, with why.
+    t.wait_for("Well done.");
+    t.wait_for("This session could not be saved");
+    t.keys(&["Enter"]);
+    assert_eq!(t.status(), "0");
+    t.assert_terminal_restored();
+}
