@@ -75,6 +75,8 @@ pub enum Command {
     Ground(GroundArgs),
     /// Progressive muscle relaxation: tense and let go, group by group (default: 7-group)
     Relax(RelaxArgs),
+    /// Past sessions from the journal, and what helps you most
+    History(HistoryArgs),
     /// List the breathing patterns: ids, names, rhythm, breaths per minute
     Patterns,
     /// List the grounding variants and relaxation programs: ids, names, steps, time
@@ -108,6 +110,30 @@ pub struct RelaxArgs {
     /// Program id, as listed by `soothe programs`
     #[arg(value_name = "PROGRAM")]
     pub program: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum HistoryFormat {
+    /// Aligned columns, then what helps you most
+    Table,
+    /// One JSON array of the journal's records
+    Json,
+    /// One row per session, for spreadsheets
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Table)]
+    pub format: HistoryFormat,
+    /// Only sessions that started on or after this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<chrono::NaiveDate>,
+}
+
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a date like 2026-11-22"))
 }
 
 fn parse_minutes(text: &str) -> Result<f64, String> {

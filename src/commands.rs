@@ -7,13 +7,16 @@ use std::time::Instant;
 
 use crate::app::App;
 use crate::app::event_loop::{self, Exit};
-use crate::cli::{BreatheArgs, Cli, Command, GroundArgs, Options, RelaxArgs};
+use crate::cli::{
+    BreatheArgs, Cli, Command, GroundArgs, HistoryArgs, HistoryFormat, Options, RelaxArgs,
+};
 use crate::clock::WallClock;
 use crate::content::{Content, DEFAULT_PATTERN, Identified, Origin, Scope};
 use crate::exercise::breathing::Breathing;
 use crate::exercise::grounding::GroundingFlow;
 use crate::exercise::relaxation::Relaxation;
 use crate::exercise::timeline::Length;
+use crate::history;
 use crate::journal::{self, Session};
 use crate::paths::{self, Paths};
 use crate::plain;
@@ -63,6 +66,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Breathe(args)) => breathe(&cli.options, content, settings, &paths, &args),
         Some(Command::Ground(args)) => ground(&cli.options, content, settings, &paths, &args),
         Some(Command::Relax(args)) => relax(&cli.options, content, settings, &paths, &args),
+        Some(Command::History(args)) => history(&paths, &args),
         Some(Command::Patterns) => patterns(&content),
         Some(Command::Programs) => programs(&content),
         Some(Command::Paths) => print_paths(&paths),
@@ -327,6 +331,25 @@ fn patterns(content: &Content) -> Result<ExitCode, Failure> {
     }
     report_problems(content);
     Ok(ExitCode::SUCCESS)
+}
+
+fn history(paths: &Paths, args: &HistoryArgs) -> Result<ExitCode, Failure> {
+    let read = match paths.journal_file() {
+        Some(path) => journal::read(&path)
+            .map_err(|err| Failure::new(1, format!("could not read {}: {err}", path.display())))?,
+        None => journal::Read::default(),
+    };
+    if let Some(warning) = read.warning() {
+        eprintln!("soothe: {warning}");
+    }
+    let records = history::since(&read.records, args.since);
+    let mut out = io::stdout().lock();
+    let written = match args.format {
+        HistoryFormat::Table => history::write_table(&mut out, &records),
+        HistoryFormat::Json => history::write_json(&mut out, &records),
+        HistoryFormat::Csv => history::write_csv(&mut out, &records),
+    };
+    plain_exit(written)
 }
 
 fn programs(content: &Content) -> Result<ExitCode, Failure> {

@@ -19,7 +19,7 @@ use crate::exercise::{breathing, relaxation};
 /// The record layout this soothe writes (and the newest it reads).
 pub const SCHEMA: u32 = 1;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Exercise {
     Breathe,
@@ -223,13 +223,14 @@ pub fn read(path: &Path) -> io::Result<Read> {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match serde_json::from_slice::<Version>(&line) {
-            Ok(version) if version.v > SCHEMA => read.newer += 1,
-            Ok(_) => match serde_json::from_slice::<Record>(&line) {
-                Ok(record) => read.records.push(record),
-                Err(_) => read.unreadable += 1,
+        // One parse for the common case; the version alone only when that fails.
+        match serde_json::from_slice::<Record>(&line) {
+            Ok(record) if record.v > SCHEMA => read.newer += 1,
+            Ok(record) => read.records.push(record),
+            Err(_) => match serde_json::from_slice::<Version>(&line) {
+                Ok(version) if version.v > SCHEMA => read.newer += 1,
+                _ => read.unreadable += 1,
             },
-            Err(_) => read.unreadable += 1,
         }
     }
     Ok(read)

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod commands;
 pub mod content;
 pub mod exercise;
+pub mod history;
 pub mod journal;
 pub mod keys;
 pub mod paths;

@@ -474,3 +474,83 @@ fn plain_sessions_are_journaled() {
     assert!(journal.contains("\"completed\":true"), "{journal}");
     assert!(journal.contains("\"cycles\":2"), "{journal}");
 }
+
+/// A sandbox whose journal is the fixture (two unreadable lines included).
+fn with_journal() -> Sandbox {
+    let sandbox = Sandbox::new();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journal/sample.jsonl"),
+        sandbox.data.path().join("journal.jsonl"),
+    )
+    .unwrap();
+    sandbox
+}
+
+#[test]
+fn history_prints_a_table_with_what_helps_most() {
+    let sandbox = with_journal();
+    let before = std::fs::read(sandbox.data.path().join("journal.jsonl")).unwrap();
+    let out = sandbox.run(&["history"]);
+    assert!(out.status.success());
+    let table = text(&out.stdout);
+    assert!(
+        table.contains("2026-11-02 21:15  breathe   4-4-6         left          4:10  7 → 4"),
+        "{table}"
+    );
+    assert!(
+        table.contains("2026-11-05 22:40  relax     7-group       completed     4:10  6 → –"),
+        "{table}"
+    );
+    assert!(
+        table.contains("  ground    5-4-3-2-1      -5.0  from 1 rated session\n"),
+        "{table}"
+    );
+    assert!(
+        table.contains("  breathe   4-4-6          -2.5  from 2 rated sessions\n"),
+        "{table}"
+    );
+    assert_eq!(
+        text(&out.stderr),
+        "soothe: 1 line could not be read, 1 record is from a newer soothe; the file is unchanged\n"
+    );
+    assert_eq!(
+        std::fs::read(sandbox.data.path().join("journal.jsonl")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn history_as_csv_and_json_since_a_day() {
+    let sandbox = with_journal();
+    let csv = text(
+        &sandbox
+            .run(&["history", "--format", "csv", "--since", "2026-11-03"])
+            .stdout,
+    );
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(lines[0].starts_with("id,started_at,ended_at,exercise,variant,completed"));
+    assert!(
+        lines[1].starts_with("a3,2026-11-03T08:00:00+01:00,"),
+        "{csv}"
+    );
+    assert!(
+        lines[2].ends_with(",relax,7-group,true,250,6,,,7,7"),
+        "{csv}"
+    );
+    let json = sandbox.run(&["history", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value.as_array().unwrap().len(), 4);
+    assert_eq!(value[2]["variant"], "5-4-3-2-1");
+    let bad = sandbox.run(&["history", "--since", "yesterday"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn history_of_nothing_is_a_friendly_sentence() {
+    let out = Sandbox::new().run(&["history"]);
+    assert!(out.status.success());
+    assert!(text(&out.stdout).starts_with("No sessions yet."));
+    let json = Sandbox::new().run(&["history", "--format", "json"]);
+    assert_eq!(text(&json.stdout).trim(), "[]");
+}

@@ -1,0 +1,268 @@
+//! What the journal says over time: sessions since a date, and "what helps
+//! you most", the average drop in distress per exercise and variant with
+//! how many rated sessions it rests on. Pure: records in, numbers out; also
+//! the plain-text forms `soothe history` prints (table, JSON, CSV).
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+
+use crate::journal::{Exercise, Record};
+
+/// One exercise and variant, and how much it lowered distress on average.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Helps {
+    pub exercise: Exercise,
+    pub variant: String,
+    /// Sessions with both ratings, which the average rests on.
+    pub rated: usize,
+    /// Mean of before − after: positive means distress went down.
+    pub average_drop: f64,
+}
+
+/// Records that started on or after `date` (in their own time zone).
+pub fn since(records: &[Record], date: Option<NaiveDate>) -> Vec<&Record> {
+    records
+        .iter()
+        .filter(|r| date.is_none_or(|d| r.started_at.date_naive() >= d))
+        .collect()
+}
+
+/// The average drop per exercise and variant, biggest drop first (then the
+/// one with more sessions behind it). Only sessions with both ratings count.
+pub fn what_helps<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Helps> {
+    let mut sums: HashMap<(Exercise, &str), (i64, usize)> = HashMap::new();
+    for record in records {
+        if let (Some(before), Some(after)) = (record.before, record.after) {
+            let entry = sums
+                .entry((record.exercise, record.variant.as_str()))
+                .or_default();
+            entry.0 += i64::from(before) - i64::from(after);
+            entry.1 += 1;
+        }
+    }
+    let mut helps: Vec<Helps> = sums
+        .into_iter()
+        .map(|((exercise, variant), (drop, rated))| Helps {
+            exercise,
+            variant: variant.to_string(),
+            rated,
+            average_drop: drop as f64 / rated as f64,
+        })
+        .collect();
+    helps.sort_by(|a, b| {
+        b.average_drop
+            .total_cmp(&a.average_drop)
+            .then(b.rated.cmp(&a.rated))
+            .then(a.variant.cmp(&b.variant))
+    });
+    helps
+}
+
+/// "7 → 4", "7 → –", "–": the ratings as they were given.
+pub fn ratings(record: &Record) -> String {
+    let show = |r: Option<u8>| r.map_or("–".to_string(), |v| v.to_string());
+    match (record.before, record.after) {
+        (None, None) => "–".to_string(),
+        (before, after) => format!("{} → {}", show(before), show(after)),
+    }
+}
+
+/// "4:10", "1:02:03".
+fn duration(seconds: u64) -> String {
+    crate::ui::clock(seconds)
+}
+
+pub fn write_table(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
+    if records.is_empty() {
+        return writeln!(
+            out,
+            "No sessions yet. Each exercise you do is kept here, with how strong the distress was before and after."
+        );
+    }
+    writeln!(
+        out,
+        "{:<16}  {:<8}  {:<12}  {:<9}  {:>7}  distress",
+        "date", "exercise", "variant", "", "time"
+    )?;
+    for r in records {
+        writeln!(
+            out,
+            "{:<16}  {:<8}  {:<12}  {:<9}  {:>7}  {}",
+            r.started_at.format("%Y-%m-%d %H:%M"),
+            r.exercise.name(),
+            r.variant,
+            if r.completed { "completed" } else { "left" },
+            duration(r.duration_secs),
+            ratings(r)
+        )?;
+    }
+    let helps = what_helps(records.iter().copied());
+    if !helps.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "What helps you most (average drop in distress, 0-10):")?;
+        for h in helps {
+            writeln!(
+                out,
+                "  {:<8}  {:<12}  {:>+5.1}  from {} rated session{}",
+                h.exercise.name(),
+                h.variant,
+                -h.average_drop,
+                h.rated,
+                if h.rated == 1 { "" } else { "s" }
+            )?;
+        }
+    }
+    Ok(())
+}
+
+pub fn write_json(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, records).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+pub fn write_csv(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
+    writeln!(
+        out,
+        "id,started_at,ended_at,exercise,variant,completed,duration_secs,before,after,cycles,steps_done,steps_total"
+    )?;
+    let opt = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
+    for r in records {
+        let fields = [
+            r.id.clone(),
+            r.started_at.to_rfc3339(),
+            r.ended_at.to_rfc3339(),
+            r.exercise.name().to_string(),
+            r.variant.clone(),
+            r.completed.to_string(),
+            r.duration_secs.to_string(),
+            opt(r.before.map(u32::from)),
+            opt(r.after.map(u32::from)),
+            opt(r.cycles),
+            opt(r.steps_done),
+            opt(r.steps_total),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        writeln!(out, "{}", line.join(","))?;
+    }
+    Ok(())
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break.
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::SCHEMA;
+
+    pub fn record(
+        day: u32,
+        exercise: Exercise,
+        variant: &str,
+        before: Option<u8>,
+        after: Option<u8>,
+    ) -> Record {
+        let at = chrono::DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T21:15:00+01:00"))
+            .unwrap();
+        Record {
+            v: SCHEMA,
+            id: format!("{day}-{variant}"),
+            started_at: at,
+            ended_at: at + chrono::Duration::seconds(250),
+            exercise,
+            variant: variant.into(),
+            completed: true,
+            duration_secs: 250,
+            before,
+            after,
+            cycles: None,
+            steps_done: None,
+            steps_total: None,
+            noticed: Vec::new(),
+        }
+    }
+
+    fn fixture() -> Vec<Record> {
+        vec![
+            record(1, Exercise::Breathe, "4-4-6", Some(8), Some(6)),
+            record(2, Exercise::Breathe, "4-4-6", Some(7), Some(4)),
+            record(3, Exercise::Ground, "5-4-3-2-1", Some(9), Some(4)),
+            record(4, Exercise::Breathe, "4-4-6", Some(6), None),
+            record(5, Exercise::Relax, "7-group", None, None),
+            record(6, Exercise::Breathe, "gentle", Some(5), Some(5)),
+        ]
+    }
+
+    #[test]
+    fn what_helps_averages_only_fully_rated_sessions_biggest_drop_first() {
+        let records = fixture();
+        let helps = what_helps(&records);
+        let rows: Vec<(&str, usize, f64)> = helps
+            .iter()
+            .map(|h| (h.variant.as_str(), h.rated, h.average_drop))
+            .collect();
+        assert_eq!(
+            rows,
+            [("5-4-3-2-1", 1, 5.0), ("4-4-6", 2, 2.5), ("gentle", 1, 0.0)]
+        );
+    }
+
+    #[test]
+    fn since_keeps_that_day_on() {
+        let records = fixture();
+        let date = NaiveDate::from_ymd_opt(2026, 11, 4);
+        let kept: Vec<&str> = since(&records, date)
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        // Ids are "day-variant".
+        assert_eq!(kept, ["4-4-4-6", "5-7-group", "6-gentle"]);
+        assert_eq!(since(&records, None).len(), 6);
+    }
+
+    #[test]
+    fn table_csv_and_json_say_the_same_thing() {
+        let records = fixture();
+        let all: Vec<&Record> = records.iter().collect();
+        let mut table = Vec::new();
+        write_table(&mut table, &all).unwrap();
+        let table = String::from_utf8(table).unwrap();
+        assert!(
+            table.contains("2026-11-02 21:15  breathe   4-4-6         completed     4:10  7 → 4"),
+            "{table}"
+        );
+        assert!(
+            table.contains("2026-11-04 21:15  breathe   4-4-6         completed     4:10  6 → –"),
+            "{table}"
+        );
+        assert!(
+            table.contains("ground    5-4-3-2-1      -5.0  from 1 rated session\n"),
+            "{table}"
+        );
+        let mut csv = Vec::new();
+        write_csv(&mut csv, &all).unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert_eq!(csv.lines().count(), 7);
+        assert!(csv.contains("\n2-4-4-6,2026-11-02T21:15:00+01:00,2026-11-02T21:19:10+01:00,breathe,4-4-6,true,250,7,4,,,\n"), "{csv}");
+        let mut json = Vec::new();
+        write_json(&mut json, &all).unwrap();
+        let parsed: Vec<Record> = serde_json::from_slice(&json).unwrap();
+        assert_eq!(parsed, records);
+        let mut empty = Vec::new();
+        write_table(&mut empty, &[]).unwrap();
+        assert!(
+            String::from_utf8(empty)
+                .unwrap()
+                .starts_with("No sessions yet.")
+        );
+        assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
+    }
+}
