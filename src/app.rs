@@ -19,11 +19,12 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use crate::exercise::breathing::Breathing;
 use crate::exercise::relaxation::Relaxation;
 use crate::exercise::timeline::Length;
-use crate::journal::Record;
+use crate::journal::{Read, Record};
 use crate::keys::{self, Action};
 use crate::screen::breathe::Breathe;
 use crate::screen::checkin::{CheckIn, Ratings};
 use crate::screen::ground::Ground;
+use crate::screen::history::History as HistoryScreen;
 use crate::screen::patterns::Patterns;
 use crate::screen::relax::Relax;
 use crate::screen::support::Support;
@@ -63,6 +64,8 @@ pub struct App {
     after_checkin: Option<Route>,
     /// Records for the event loop to append to the journal.
     outbox: Vec<Record>,
+    /// The History screen was asked for: the event loop reads the journal.
+    wants_history: bool,
 }
 
 impl App {
@@ -86,6 +89,7 @@ impl App {
             pending,
             after_checkin: None,
             outbox: Vec::new(),
+            wants_history: false,
         }
     }
 
@@ -340,6 +344,23 @@ impl App {
         self.write_session(None);
     }
 
+    /// Whether the History screen waits for the journal to be read.
+    pub fn take_history_request(&mut self) -> bool {
+        std::mem::take(&mut self.wants_history)
+    }
+
+    /// The journal, read: the History screen opens on it (or a notice says
+    /// why it could not be read).
+    pub fn open_history(&mut self, read: Result<Read, String>, now: Instant) {
+        match read {
+            Ok(read) => self
+                .stack
+                .push(Screen::History(Box::new(HistoryScreen::new(read)))),
+            Err(why) => self.notify(format!("The journal could not be read: {why}"), now),
+        }
+        self.dirty = true;
+    }
+
     /// Journal records waiting to be appended.
     pub fn take_records(&mut self) -> Vec<Record> {
         std::mem::take(&mut self.outbox)
@@ -369,6 +390,10 @@ impl App {
         let screen = match route {
             Route::Patterns => Some(Screen::Patterns(Patterns::new())),
             Route::Support => Some(Screen::Support(Support)),
+            Route::History => {
+                self.wants_history = true;
+                None
+            }
             Route::Breathe { pattern } => {
                 App::breathe_screen(&self.ctx, &pattern, Length::Forever, now)
             }

@@ -331,6 +331,24 @@ pub const SUMMARY: &[Binding] = &[
     bind(BACK_KEYS, "q", None, "Close this summary", Action::Back),
 ];
 
+pub const HISTORY: &[Binding] = &[
+    bind(
+        UP_KEYS,
+        "↑↓",
+        Some("scroll"),
+        "Scroll the recent sessions",
+        Action::Up,
+    ),
+    bind(DOWN_KEYS, "j", None, "Scroll down (also ↓)", Action::Down),
+    bind(
+        BACK_KEYS,
+        "q",
+        Some("back"),
+        "Back to the menu",
+        Action::Back,
+    ),
+];
+
 pub const SUPPORT: &[Binding] = &[bind(
     BACK_KEYS,
     "q",
@@ -451,7 +469,7 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_on_one_screen() {
         for table in [
-            HOME, PATTERNS, BREATHE, SUMMARY, GROUND, RELAX, CHECKIN, SUPPORT,
+            HOME, PATTERNS, BREATHE, SUMMARY, GROUND, RELAX, CHECKIN, SUPPORT, HISTORY,
         ] {
             let mut seen = Vec::new();
             for binding in table.iter().chain(GLOBAL) {

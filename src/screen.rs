@@ -5,6 +5,7 @@
 pub mod breathe;
 pub mod checkin;
 pub mod ground;
+pub mod history;
 pub mod home;
 pub mod patterns;
 pub mod relax;
@@ -44,6 +45,7 @@ pub enum Route {
     Ground { variant: String },
     Relax { program: String },
     Support,
+    History,
 }
 
 impl Route {
@@ -98,6 +100,7 @@ pub enum Screen {
     Relax(Box<relax::Relax>),
     CheckIn(checkin::CheckIn),
     Support(support::Support),
+    History(Box<history::History>),
 }
 
 impl Screen {
@@ -110,6 +113,7 @@ impl Screen {
             Screen::Relax(s) => s.bindings(),
             Screen::CheckIn(_) => crate::keys::CHECKIN,
             Screen::Support(_) => crate::keys::SUPPORT,
+            Screen::History(_) => crate::keys::HISTORY,
         }
     }
 
@@ -122,6 +126,7 @@ impl Screen {
             Screen::Relax(s) => s.handle(action, now),
             Screen::CheckIn(s) => s.handle(action),
             Screen::Support(s) => s.handle(action),
+            Screen::History(s) => s.handle(action),
         }
     }
 
@@ -208,6 +213,7 @@ impl Screen {
             Screen::Relax(s) => s.render(ctx, now, area, buf),
             Screen::CheckIn(s) => s.render(ctx, area, buf),
             Screen::Support(s) => s.render(ctx, area, buf),
+            Screen::History(s) => s.render(ctx, area, buf),
         }
         None
     }

@@ -455,3 +455,34 @@ fn support_page_without_and_with_contacts() {
     press(&mut app, KeyCode::Char('!'), t0);
     both_sizes("support_contacts", &app, t0);
 }
+
+fn history_app(journal: Option<&str>) -> App {
+    let t0 = Instant::now();
+    let mut app = home();
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Down, t0);
+    }
+    press(&mut app, KeyCode::Enter, t0);
+    assert!(
+        app.take_history_request(),
+        "Enter on History asks for the journal"
+    );
+    let read = match journal {
+        Some(name) => soothe::journal::read(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/journal")
+                .join(name),
+        )
+        .unwrap(),
+        None => soothe::journal::Read::default(),
+    };
+    app.open_history(Ok(read), t0);
+    app
+}
+
+#[test]
+fn history_with_a_journal_and_empty() {
+    let t0 = Instant::now();
+    both_sizes("history", &history_app(Some("sample.jsonl")), t0);
+    both_sizes("history_empty", &history_app(None), t0);
+}

@@ -102,6 +102,17 @@ fn run_until_quit(
         if let Some(why) = save(app, journal) {
             app.save_failed(&why, now);
         }
+        if app.take_history_request() {
+            let read = match journal {
+                Some(path) => {
+                    journal::read(path).map_err(|err| format!("{}: {err}", path.display()))
+                }
+                None => Ok(journal::Read::default()),
+            };
+            app.open_history(read, now);
+            // The screen changed under this turn's `now`; look again at once.
+            continue;
+        }
         ring(app.due_bells(now))?;
         if app.take_dirty() {
             draw(&mut terminal, app, now)?;

@@ -21,14 +21,16 @@ enum Item {
     Ground,
     Relax,
     Patterns,
+    History,
     Support,
 }
 
-const ITEMS: [Item; 5] = [
+const ITEMS: [Item; 6] = [
     Item::Breathe,
     Item::Ground,
     Item::Relax,
     Item::Patterns,
+    Item::History,
     Item::Support,
 ];
 
@@ -92,7 +94,7 @@ impl Home {
                     Item::Breathe => (&mut self.pattern, content.patterns.len()),
                     Item::Ground => (&mut self.grounding, content.grounding.len()),
                     Item::Relax => (&mut self.program, content.programs.len()),
-                    Item::Patterns | Item::Support => return Outcome::Ignored,
+                    Item::Patterns | Item::History | Item::Support => return Outcome::Ignored,
                 };
                 *choice = if action == Action::Next {
                     (*choice + 1) % count
@@ -112,6 +114,7 @@ impl Home {
                     program: content.programs[self.program].id.clone(),
                 },
                 Item::Patterns => Route::Patterns,
+                Item::History => Route::History,
                 Item::Support => Route::Support,
             }),
             Action::Back => Outcome::Back,
@@ -151,6 +154,10 @@ impl Home {
                     "choose another rhythm ({} to pick from)",
                     content.patterns.len()
                 ),
+            ),
+            (
+                "History",
+                "past sessions, and what helps you most".to_string(),
             ),
             (
                 "Support",
