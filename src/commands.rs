@@ -3,6 +3,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
 use crate::app::App;
@@ -172,7 +173,7 @@ fn breathe(
         let mut out = io::stdout().lock();
         let ended = plain::breathe(session, &mut out, &input, &signals, ctx.bell);
         if let Ok(ended) = &ended {
-            record_plain(&ctx, paths, &clock, Session::breathing(id, ended));
+            record_plain(&ctx, paths, &clock, Session::breathing(id, ended), &input);
         }
         return plain_exit(ended);
     }
@@ -201,7 +202,13 @@ fn ground(
         let flow = plain::ground(GroundingFlow::new(variant), &mut out, &input);
         if let Ok(flow) = &flow {
             let seconds = clock.start().elapsed().as_secs();
-            record_plain(&ctx, paths, &clock, Session::grounding(flow, seconds));
+            record_plain(
+                &ctx,
+                paths,
+                &clock,
+                Session::grounding(flow, seconds),
+                &input,
+            );
         }
         return plain_exit(flow);
     }
@@ -231,7 +238,7 @@ fn relax(
         let mut out = io::stdout().lock();
         let ended = plain::relax(session, &mut out, &input, &signals, ctx.bell);
         if let Ok(ended) = &ended {
-            record_plain(&ctx, paths, &clock, Session::relaxation(&id, ended));
+            record_plain(&ctx, paths, &clock, Session::relaxation(&id, ended), &input);
         }
         return plain_exit(ended);
     }
@@ -240,15 +247,27 @@ fn relax(
     })
 }
 
-/// Plain mode's session, to the journal (no check-ins in plain mode). A
-/// failure is one line on stderr; the exercise itself already ran.
-fn record_plain(ctx: &Ctx, paths: &Paths, clock: &WallClock, session: Session) {
+/// Plain mode's session, to the journal, after the check-in when someone is
+/// at the keyboard. A failure is one line on stderr; the exercise already ran.
+fn record_plain(
+    ctx: &Ctx,
+    paths: &Paths,
+    clock: &WallClock,
+    session: Session,
+    input: &Receiver<String>,
+) {
     let ended = clock.at(Instant::now());
+    // Check-ins only for a person at a keyboard, not for piped input.
+    let (before, after) = if ctx.settings.checkins && io::stdin().is_terminal() {
+        plain::check_in(&mut io::stdout().lock(), input).unwrap_or_default()
+    } else {
+        (None, None)
+    };
     let record = session.into_record(
         clock.at(clock.start()),
         ended,
-        None,
-        None,
+        before,
+        after,
         ctx.settings.save_text,
     );
     let result = match paths.journal_file() {

@@ -101,7 +101,10 @@ pub fn write_table(out: &mut impl Write, records: &[&Record]) -> io::Result<()> 
     let helps = what_helps(records.iter().copied());
     if !helps.is_empty() {
         writeln!(out)?;
-        writeln!(out, "What helps you most (average change in distress, 0-10; lower is calmer):")?;
+        writeln!(
+            out,
+            "What helps you most (average change in distress, 0-10; lower is calmer):"
+        )?;
         for h in helps {
             writeln!(
                 out,

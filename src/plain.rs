@@ -238,6 +238,50 @@ fn run(
     }
 }
 
+/// The check-in, asked after a plain exercise: "before you started" and
+/// "now", each a number 0–10 on its own line; an empty line skips.
+pub fn check_in(
+    out: &mut impl Write,
+    input: &Receiver<String>,
+) -> io::Result<(Option<u8>, Option<u8>)> {
+    let before = ask_rating(
+        out,
+        input,
+        "Before you started, how strong was the distress? 0 to 10, Enter skips: ",
+    )?;
+    let after = ask_rating(
+        out,
+        input,
+        "And how strong is it now? 0 to 10, Enter skips: ",
+    )?;
+    Ok((before, after))
+}
+
+fn ask_rating(
+    out: &mut impl Write,
+    input: &Receiver<String>,
+    question: &str,
+) -> io::Result<Option<u8>> {
+    write!(out, "{question}")?;
+    out.flush()?;
+    loop {
+        let Ok(line) = input.recv() else {
+            writeln!(out)?;
+            return Ok(None);
+        };
+        match line.trim() {
+            "" | "s" | "q" => return Ok(None),
+            text => match text.parse::<u8>() {
+                Ok(value) if value <= 10 => return Ok(Some(value)),
+                _ => {
+                    write!(out, "A number from 0 to 10, or Enter to skip: ")?;
+                    out.flush()?;
+                }
+            },
+        }
+    }
+}
+
 /// Grounding as questions and answers: each prompt printed, each line read
 /// counts one thing (an empty line counts one quietly). `q` alone ends.
 pub fn ground(

@@ -268,7 +268,18 @@ fn a_dumb_terminal_gets_plain_lines_instead_of_a_screen() {
     );
     t.wait_for_line("Breathe out · 6 s");
     t.wait_for("Done · 1 cycle · 0:10");
+    // Someone is at the keyboard, so the check-in is asked, line by line.
+    t.wait_for("Before you started, how strong was the distress? 0 to 10, Enter skips:");
+    t.type_text("6");
+    t.keys(&["Enter"]);
+    t.wait_for("And how strong is it now?");
+    t.keys(&["Enter"]);
     assert_eq!(t.status(), "0");
+    let journal = t.journal();
+    assert!(
+        journal.contains("\"before\":6") && !journal.contains("\"after\""),
+        "{journal}"
+    );
 }
 
 #[test]
