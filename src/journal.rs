@@ -49,7 +49,9 @@ pub struct Noticed {
 pub struct Record {
     pub v: u32,
     pub id: String,
+    #[serde(with = "rfc3339")]
     pub started_at: DateTime<FixedOffset>,
+    #[serde(with = "rfc3339")]
     pub ended_at: DateTime<FixedOffset>,
     pub exercise: Exercise,
     /// The pattern, grounding variant or relaxation program id.
@@ -73,6 +75,23 @@ pub struct Record {
     pub steps_total: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub noticed: Vec<Noticed>,
+}
+
+/// Timestamps as people and other tools read them: whole seconds and an
+/// explicit offset ("2026-11-22T21:15:00+01:00", never "Z" or nanoseconds).
+/// Any RFC 3339 form reads back.
+mod rfc3339 {
+    use chrono::{DateTime, FixedOffset, SecondsFormat};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(at: &DateTime<FixedOffset>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&at.to_rfc3339_opts(SecondsFormat::Secs, false))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        let text = String::deserialize(d)?;
+        DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
+    }
 }
 
 /// How one exercise session went, as the exercise knows it. The app adds
@@ -330,6 +349,10 @@ mod tests {
         append(&path, &sample(1)).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(text.lines().count(), 2);
+        assert!(
+            text.contains("\"ended_at\":\"2026-11-22T07:31:10+01:00\""),
+            "{text}"
+        );
         assert!(!text.contains("steps_done") && !text.contains("noticed"));
         assert!(text.contains("\"started_at\":\"2026-11-22T07:30:00+01:00\""));
         let read = read(&path).unwrap();
