@@ -17,6 +17,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "relaxation.toml",
         include_str!("../content/relaxation.toml"),
     ),
+    ("reframing.toml", include_str!("../content/reframing.toml")),
 ];
 
 /// The pattern `soothe breathe` uses when none is named.
@@ -183,6 +184,53 @@ impl Program {
     }
 }
 
+/// One line of reframing text: a thought, a question (with its hint), a
+/// balanced thought, a kind word, a next step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    pub id: String,
+    pub text: String,
+    pub hint: Option<String>,
+    pub origin: Origin,
+}
+
+/// An "I"-statement with `{feeling}`, `{situation}` and `{need}` to fill in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Template {
+    pub id: String,
+    pub template: String,
+    pub origin: Origin,
+}
+
+impl Template {
+    /// The sentence with the parts typed so far ("___" where one is missing).
+    pub fn fill(&self, feeling: &str, situation: &str, need: &str) -> String {
+        let part = |text: &str| {
+            let text = text.trim();
+            if text.is_empty() {
+                "___".to_string()
+            } else {
+                text.to_string()
+            }
+        };
+        self.template
+            .replace("{feeling}", &part(feeling))
+            .replace("{situation}", &part(situation))
+            .replace("{need}", &part(need))
+    }
+}
+
+/// Everything the reframing exercise says, each list merged by id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Reframing {
+    pub thoughts: Vec<Phrase>,
+    pub questions: Vec<Phrase>,
+    pub balanced: Vec<Phrase>,
+    pub compassion: Vec<Phrase>,
+    pub toolkit: Vec<Phrase>,
+    pub statements: Vec<Template>,
+}
+
 /// Anything merged by id.
 pub trait Identified {
     fn id(&self) -> &str;
@@ -201,6 +249,18 @@ impl Identified for Grounding {
 }
 
 impl Identified for Program {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Identified for Phrase {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Identified for Template {
     fn id(&self) -> &str {
         &self.id
     }
@@ -261,6 +321,7 @@ pub struct Content {
     pub patterns: Vec<Pattern>,
     pub grounding: Vec<Grounding>,
     pub programs: Vec<Program>,
+    pub reframing: Reframing,
     /// Problems in user files; their broken entries were left out.
     pub problems: Vec<Problem>,
 }
@@ -323,6 +384,13 @@ impl Content {
         merge(&mut self.patterns, parsed.patterns);
         merge(&mut self.grounding, parsed.grounding);
         merge(&mut self.programs, parsed.programs);
+        let (mine, theirs) = (&mut self.reframing, parsed.reframing);
+        merge(&mut mine.thoughts, theirs.thoughts);
+        merge(&mut mine.questions, theirs.questions);
+        merge(&mut mine.balanced, theirs.balanced);
+        merge(&mut mine.compassion, theirs.compassion);
+        merge(&mut mine.toolkit, theirs.toolkit);
+        merge(&mut mine.statements, theirs.statements);
         self.problems.extend(parsed.problems);
     }
 
@@ -389,7 +457,10 @@ mod tests {
         for (name, text) in BUILTIN {
             let parsed = parse_file(name, text, Origin::BuiltIn);
             assert!(parsed.problems.is_empty(), "{name}: {:?}", parsed.problems);
-            let defined = parsed.patterns.len() + parsed.grounding.len() + parsed.programs.len();
+            let defined = parsed.patterns.len()
+                + parsed.grounding.len()
+                + parsed.programs.len()
+                + parsed.reframing.thoughts.len();
             assert!(defined > 0, "{name} defines nothing");
         }
     }
@@ -530,6 +601,30 @@ phases = [{ kind = "inhale", seconds = 4 }, { kind = "exhale", seconds = 8 }]
         let four = content.program("4-group").unwrap();
         assert_eq!(four.steps[0].release_ms, 40_000);
         assert_eq!(seven.total_ms(), 7 * 36_000 - 2_000);
+    }
+
+    #[test]
+    fn builtin_reframing_has_what_the_thought_record_needs() {
+        let r = Content::builtin().reframing;
+        assert!(r.thoughts.len() >= 12 && r.balanced.len() >= 12);
+        let questions: Vec<&str> = r.questions.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(
+            questions,
+            [
+                "evidence-for",
+                "evidence-against",
+                "another-explanation",
+                "a-friend",
+                "tolerate"
+            ]
+        );
+        assert!(r.questions.iter().all(|q| q.hint.is_some()));
+        assert!(r.compassion.len() >= 3 && r.toolkit.len() >= 7);
+        let need = &r.statements[0];
+        assert_eq!(
+            need.fill("scared", "the phone stays quiet", ""),
+            "I feel scared when the phone stays quiet, and I need ___."
+        );
     }
 
     #[test]

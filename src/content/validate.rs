@@ -10,7 +10,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    GroundStep, Grounding, Origin, Pattern, Phase, PhaseKind, Problem, Program, RelaxStep, Sense,
+    GroundStep, Grounding, Origin, Pattern, Phase, PhaseKind, Phrase, Problem, Program, Reframing,
+    RelaxStep, Sense, Template,
 };
 use crate::sanitize;
 
@@ -29,6 +30,9 @@ const COUNT_RANGE: (i64, i64) = (1, 10);
 const MAX_GROUP: usize = 40;
 const MAX_INSTRUCTION: usize = 160;
 const MAX_RELAX_STEPS: usize = 30;
+const MAX_PHRASE: usize = 160;
+const MAX_TEMPLATE: usize = 160;
+const SLOTS: [&str; 3] = ["{feeling}", "{situation}", "{need}"];
 pub const TENSE_RANGE: (f64, f64) = (3.0, 10.0);
 pub const RELEASE_RANGE: (f64, f64) = (10.0, 60.0);
 pub const DEFAULT_TENSE_SECONDS: f64 = 6.0;
@@ -44,6 +48,40 @@ struct RawFile {
     grounding: Vec<Spanned<RawGrounding>>,
     #[serde(default)]
     relaxation: Vec<Spanned<RawProgram>>,
+    #[serde(default)]
+    thoughts: Vec<Spanned<RawPhrase>>,
+    #[serde(default)]
+    questions: Vec<Spanned<RawQuestion>>,
+    #[serde(default)]
+    balanced: Vec<Spanned<RawPhrase>>,
+    #[serde(default)]
+    compassion: Vec<Spanned<RawPhrase>>,
+    #[serde(default)]
+    toolkit: Vec<Spanned<RawPhrase>>,
+    #[serde(default)]
+    statements: Vec<Spanned<RawTemplate>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPhrase {
+    id: Spanned<String>,
+    text: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: Spanned<String>,
+    text: Spanned<String>,
+    hint: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTemplate {
+    id: Spanned<String>,
+    template: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -109,6 +147,7 @@ pub struct Parsed {
     pub patterns: Vec<Pattern>,
     pub grounding: Vec<Grounding>,
     pub programs: Vec<Program>,
+    pub reframing: Reframing,
     pub problems: Vec<Problem>,
 }
 
@@ -154,10 +193,38 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     let programs = checker.entries(raw.relaxation, |checker, index, raw, seen| {
         checker.program(index, raw, seen, &origin)
     });
+    let mut phrases = |list: &str, raws: Vec<Spanned<RawPhrase>>| {
+        checker.entries(raws, |checker, index, raw, seen| {
+            let question = RawQuestion {
+                id: raw.id,
+                text: raw.text,
+                hint: None,
+            };
+            checker.phrase(list, index, question, seen, &origin)
+        })
+    };
+    let thoughts = phrases("thoughts", raw.thoughts);
+    let balanced = phrases("balanced", raw.balanced);
+    let compassion = phrases("compassion", raw.compassion);
+    let toolkit = phrases("toolkit", raw.toolkit);
+    let questions = checker.entries(raw.questions, |checker, index, raw, seen| {
+        checker.phrase("questions", index, raw, seen, &origin)
+    });
+    let statements = checker.entries(raw.statements, |checker, index, raw, seen| {
+        checker.template(index, raw, seen, &origin)
+    });
     Parsed {
         patterns,
         grounding,
         programs,
+        reframing: Reframing {
+            thoughts,
+            questions,
+            balanced,
+            compassion,
+            toolkit,
+            statements,
+        },
         problems: checker.problems,
     }
 }
@@ -236,7 +303,8 @@ impl Checker<'_> {
             let noun = match at.split('[').next() {
                 Some("grounding") => "grounding variant",
                 Some("relaxation") => "relaxation program",
-                _ => "pattern",
+                Some("patterns") => "pattern",
+                _ => "entry",
             };
             self.report(
                 Some(raw.span()),
@@ -269,6 +337,57 @@ impl Checker<'_> {
             return fallback;
         }
         seconds
+    }
+
+    /// A line of reframing text in `list`; `hint` only for questions.
+    fn phrase(
+        &mut self,
+        list: &str,
+        index: usize,
+        raw: RawQuestion,
+        seen: &mut HashSet<String>,
+        origin: &Origin,
+    ) -> Phrase {
+        let at = format!("{list}[{index}]");
+        let id = self.id(&raw.id, &at, seen);
+        let text = self.text(&raw.text, format!("{at}.text"), MAX_PHRASE, true);
+        let hint = raw
+            .hint
+            .as_ref()
+            .map(|h| self.text(h, format!("{at}.hint"), MAX_PHRASE, true));
+        Phrase {
+            id,
+            text,
+            hint,
+            origin: origin.clone(),
+        }
+    }
+
+    fn template(
+        &mut self,
+        index: usize,
+        raw: RawTemplate,
+        seen: &mut HashSet<String>,
+        origin: &Origin,
+    ) -> Template {
+        let at = format!("statements[{index}]");
+        let id = self.id(&raw.id, &at, seen);
+        let template = self.text(&raw.template, format!("{at}.template"), MAX_TEMPLATE, true);
+        for slot in SLOTS {
+            let count = template.matches(slot).count();
+            if count != 1 {
+                self.report(
+                    Some(raw.template.span()),
+                    Some(format!("{at}.template")),
+                    format!("must use {slot} exactly once (uses it {count} times)"),
+                );
+            }
+        }
+        Template {
+            id,
+            template,
+            origin: origin.clone(),
+        }
     }
 
     fn grounding(
