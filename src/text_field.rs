@@ -1,5 +1,6 @@
-//! A one-paragraph text field: the text, a cursor between characters, and
-//! the edits a person makes at a keyboard. Pure: no terminal. Input is
+//! A text field: the text, a cursor between characters, and the edits a
+//! person makes at a keyboard. One paragraph, or several lines when the
+//! field allows line breaks. Pure: no terminal. Input is
 //! cleaned (no control characters) and capped, so a huge paste can neither
 //! panic nor grow without bound. Layout by display width lives in
 //! [`TextField::layout`], so CJK and emoji place the cursor correctly.
@@ -14,6 +15,8 @@ pub struct TextField {
     /// Index in `text` the next character goes before.
     cursor: usize,
     limit: usize,
+    /// Line breaks are kept (typed with Alt-Enter, or pasted).
+    multiline: bool,
 }
 
 /// The field broken into rows of at most `width` columns, and where the
@@ -23,6 +26,23 @@ pub struct Layout {
     pub rows: Vec<String>,
     /// (column, row) of the cursor.
     pub cursor: (u16, u16),
+    /// (column, row) of every character, and of the end.
+    positions: Vec<(u16, u16)>,
+}
+
+impl Layout {
+    /// The text index nearest `column` on `row`, if the row exists.
+    fn index_at(&self, column: u16, row: u16) -> Option<usize> {
+        let on_row = self
+            .positions
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.1 == row);
+        on_row
+            .filter(|(_, p)| p.0 <= column)
+            .map(|(i, _)| i)
+            .next_back()
+    }
 }
 
 impl TextField {
@@ -32,6 +52,61 @@ impl TextField {
             text: Vec::new(),
             cursor: 0,
             limit,
+            multiline: false,
+        }
+    }
+
+    /// An empty field that keeps line breaks.
+    pub fn multiline(limit: usize) -> TextField {
+        TextField {
+            multiline: true,
+            ..TextField::new(limit)
+        }
+    }
+
+    /// A multi-line field holding `text`, cursor at the end.
+    pub fn multiline_with(limit: usize, text: &str) -> TextField {
+        let mut field = TextField::multiline(limit);
+        field.insert_str(text);
+        field
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// A line break at the cursor (multi-line fields only).
+    pub fn newline(&mut self) -> bool {
+        if !self.multiline || self.is_full() {
+            return false;
+        }
+        self.text.insert(self.cursor, '\n');
+        self.cursor += 1;
+        true
+    }
+
+    /// The cursor one row up or down in a layout `width` wide, keeping its
+    /// column as near as the row allows.
+    pub fn vertical(&mut self, width: u16, down: bool) -> bool {
+        let layout = self.layout(width);
+        let (column, row) = layout.cursor;
+        let target = if down {
+            row + 1
+        } else if row == 0 {
+            return false;
+        } else {
+            row - 1
+        };
+        match layout.index_at(column, target) {
+            Some(index) => {
+                self.cursor = index;
+                true
+            }
+            None => false,
         }
     }
 
@@ -65,6 +140,9 @@ impl TextField {
     /// Types one character. Returns false when it was refused (a control
     /// character, or the field is full).
     pub fn insert(&mut self, c: char) -> bool {
+        if c == '\n' {
+            return self.newline();
+        }
         if c.is_control() || self.is_full() {
             return false;
         }
@@ -79,7 +157,12 @@ impl TextField {
         let mut all = true;
         let mut after_break = false;
         for c in text.chars() {
-            if matches!(c, '\t' | '\n' | '\r') {
+            if self.multiline && c == '\n' {
+                after_break = false;
+                all &= self.newline();
+            } else if self.multiline && c == '\r' {
+                // "\r\n" is one break; the "\n" makes it.
+            } else if matches!(c, '\t' | '\n' | '\r') {
                 // "\r\n" and runs of breaks become one space.
                 if !after_break {
                     all &= self.insert(' ');
@@ -171,30 +254,33 @@ impl TextField {
         let width = usize::from(width.max(2));
         let mut rows = vec![String::new()];
         let mut used = 0;
-        let mut cursor = None;
-        for (i, &c) in self.text.iter().enumerate() {
+        let mut positions = Vec::with_capacity(self.text.len() + 1);
+        for &c in &self.text {
+            if c == '\n' {
+                positions.push((used as u16, (rows.len() - 1) as u16));
+                rows.push(String::new());
+                used = 0;
+                continue;
+            }
             let w = c.width().unwrap_or(0);
             if used + w > width {
                 rows.push(String::new());
                 used = 0;
             }
-            if i == self.cursor {
-                cursor = Some((used, rows.len() - 1));
-            }
+            positions.push((used as u16, (rows.len() - 1) as u16));
             rows.last_mut().expect("one row at least").push(c);
             used += w;
         }
-        let cursor = cursor.unwrap_or_else(|| {
-            if used >= width {
-                rows.push(String::new());
-                (0, rows.len() - 1)
-            } else {
-                (used, rows.len() - 1)
-            }
-        });
+        // The end: a cursor there after a full row starts the next one.
+        if used >= width && self.cursor == self.text.len() {
+            rows.push(String::new());
+            used = 0;
+        }
+        positions.push((used as u16, (rows.len() - 1) as u16));
         Layout {
             rows,
-            cursor: (cursor.0 as u16, cursor.1 as u16),
+            cursor: positions[self.cursor.min(self.text.len())],
+            positions,
         }
     }
 }
@@ -261,6 +347,39 @@ mod tests {
         let layout = field.layout(3);
         assert_eq!(layout.rows, ["ab", "🌿c"]);
         assert_eq!(layout.cursor, (2, 1));
+    }
+
+    #[test]
+    fn a_multiline_field_keeps_breaks_and_moves_by_rows() {
+        let mut field = TextField::multiline(100);
+        for c in "窓の外\nbirds".chars() {
+            field.insert(c);
+        }
+        let layout = field.layout(20);
+        assert_eq!(layout.rows, ["窓の外", "birds"]);
+        assert_eq!(layout.cursor, (5, 1));
+        // Up from column 5 lands at the end of the wide first row (column 6 > 5, so before 外).
+        assert!(field.vertical(20, false));
+        assert_eq!(field.layout(20).cursor, (4, 0));
+        assert!(!field.vertical(20, false), "no row above the first");
+        assert!(field.vertical(20, true));
+        assert_eq!(field.layout(20).cursor, (4, 1));
+        // A paste keeps its lines; a one-line field turns them into spaces.
+        let mut pasted = TextField::multiline(100);
+        pasted.insert_str("one\r\ntwo");
+        assert_eq!(pasted.text(), "one\ntwo");
+        let mut single = TextField::new(100);
+        single.insert_str("one\r\ntwo");
+        assert_eq!(single.text(), "one two");
+        assert!(!single.newline());
+    }
+
+    #[test]
+    fn the_cap_counts_line_breaks_too() {
+        let mut field = TextField::multiline(3);
+        assert!(field.insert('a') && field.newline() && field.insert('b'));
+        assert!(!field.newline() && !field.insert('c'));
+        assert_eq!((field.len(), field.limit()), (3, 3));
     }
 
     #[test]
