@@ -3,5 +3,6 @@
 
 pub mod breathing;
 pub mod grounding;
+pub mod reframing;
 pub mod relaxation;
 pub mod timeline;
