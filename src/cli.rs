@@ -120,6 +120,8 @@ pub enum HistoryFormat {
     Json,
     /// One row per session, for spreadsheets
     Csv,
+    /// Thought records laid out as a page, to read or share with a therapist
+    Markdown,
 }
 
 #[derive(Debug, Args)]

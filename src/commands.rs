@@ -367,6 +367,7 @@ fn history(paths: &Paths, args: &HistoryArgs) -> Result<ExitCode, Failure> {
         HistoryFormat::Table => history::write_table(&mut out, &records),
         HistoryFormat::Json => history::write_json(&mut out, &records),
         HistoryFormat::Csv => history::write_csv(&mut out, &records),
+        HistoryFormat::Markdown => history::write_markdown(&mut out, &records),
     };
     plain_exit(written)
 }

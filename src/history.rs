@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use crate::journal::{Exercise, Record};
+use crate::journal::{Exercise, Record, ThoughtRecord};
 
 /// One exercise and variant, and how much it lowered distress on average.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,13 +83,13 @@ pub fn write_table(out: &mut impl Write, records: &[&Record]) -> io::Result<()> 
     }
     writeln!(
         out,
-        "{:<16}  {:<8}  {:<12}  {:<9}  {:>7}  distress",
+        "{:<16}  {:<8}  {:<14}  {:<9}  {:>7}  distress",
         "date", "exercise", "variant", "", "time"
     )?;
     for r in records {
         writeln!(
             out,
-            "{:<16}  {:<8}  {:<12}  {:<9}  {:>7}  {}",
+            "{:<16}  {:<8}  {:<14}  {:<9}  {:>7}  {}",
             r.started_at.format("%Y-%m-%d %H:%M"),
             r.exercise.name(),
             r.variant,
@@ -108,7 +108,7 @@ pub fn write_table(out: &mut impl Write, records: &[&Record]) -> io::Result<()> 
         for h in helps {
             writeln!(
                 out,
-                "  {:<8}  {:<12}  {:>+5.1}  from {} rated session{}",
+                "  {:<8}  {:<14}  {:>+5.1}  from {} rated session{}",
                 h.exercise.name(),
                 h.variant,
                 -h.average_drop,
@@ -116,6 +116,61 @@ pub fn write_table(out: &mut impl Write, records: &[&Record]) -> io::Result<()> 
                 if h.rated == 1 { "" } else { "s" }
             )?;
         }
+    }
+    Ok(())
+}
+
+/// Thought records as a clean page to read or share with a therapist; other
+/// sessions are left out (a line says how many).
+pub fn write_markdown(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
+    let reframes: Vec<(&Record, &ThoughtRecord)> = records
+        .iter()
+        .filter_map(|r| r.reframe.as_ref().map(|t| (*r, t)))
+        .collect();
+    writeln!(out, "# Thought records")?;
+    writeln!(out)?;
+    if reframes.is_empty() {
+        writeln!(out, "No thought records yet. `soothe reframe` makes one.")?;
+        return Ok(());
+    }
+    let strength = |feeling: &str, value: Option<u8>| -> Option<String> {
+        match (feeling.is_empty(), value) {
+            (true, None) => None,
+            (false, None) => Some(feeling.to_string()),
+            (true, Some(v)) => Some(format!("{v}/100")),
+            (false, Some(v)) => Some(format!("{feeling}, {v}/100")),
+        }
+    };
+    for (record, t) in reframes {
+        let status = if record.completed {
+            ""
+        } else {
+            " (not finished)"
+        };
+        writeln!(
+            out,
+            "## {}{status}",
+            record.started_at.format("%A %-d %B %Y, %H:%M")
+        )?;
+        writeln!(out)?;
+        let mut field = |label: &str, text: Option<String>| -> io::Result<()> {
+            if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
+                // Line breaks inside an answer stay, as Markdown line breaks.
+                writeln!(out, "**{label}:** {}", text.trim().replace('\n', "  \n"))?;
+                writeln!(out)?;
+            }
+            Ok(())
+        };
+        field("Situation", Some(t.situation.clone()))?;
+        field("Thought", Some(t.thought.clone()))?;
+        field("Feeling before", strength(&t.feeling, t.strength_before))?;
+        for qa in &t.questions {
+            field(qa.question.trim_end_matches('?'), Some(qa.answer.clone()))?;
+        }
+        field("Balanced thought", Some(t.balanced.clone()))?;
+        field("Feeling after", strength(&t.feeling, t.strength_after))?;
+        field("Next step", Some(t.next_step.clone()))?;
+        field("\"I\"-statement", Some(t.statement.clone()))?;
     }
     Ok(())
 }
@@ -190,6 +245,7 @@ mod tests {
             steps_done: None,
             steps_total: None,
             noticed: Vec::new(),
+            reframe: None,
         }
     }
 
@@ -239,15 +295,15 @@ mod tests {
         write_table(&mut table, &all).unwrap();
         let table = String::from_utf8(table).unwrap();
         assert!(
-            table.contains("2026-11-02 21:15  breathe   4-4-6         completed     4:10  7 → 4"),
+            table.contains("2026-11-02 21:15  breathe   4-4-6           completed     4:10  7 → 4"),
             "{table}"
         );
         assert!(
-            table.contains("2026-11-04 21:15  breathe   4-4-6         completed     4:10  6 → –"),
+            table.contains("2026-11-04 21:15  breathe   4-4-6           completed     4:10  6 → –"),
             "{table}"
         );
         assert!(
-            table.contains("ground    5-4-3-2-1      -5.0  from 1 rated session\n"),
+            table.contains("ground    5-4-3-2-1        -5.0  from 1 rated session\n"),
             "{table}"
         );
         let mut csv = Vec::new();

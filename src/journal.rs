@@ -14,6 +14,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::exercise::grounding::GroundingFlow;
+use crate::exercise::reframing::ReframeFlow;
 use crate::exercise::{breathing, relaxation};
 
 /// The record layout this soothe writes (and the newest it reads).
@@ -25,6 +26,7 @@ pub enum Exercise {
     Breathe,
     Ground,
     Relax,
+    Reframe,
 }
 
 impl Exercise {
@@ -33,6 +35,7 @@ impl Exercise {
             Exercise::Breathe => "breathe",
             Exercise::Ground => "ground",
             Exercise::Relax => "relax",
+            Exercise::Reframe => "reframe",
         }
     }
 }
@@ -42,6 +45,38 @@ impl Exercise {
 pub struct Noticed {
     pub sense: String,
     pub text: String,
+}
+
+/// A question of the thought record and what was answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionAnswer {
+    pub question: String,
+    pub answer: String,
+}
+
+/// What a reframe wrote down. Kept whole: the person typed it for
+/// themselves, and the journal is theirs alone (0600).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThoughtRecord {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub situation: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub thought: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub feeling: String,
+    /// How strong the feeling was, 0–100, before and after.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strength_before: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strength_after: Option<u8>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<QuestionAnswer>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub balanced: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub next_step: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub statement: String,
 }
 
 /// One session. Optional fields are left out of the line when empty.
@@ -75,6 +110,8 @@ pub struct Record {
     pub steps_total: Option<u32>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub noticed: Vec<Noticed>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reframe: Option<ThoughtRecord>,
 }
 
 /// Timestamps as people and other tools read them: whole seconds and an
@@ -108,6 +145,8 @@ pub struct Session {
     pub steps_total: Option<u32>,
     /// Grounding's typed items; kept only when the user opted in.
     pub noticed: Vec<Noticed>,
+    /// Boxed: it is large, and most sessions have none.
+    pub reframe: Option<Box<ThoughtRecord>>,
 }
 
 impl Session {
@@ -121,6 +160,55 @@ impl Session {
             steps_done: None,
             steps_total: None,
             noticed: Vec::new(),
+            reframe: None,
+        }
+    }
+
+    /// A thought record; `completed` when it was saved from the review.
+    pub fn reframing(flow: &ReframeFlow, duration_secs: u64, completed: bool) -> Session {
+        let a = flow.answers();
+        let questions = flow
+            .content()
+            .questions
+            .iter()
+            .zip(&a.answers)
+            .filter(|(_, answer)| !answer.trim().is_empty())
+            .map(|(q, answer)| QuestionAnswer {
+                question: q.text.clone(),
+                answer: answer.trim().to_string(),
+            })
+            .collect();
+        let answered = a.answers.iter().filter(|t| !t.trim().is_empty()).count();
+        Session {
+            exercise: Exercise::Reframe,
+            variant: "thought-record".into(),
+            completed,
+            duration_secs,
+            cycles: None,
+            steps_done: Some(answered as u32),
+            steps_total: Some(a.answers.len() as u32),
+            noticed: Vec::new(),
+            reframe: Some(Box::new(ThoughtRecord {
+                situation: a.situation.trim().to_string(),
+                thought: a.thought.trim().to_string(),
+                feeling: a.feeling.trim().to_string(),
+                strength_before: a.strength_before,
+                strength_after: a.strength_after,
+                questions,
+                balanced: a.balanced.trim().to_string(),
+                next_step: a.next_step.trim().to_string(),
+                statement: flow.statement().unwrap_or_default(),
+            })),
+        }
+    }
+
+    /// The 0–10 ratings a thought record gives the journal (its 0–100
+    /// strengths, rounded), so it counts in "what helps you most".
+    pub fn own_ratings(&self) -> (Option<u8>, Option<u8>) {
+        let tenth = |v: Option<u8>| v.map(|v| ((u16::from(v) + 5) / 10) as u8);
+        match &self.reframe {
+            Some(r) => (tenth(r.strength_before), tenth(r.strength_after)),
+            None => (None, None),
         }
     }
 
@@ -134,6 +222,7 @@ impl Session {
             steps_done: Some(ended.relaxed as u32),
             steps_total: Some(ended.groups as u32),
             noticed: Vec::new(),
+            reframe: None,
         }
     }
 
@@ -158,6 +247,7 @@ impl Session {
             steps_done: Some(flow.total_counted() as u32),
             steps_total: Some(flow.variant().items() as u32),
             noticed,
+            reframe: None,
         }
     }
 
@@ -171,6 +261,9 @@ impl Session {
         after: Option<u8>,
         save_text: bool,
     ) -> Record {
+        // A thought record brings its own ratings; check-ins fill the rest.
+        let (own_before, own_after) = self.own_ratings();
+        let (before, after) = (before.or(own_before), after.or(own_after));
         Record {
             v: SCHEMA,
             id: new_id(&started_at),
@@ -186,6 +279,7 @@ impl Session {
             steps_done: self.steps_done,
             steps_total: self.steps_total,
             noticed: if save_text { self.noticed } else { Vec::new() },
+            reframe: self.reframe.map(|r| *r),
         }
     }
 }
@@ -338,6 +432,7 @@ mod tests {
             steps_done: None,
             steps_total: None,
             noticed: Vec::new(),
+            reframe: None,
         }
     }
 

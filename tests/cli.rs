@@ -494,19 +494,19 @@ fn history_prints_a_table_with_what_helps_most() {
     assert!(out.status.success());
     let table = text(&out.stdout);
     assert!(
-        table.contains("2026-11-02 21:15  breathe   4-4-6         left          4:10  7 → 4"),
+        table.contains("2026-11-02 21:15  breathe   4-4-6           left          4:10  7 → 4"),
         "{table}"
     );
     assert!(
-        table.contains("2026-11-05 22:40  relax     7-group       completed     4:10  6 → –"),
+        table.contains("2026-11-05 22:40  relax     7-group         completed     4:10  6 → –"),
         "{table}"
     );
     assert!(
-        table.contains("  ground    5-4-3-2-1      -5.0  from 1 rated session\n"),
+        table.contains("  ground    5-4-3-2-1        -5.0  from 1 rated session\n"),
         "{table}"
     );
     assert!(
-        table.contains("  breathe   4-4-6          -2.5  from 2 rated sessions\n"),
+        table.contains("  breathe   4-4-6            -2.5  from 2 rated sessions\n"),
         "{table}"
     );
     assert_eq!(
@@ -553,4 +553,31 @@ fn history_of_nothing_is_a_friendly_sentence() {
     assert!(text(&out.stdout).starts_with("No sessions yet."));
     let json = Sandbox::new().run(&["history", "--format", "json"]);
     assert_eq!(text(&json.stdout).trim(), "[]");
+}
+
+#[test]
+fn history_as_markdown_lays_out_thought_records() {
+    let sandbox = Sandbox::new();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/journal");
+    std::fs::copy(
+        fixtures.join("reframes.jsonl"),
+        sandbox.data.path().join("journal.jsonl"),
+    )
+    .unwrap();
+    let out = sandbox.run(&["history", "--format", "markdown"]);
+    assert!(out.status.success());
+    let expected = std::fs::read_to_string(fixtures.join("reframes.md")).unwrap();
+    assert_eq!(text(&out.stdout), expected);
+    // The table lists the reframes among the other sessions.
+    let table = text(&sandbox.run(&["history"]).stdout);
+    assert!(
+        table.contains("reframe   thought-record  completed     9:00  8 → 4"),
+        "{table}"
+    );
+    assert!(
+        table.contains("  reframe   thought-record   -4.0  from 1 rated session\n"),
+        "{table}"
+    );
+    let empty = Sandbox::new().run(&["history", "--format", "markdown"]);
+    assert!(text(&empty.stdout).contains("No thought records yet."));
 }

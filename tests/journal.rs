@@ -31,6 +31,7 @@ fn record(writer: &str, n: u32) -> Record {
             sense: "see".into(),
             text: "x".repeat(3000),
         }],
+        reframe: None,
     }
 }
 

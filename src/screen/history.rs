@@ -262,6 +262,7 @@ fn name(content: &Content, exercise: Exercise, variant: &str) -> String {
         Exercise::Breathe => content.pattern(variant).map(|p| p.name.clone()),
         Exercise::Ground => content.grounding(variant).map(|g| g.name.clone()),
         Exercise::Relax => content.program(variant).map(|p| p.name.clone()),
+        Exercise::Reframe => Some("Thought record".to_string()),
     };
     format!(
         "{} ({})",
