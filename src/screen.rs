@@ -23,6 +23,7 @@ use crate::exercise::breathing::Wake;
 pub use crate::journal::Session as SessionEnd;
 use crate::keys::{Action, Binding};
 use crate::settings::Settings;
+use crate::text_field::TextField;
 use crate::ui::Theme;
 
 /// What every screen may read: content, settings and the session's toggles.
@@ -90,6 +91,42 @@ pub fn move_in_list(selected: usize, action: Action, count: usize) -> Option<usi
         Action::Down => Some((selected + 1).min(count.saturating_sub(1))),
         _ => None,
     }
+}
+
+/// The editing keys every text field shares: Backspace, Delete, → (←
+/// is the screen's own), Home, End, Ctrl-A/E/U/W/H, and ↑ ↓ between rows of
+/// a layout `width` wide (0: one-row fields, no vertical moves). `Some`
+/// with whether the text or cursor changed; `None` for any other key.
+pub fn edit_field(field: &mut TextField, key: KeyEvent, width: u16) -> Option<bool> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Backspace => field.backspace(),
+        KeyCode::Delete => field.delete(),
+        KeyCode::Right => field.right(),
+        KeyCode::Up if width > 0 => field.vertical(width, false),
+        KeyCode::Down if width > 0 => field.vertical(width, true),
+        KeyCode::Home => {
+            field.home();
+            true
+        }
+        KeyCode::End => {
+            field.end();
+            true
+        }
+        KeyCode::Char('a') if ctrl => {
+            field.home();
+            true
+        }
+        KeyCode::Char('e') if ctrl => {
+            field.end();
+            true
+        }
+        KeyCode::Char('u') if ctrl => field.delete_to_start(),
+        KeyCode::Char('w') if ctrl => field.delete_word(),
+        KeyCode::Char('h') if ctrl => field.backspace(),
+        _ => return None,
+    })
 }
 
 pub enum Screen {

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use std::time::Instant;
 
@@ -17,6 +17,7 @@ use crate::content::Grounding;
 use crate::exercise::grounding::{Counted, GroundingFlow, ITEM_LIMIT};
 use crate::keys::{self, Action, Binding};
 use crate::text_field::TextField;
+use crate::ui::field::FieldView;
 use crate::ui::{self, Theme};
 
 const MIN_WIDTH: u16 = 20;
@@ -123,36 +124,9 @@ impl Ground {
             }
             return Outcome::Changed;
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let edited = match key.code {
-            KeyCode::Backspace => self.field.backspace(),
-            KeyCode::Delete => self.field.delete(),
-            KeyCode::Right => self.field.right(),
-            KeyCode::Home => {
-                self.field.home();
-                true
-            }
-            KeyCode::End => {
-                self.field.end();
-                true
-            }
-            KeyCode::Char('a') if ctrl => {
-                self.field.home();
-                true
-            }
-            KeyCode::Char('e') if ctrl => {
-                self.field.end();
-                true
-            }
-            KeyCode::Char('u') if ctrl => self.field.delete_to_start(),
-            KeyCode::Char('w') if ctrl => self.field.delete_word(),
-            KeyCode::Char('h') if ctrl => self.field.backspace(),
-            _ => return Outcome::Ignored,
-        };
-        if edited {
-            Outcome::Changed
-        } else {
-            Outcome::Ignored
+        match super::edit_field(&mut self.field, key, 0) {
+            Some(true) => Outcome::Changed,
+            _ => Outcome::Ignored,
         }
     }
 
@@ -306,6 +280,7 @@ impl Ground {
     }
 
     /// The field: boxed when there is room, else one row after "› ".
+    /// The field: boxed when there is room, else one row after "›".
     fn render_field(
         &self,
         theme: &Theme,
@@ -313,62 +288,18 @@ impl Ground {
         buf: &mut Buffer,
         boxed: bool,
     ) -> Option<Position> {
-        let (inner, style) = if boxed {
-            let block = Block::default()
-                .borders(Borders::ALL)
-                .border_type(BorderType::Rounded)
-                .border_style(if self.editing { theme.text } else { theme.dim });
-            let inner = block.inner(rect);
-            block.render(rect, buf);
-            (
-                Rect::new(
-                    inner.x + 1,
-                    inner.y,
-                    inner.width.saturating_sub(2),
-                    inner.height,
-                ),
-                theme.text,
-            )
-        } else {
-            Paragraph::new(Span::styled("›", theme.dim))
-                .render(Rect::new(rect.x, rect.y, 1, 1), buf);
-            (
-                Rect::new(rect.x + 2, rect.y, rect.width.saturating_sub(2), 1),
-                theme.text,
-            )
-        };
-        if inner.width < 2 || inner.height == 0 {
-            return None;
-        }
-        if self.field.is_empty() {
-            let placeholder = if self.editing {
+        FieldView {
+            field: &self.field,
+            focused: self.editing,
+            placeholder: if self.editing {
                 "type what you notice, or just press Enter"
             } else {
                 "enter to type again"
-            };
-            Paragraph::new(Line::styled(
-                ui::fit(placeholder, inner.width as usize),
-                theme.dim.add_modifier(Modifier::ITALIC),
-            ))
-            .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
-            return self.editing.then_some(Position::new(inner.x, inner.y));
+            },
+            boxed,
+            counter: false,
         }
-        let layout = self.field.layout(inner.width);
-        let (col, row) = layout.cursor;
-        // Scroll so the cursor's row is always in view.
-        let first = row.saturating_sub(inner.height - 1);
-        for (i, text) in layout
-            .rows
-            .iter()
-            .skip(first as usize)
-            .take(inner.height as usize)
-            .enumerate()
-        {
-            Paragraph::new(Line::styled(text.clone(), style))
-                .render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
-        }
-        self.editing
-            .then(|| Position::new(inner.x + col, inner.y + row - first))
+        .render(theme, rect, buf)
     }
 
     fn render_summary(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
