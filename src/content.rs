@@ -229,6 +229,19 @@ pub struct Reframing {
     pub compassion: Vec<Phrase>,
     pub toolkit: Vec<Phrase>,
     pub statements: Vec<Template>,
+    /// What each step asks, by step id ("situation", "thought", …).
+    pub prompts: Vec<Phrase>,
+}
+
+impl Reframing {
+    /// The prompt with `id`, or the id itself should a user file have
+    /// replaced it with something broken (it is then skipped, never empty).
+    pub fn prompt<'a>(&'a self, id: &'a str) -> (&'a str, Option<&'a str>) {
+        match self.prompts.iter().find(|p| p.id == id) {
+            Some(p) => (p.text.as_str(), p.hint.as_deref()),
+            None => (id, None),
+        }
+    }
 }
 
 /// Anything merged by id.
@@ -391,6 +404,7 @@ impl Content {
         merge(&mut mine.compassion, theirs.compassion);
         merge(&mut mine.toolkit, theirs.toolkit);
         merge(&mut mine.statements, theirs.statements);
+        merge(&mut mine.prompts, theirs.prompts);
         self.problems.extend(parsed.problems);
     }
 

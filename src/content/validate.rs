@@ -60,6 +60,8 @@ struct RawFile {
     toolkit: Vec<Spanned<RawPhrase>>,
     #[serde(default)]
     statements: Vec<Spanned<RawTemplate>>,
+    #[serde(default)]
+    prompts: Vec<Spanned<RawQuestion>>,
 }
 
 #[derive(Deserialize)]
@@ -213,6 +215,9 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     let statements = checker.entries(raw.statements, |checker, index, raw, seen| {
         checker.template(index, raw, seen, &origin)
     });
+    let prompts = checker.entries(raw.prompts, |checker, index, raw, seen| {
+        checker.phrase("prompts", index, raw, seen, &origin)
+    });
     Parsed {
         patterns,
         grounding,
@@ -224,6 +229,7 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
             compassion,
             toolkit,
             statements,
+            prompts,
         },
         problems: checker.problems,
     }
