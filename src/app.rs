@@ -26,6 +26,7 @@ use crate::screen::checkin::{CheckIn, Ratings};
 use crate::screen::ground::Ground;
 use crate::screen::history::History as HistoryScreen;
 use crate::screen::patterns::Patterns;
+use crate::screen::reframe::Reframe;
 use crate::screen::relax::Relax;
 use crate::screen::support::Support;
 use crate::screen::{Ctx, Effect, Outcome, Route, Screen, SessionEnd};
@@ -48,6 +49,8 @@ struct Pending {
     before: Option<u8>,
     /// Ask "before you started" afterwards: nobody asked at the start.
     ask_before: bool,
+    /// This exercise has check-ins (a thought record rates itself).
+    checkins: bool,
     ended: Option<(SessionEnd, Instant)>,
 }
 
@@ -66,6 +69,9 @@ pub struct App {
     outbox: Vec<Record>,
     /// The History screen was asked for: the event loop reads the journal.
     wants_history: bool,
+    /// Lines to print after the terminal is restored (a reframe's balanced
+    /// thought and "I"-statement, to copy).
+    farewell: Vec<String>,
 }
 
 impl App {
@@ -76,6 +82,7 @@ impl App {
             started: ctx.clock.start(),
             before: None,
             ask_before: true,
+            checkins: first.has_checkins(),
             ended: None,
         });
         App {
@@ -90,6 +97,7 @@ impl App {
             after_checkin: None,
             outbox: Vec::new(),
             wants_history: false,
+            farewell: Vec::new(),
         }
     }
 
@@ -110,6 +118,11 @@ impl App {
     pub fn ground_screen(ctx: &Ctx, variant: &str, now: Instant) -> Option<Screen> {
         let variant = ctx.content.grounding(variant)?.clone();
         Some(Screen::Ground(Box::new(Ground::new(variant, now))))
+    }
+
+    /// A thought record, starting at `now`.
+    pub fn reframe_screen(ctx: &Ctx, now: Instant) -> Screen {
+        Screen::Reframe(Box::new(Reframe::new(ctx.content.reframing.clone(), now)))
     }
 
     /// Relaxation with `program`, if it exists, starting at `now`.
@@ -237,7 +250,9 @@ impl App {
         let ask = self
             .pending
             .as_ref()
-            .filter(|p| closing_summary && p.ended.is_some() && self.ctx.settings.checkins)
+            .filter(|p| {
+                closing_summary && p.ended.is_some() && p.checkins && self.ctx.settings.checkins
+            })
             .map(|p| p.ask_before);
         if let Some(ask_before) = ask {
             self.stack.pop();
@@ -299,16 +314,34 @@ impl App {
     }
 
     fn session_ended(&mut self, end: SessionEnd, now: Instant) {
+        if let Some(reframe) = &end.reframe {
+            self.farewell.clear();
+            if !reframe.balanced.is_empty() {
+                self.farewell
+                    .push(format!("Balanced thought: {}", reframe.balanced));
+            }
+            if !reframe.statement.is_empty() {
+                self.farewell
+                    .push(format!("\"I\"-statement: {}", reframe.statement));
+            }
+        }
         let pending = self.pending.get_or_insert(Pending {
             started: now,
             before: None,
             ask_before: true,
+            checkins: end.reframe.is_none(),
             ended: None,
         });
+        let checkins = pending.checkins;
         pending.ended = Some((end, now));
-        if !self.ctx.settings.checkins {
+        if !(checkins && self.ctx.settings.checkins) {
             self.write_session(None);
         }
+    }
+
+    /// What to print once the terminal is back (and copyable).
+    pub fn farewell(&self) -> &[String] {
+        &self.farewell
     }
 
     /// Turns the ended session into a journal record for the event loop.
@@ -376,7 +409,7 @@ impl App {
     }
 
     fn navigate(&mut self, route: Route, now: Instant) {
-        if route.is_exercise() && self.ctx.settings.checkins {
+        if route.has_checkins() && self.ctx.settings.checkins {
             self.after_checkin = Some(route);
             self.stack.push(Screen::CheckIn(CheckIn::before()));
             return;
@@ -387,6 +420,7 @@ impl App {
     /// Pushes the route's screen; an exercise starts a session.
     fn open(&mut self, route: Route, now: Instant, before: Option<u8>, ask_before: bool) {
         let exercise = route.is_exercise();
+        let checkins = route.has_checkins();
         let screen = match route {
             Route::Patterns => Some(Screen::Patterns(Patterns::new())),
             Route::Support => Some(Screen::Support(Support)),
@@ -399,6 +433,7 @@ impl App {
             }
             Route::Ground { variant } => App::ground_screen(&self.ctx, &variant, now),
             Route::Relax { program } => App::relax_screen(&self.ctx, &program, now),
+            Route::Reframe => Some(App::reframe_screen(&self.ctx, now)),
         };
         let Some(screen) = screen else {
             return;
@@ -408,6 +443,7 @@ impl App {
                 started: now,
                 before,
                 ask_before,
+                checkins,
                 ended: None,
             });
         }

@@ -75,6 +75,8 @@ pub enum Command {
     Ground(GroundArgs),
     /// Progressive muscle relaxation: tense and let go, group by group (default: 7-group)
     Relax(RelaxArgs),
+    /// A thought record: the anxious thought, questions, a balanced thought and a next step
+    Reframe,
     /// Past sessions from the journal, and what helps you most
     History(HistoryArgs),
     /// List the breathing patterns: ids, names, rhythm, breaths per minute

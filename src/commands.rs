@@ -67,6 +67,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Breathe(args)) => breathe(&cli.options, content, settings, &paths, &args),
         Some(Command::Ground(args)) => ground(&cli.options, content, settings, &paths, &args),
         Some(Command::Relax(args)) => relax(&cli.options, content, settings, &paths, &args),
+        Some(Command::Reframe) => reframe(&cli.options, content, settings, &paths),
         Some(Command::History(args)) => history(&paths, &args),
         Some(Command::Patterns) => patterns(&content),
         Some(Command::Programs) => programs(&content),
@@ -297,6 +298,10 @@ fn run_tui(
     drop(guard);
     let (exit, unsaved) =
         result.map_err(|err| Failure::new(1, format!("the terminal stopped working: {err}")))?;
+    // Back on the plain terminal: what the person wrote, to copy.
+    for line in app.farewell() {
+        println!("{line}");
+    }
     if let Some(why) = unsaved {
         eprintln!("soothe: this session could not be saved: {why}");
     }
@@ -350,6 +355,22 @@ fn patterns(content: &Content) -> Result<ExitCode, Failure> {
     }
     report_problems(content);
     Ok(ExitCode::SUCCESS)
+}
+
+fn reframe(
+    options: &Options,
+    content: Content,
+    settings: Settings,
+    paths: &Paths,
+) -> Result<ExitCode, Failure> {
+    if !can_draw(options) {
+        return Err(Failure::new(
+            1,
+            "reframing needs a terminal (it is a lot of typing); plain text is there for `soothe breathe`, `ground` and `relax`",
+        ));
+    }
+    let ctx = ctx(options, content, settings);
+    run_tui(ctx, paths.journal_file(), App::reframe_screen)
 }
 
 fn history(paths: &Paths, args: &HistoryArgs) -> Result<ExitCode, Failure> {

@@ -31,6 +31,15 @@ pub enum Action {
     Skip,
     /// The Support page.
     Support,
+    /// Reframe: a step back or on, wherever the keys are.
+    StepBack,
+    StepOn,
+    /// Reframe: the next place for the keys (field, list, statement parts).
+    Focus,
+    /// Reframe: a rating back to none.
+    Clear,
+    /// Reframe: the other "I"-statement form.
+    Template,
 }
 
 #[derive(Debug)]
@@ -320,6 +329,214 @@ pub const CHECKIN: &[Binding] = &[
     ),
 ];
 
+const PAGE_UP: &[KeyCode] = &[KeyCode::PageUp];
+
+/// Reframe while typing: printable keys are text; these act. (Handled by
+/// the screen itself; the table is what the footer and help say.)
+pub const REFRAME_FIELD: &[Binding] = &[
+    bind(
+        &[KeyCode::Enter],
+        "enter",
+        Some("next"),
+        "On to the next step (empty: skip it)",
+        Action::StepOn,
+    ),
+    bind(
+        &[KeyCode::Tab],
+        "tab",
+        Some("pick"),
+        "To the list, or the next part",
+        Action::Focus,
+    ),
+    bind(
+        PAGE_UP,
+        "pgup",
+        Some("back"),
+        "Back a step, nothing lost (also ← at the start)",
+        Action::StepBack,
+    ),
+    bind(
+        &[KeyCode::Esc],
+        "esc",
+        Some("leave field"),
+        "Leave the field (alt-enter: a new line)",
+        Action::LeaveField,
+    ),
+];
+
+/// Reframe out of the field.
+pub const REFRAME: &[Binding] = &[
+    bind(
+        &[KeyCode::Enter, KeyCode::Char('i')],
+        "enter",
+        Some("type"),
+        "Back into the field",
+        Action::Type,
+    ),
+    bind(
+        &[KeyCode::Left, KeyCode::Char('h'), KeyCode::PageUp],
+        "← →",
+        Some("steps"),
+        "Back a step, nothing lost",
+        Action::Previous,
+    ),
+    bind(
+        &[KeyCode::Right, KeyCode::Char('l'), KeyCode::PageDown],
+        "→",
+        None,
+        "On to the next step",
+        Action::Next,
+    ),
+    bind(
+        &[KeyCode::Tab],
+        "tab",
+        Some("pick"),
+        "To the list, or the next part",
+        Action::Focus,
+    ),
+    bind(
+        &[KeyCode::Char('t')],
+        "t",
+        Some("need/like"),
+        "The other form of the \"I\"-statement",
+        Action::Template,
+    ),
+    bind(
+        BACK_KEYS,
+        "q",
+        Some("end"),
+        "End now; what you wrote is kept",
+        Action::Back,
+    ),
+];
+
+/// Reframe in a list to pick from.
+pub const REFRAME_LIST: &[Binding] = &[
+    bind(
+        UP_KEYS,
+        "↑↓",
+        Some("move"),
+        "Move through the list",
+        Action::Up,
+    ),
+    bind(DOWN_KEYS, "j", None, "Move down (also ↓)", Action::Down),
+    bind(
+        &[KeyCode::Enter],
+        "enter",
+        Some("pick"),
+        "Put it in the field, to make it yours",
+        Action::Select,
+    ),
+    bind(
+        &[KeyCode::Tab],
+        "tab",
+        Some("next"),
+        "To the next place",
+        Action::Focus,
+    ),
+    bind(
+        &[KeyCode::Esc],
+        "esc",
+        Some("field"),
+        "Back to the field",
+        Action::LeaveField,
+    ),
+    bind(
+        &[KeyCode::Char('q')],
+        "q",
+        Some("end"),
+        "End now; what you wrote is kept",
+        Action::Back,
+    ),
+];
+
+/// Reframe at a rating, 0–100.
+pub const REFRAME_RATING: &[Binding] = &[
+    bind(
+        &[KeyCode::Char('0')],
+        "0–9",
+        Some("rate"),
+        "Type the number (7, 5: 75)",
+        Action::Digit(0),
+    ),
+    digit(1),
+    digit(2),
+    digit(3),
+    digit(4),
+    digit(5),
+    digit(6),
+    digit(7),
+    digit(8),
+    digit(9),
+    bind(
+        &[KeyCode::Left, KeyCode::Char('h')],
+        "← →",
+        Some("±5"),
+        "Five less",
+        Action::Previous,
+    ),
+    bind(
+        &[KeyCode::Right, KeyCode::Char('l')],
+        "→",
+        None,
+        "Five more",
+        Action::Next,
+    ),
+    bind(
+        &[KeyCode::Backspace],
+        "bksp",
+        None,
+        "No rating",
+        Action::Clear,
+    ),
+    bind(
+        &[KeyCode::Enter, KeyCode::PageDown],
+        "enter",
+        Some("next"),
+        "On to the next step (no rating: skip it)",
+        Action::Select,
+    ),
+    bind(
+        PAGE_UP,
+        "pgup",
+        Some("back"),
+        "Back a step, nothing lost",
+        Action::StepBack,
+    ),
+    bind(
+        BACK_KEYS,
+        "q",
+        Some("end"),
+        "End now; what you wrote is kept",
+        Action::Back,
+    ),
+];
+
+/// Reframe's review.
+pub const REFRAME_REVIEW: &[Binding] = &[
+    bind(
+        &[KeyCode::Enter],
+        "enter",
+        Some("keep it"),
+        "Keep this thought record in your journal",
+        Action::Select,
+    ),
+    bind(
+        &[KeyCode::Left, KeyCode::Char('h'), KeyCode::PageUp],
+        "←",
+        Some("back"),
+        "Back a step to change something",
+        Action::StepBack,
+    ),
+    bind(
+        BACK_KEYS,
+        "q",
+        Some("end"),
+        "End now; it is kept as unfinished",
+        Action::Back,
+    ),
+];
+
 pub const SUMMARY: &[Binding] = &[
     bind(
         &[KeyCode::Enter],
@@ -469,7 +686,19 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_on_one_screen() {
         for table in [
-            HOME, PATTERNS, BREATHE, SUMMARY, GROUND, RELAX, CHECKIN, SUPPORT, HISTORY,
+            HOME,
+            PATTERNS,
+            BREATHE,
+            SUMMARY,
+            GROUND,
+            RELAX,
+            CHECKIN,
+            SUPPORT,
+            HISTORY,
+            REFRAME,
+            REFRAME_LIST,
+            REFRAME_RATING,
+            REFRAME_REVIEW,
         ] {
             let mut seen = Vec::new();
             for binding in table.iter().chain(GLOBAL) {

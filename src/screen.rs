@@ -8,6 +8,7 @@ pub mod ground;
 pub mod history;
 pub mod home;
 pub mod patterns;
+pub mod reframe;
 pub mod relax;
 pub mod support;
 
@@ -47,6 +48,7 @@ pub enum Route {
     Relax { program: String },
     Support,
     History,
+    Reframe,
 }
 
 impl Route {
@@ -54,8 +56,13 @@ impl Route {
     pub fn is_exercise(&self) -> bool {
         matches!(
             self,
-            Route::Breathe { .. } | Route::Ground { .. } | Route::Relax { .. }
+            Route::Breathe { .. } | Route::Ground { .. } | Route::Relax { .. } | Route::Reframe
         )
+    }
+
+    /// Whether its session has check-ins (a thought record rates itself).
+    pub fn has_checkins(&self) -> bool {
+        self.is_exercise() && *self != Route::Reframe
     }
 }
 
@@ -138,6 +145,7 @@ pub enum Screen {
     CheckIn(checkin::CheckIn),
     Support(support::Support),
     History(Box<history::History>),
+    Reframe(Box<reframe::Reframe>),
 }
 
 impl Screen {
@@ -151,6 +159,7 @@ impl Screen {
             Screen::CheckIn(_) => crate::keys::CHECKIN,
             Screen::Support(_) => crate::keys::SUPPORT,
             Screen::History(_) => crate::keys::HISTORY,
+            Screen::Reframe(s) => s.bindings(),
         }
     }
 
@@ -164,18 +173,24 @@ impl Screen {
             Screen::CheckIn(s) => s.handle(action),
             Screen::Support(s) => s.handle(action),
             Screen::History(s) => s.handle(action),
+            Screen::Reframe(s) => s.handle(action, now),
         }
     }
 
     /// Whether a text field has the keys: then every key goes to
     /// [`Screen::type_key`] and none is a shortcut (only Ctrl-C quits).
     pub fn takes_text(&self) -> bool {
-        matches!(self, Screen::Ground(s) if s.takes_text())
+        match self {
+            Screen::Ground(s) => s.takes_text(),
+            Screen::Reframe(s) => s.takes_text(),
+            _ => false,
+        }
     }
 
     pub fn type_key(&mut self, key: KeyEvent, now: Instant) -> Outcome {
         match self {
             Screen::Ground(s) => s.type_key(key, now),
+            Screen::Reframe(s) => s.type_key(key),
             _ => Outcome::Ignored,
         }
     }
@@ -183,6 +198,7 @@ impl Screen {
     pub fn paste(&mut self, text: &str) -> Outcome {
         match self {
             Screen::Ground(s) => s.paste(text),
+            Screen::Reframe(s) => s.paste(text),
             _ => Outcome::Ignored,
         }
     }
@@ -195,11 +211,20 @@ impl Screen {
             Screen::Breathe(s) => s.abandon(now),
             Screen::Ground(s) => s.abandon(now),
             Screen::Relax(s) => s.abandon(now),
+            Screen::Reframe(s) => s.abandon(now),
             _ => None,
         }
     }
 
     pub fn is_exercise(&self) -> bool {
+        matches!(
+            self,
+            Screen::Breathe(_) | Screen::Ground(_) | Screen::Relax(_) | Screen::Reframe(_)
+        )
+    }
+
+    /// Whether the exercise on screen has check-ins (a thought record rates itself).
+    pub fn has_checkins(&self) -> bool {
         matches!(
             self,
             Screen::Breathe(_) | Screen::Ground(_) | Screen::Relax(_)
@@ -212,6 +237,7 @@ impl Screen {
             Screen::Breathe(s) => s.ended().is_some(),
             Screen::Ground(s) => s.is_ended(),
             Screen::Relax(s) => s.ended().is_some(),
+            Screen::Reframe(s) => s.ended().is_some(),
             _ => false,
         }
     }
@@ -247,6 +273,7 @@ impl Screen {
             Screen::Patterns(s) => s.render(ctx, area, buf),
             Screen::Breathe(s) => s.render(ctx, now, area, buf),
             Screen::Ground(s) => return s.render(ctx, area, buf),
+            Screen::Reframe(s) => return s.render(ctx, area, buf),
             Screen::Relax(s) => s.render(ctx, now, area, buf),
             Screen::CheckIn(s) => s.render(ctx, area, buf),
             Screen::Support(s) => s.render(ctx, area, buf),

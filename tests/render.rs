@@ -97,9 +97,9 @@ fn home_with_a_broken_user_file_shows_one_quiet_line() {
     insta::assert_snapshot!(draw(&app, Instant::now(), 80, 24));
 }
 
-/// From home: down to Patterns (the last row) and in.
+/// From home: down to Patterns and in.
 fn open_patterns(app: &mut App, t0: Instant) {
-    for _ in 0..3 {
+    for _ in 0..4 {
         press(app, KeyCode::Down, t0);
     }
     press(app, KeyCode::Enter, t0);
@@ -459,7 +459,7 @@ fn support_page_without_and_with_contacts() {
 fn history_app(journal: Option<&str>) -> App {
     let t0 = Instant::now();
     let mut app = home();
-    for _ in 0..4 {
+    for _ in 0..5 {
         press(&mut app, KeyCode::Down, t0);
     }
     press(&mut app, KeyCode::Enter, t0);

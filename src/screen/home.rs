@@ -20,15 +20,17 @@ enum Item {
     Breathe,
     Ground,
     Relax,
+    Reframe,
     Patterns,
     History,
     Support,
 }
 
-const ITEMS: [Item; 6] = [
+const ITEMS: [Item; 7] = [
     Item::Breathe,
     Item::Ground,
     Item::Relax,
+    Item::Reframe,
     Item::Patterns,
     Item::History,
     Item::Support,
@@ -94,7 +96,9 @@ impl Home {
                     Item::Breathe => (&mut self.pattern, content.patterns.len()),
                     Item::Ground => (&mut self.grounding, content.grounding.len()),
                     Item::Relax => (&mut self.program, content.programs.len()),
-                    Item::Patterns | Item::History | Item::Support => return Outcome::Ignored,
+                    Item::Reframe | Item::Patterns | Item::History | Item::Support => {
+                        return Outcome::Ignored;
+                    }
                 };
                 *choice = if action == Action::Next {
                     (*choice + 1) % count
@@ -113,6 +117,7 @@ impl Home {
                 Item::Relax => Route::Relax {
                     program: content.programs[self.program].id.clone(),
                 },
+                Item::Reframe => Route::Reframe,
                 Item::Patterns => Route::Patterns,
                 Item::History => Route::History,
                 Item::Support => Route::Support,
@@ -147,6 +152,10 @@ impl Home {
                     program.name,
                     (program.total_ms() + 30_000) / 60_000
                 ),
+            ),
+            (
+                "Reframe",
+                "name the anxious thought, weigh it, find a kinder one".to_string(),
             ),
             (
                 "Patterns",

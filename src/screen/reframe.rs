@@ -1,0 +1,666 @@
+//! The Reframe screen: the thought record one step at a time. Text steps
+//! have a multi-line field (and, for the thought, the balanced thought and
+//! the next step, a list to pick from); the next step also has the
+//! "I"-statement helper; the ratings take digits and arrows; a review shows
+//! everything before it is kept. Nothing typed is lost going back and forth.
+
+use std::cell::Cell;
+use std::time::Instant;
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{Ctx, Effect, Outcome, SessionEnd};
+use crate::content::Reframing;
+use crate::exercise::reframing::{ANSWER_LIMIT, PART_LIMIT, ReframeFlow, Step, nudge, type_digit};
+use crate::keys::{self, Action, Binding};
+use crate::text_field::TextField;
+use crate::ui::field::FieldView;
+use crate::ui::{self, Theme};
+
+/// Where the keys go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Focus {
+    /// The step's own text field.
+    Field,
+    /// The list to pick from.
+    List,
+    /// One of the "I"-statement's three parts.
+    Part(usize),
+    /// Out of every field: the step keys work.
+    Away,
+}
+
+const PART_LABELS: [&str; 3] = ["I feel", "when", "and I need / I'd like"];
+
+pub struct Reframe {
+    flow: ReframeFlow,
+    /// The field of the step on screen; its text goes back into the flow
+    /// whenever the step changes.
+    field: TextField,
+    parts: [TextField; 3],
+    focus: Focus,
+    picked: usize,
+    started: Instant,
+    /// Set once it was kept (saved, or left and kept as unfinished).
+    ended: Option<bool>,
+    /// The field's text width when last drawn, so ↑ ↓ move by the rows the
+    /// person sees. (A cell: drawing is the only thing that knows it.)
+    field_width: Cell<u16>,
+}
+
+impl Reframe {
+    pub fn new(content: Reframing, now: Instant) -> Reframe {
+        let flow = ReframeFlow::new(content);
+        let mut screen = Reframe {
+            flow,
+            field: TextField::multiline(ANSWER_LIMIT),
+            parts: std::array::from_fn(|_| TextField::new(PART_LIMIT)),
+            focus: Focus::Field,
+            picked: 0,
+            started: now,
+            ended: None,
+            field_width: Cell::new(60),
+        };
+        screen.enter_step();
+        screen
+    }
+
+    pub fn flow(&self) -> &ReframeFlow {
+        &self.flow
+    }
+
+    /// `Some(true)` saved from the review, `Some(false)` left unfinished.
+    pub fn ended(&self) -> Option<bool> {
+        self.ended
+    }
+
+    /// The balanced thought and the "I"-statement, to print after soothe
+    /// exits so they can be copied.
+    pub fn farewell(&self) -> Vec<String> {
+        let a = self.flow.answers();
+        let mut lines = Vec::new();
+        if !a.balanced.trim().is_empty() {
+            lines.push(format!("Balanced thought: {}", a.balanced.trim()));
+        }
+        if let Some(statement) = self.flow.statement() {
+            lines.push(format!("\"I\"-statement: {statement}"));
+        }
+        lines
+    }
+
+    pub fn takes_text(&self) -> bool {
+        self.ended.is_none() && matches!(self.focus, Focus::Field | Focus::Part(_))
+    }
+
+    pub fn bindings(&self) -> &'static [Binding] {
+        if self.ended.is_some() {
+            return keys::SUMMARY;
+        }
+        match (self.flow.step(), self.focus) {
+            (Step::Review, _) => keys::REFRAME_REVIEW,
+            (Step::Strength | Step::Rerate, _) => keys::REFRAME_RATING,
+            (_, Focus::List) => keys::REFRAME_LIST,
+            (_, Focus::Field | Focus::Part(_)) => keys::REFRAME_FIELD,
+            (_, Focus::Away) => keys::REFRAME,
+        }
+    }
+
+    fn has_field(&self) -> bool {
+        self.flow.text(self.flow.step()).is_some()
+    }
+
+    /// Loads the step's saved text into the field.
+    fn enter_step(&mut self) {
+        let step = self.flow.step();
+        let text = self.flow.text(step).unwrap_or_default().to_string();
+        self.field = TextField::multiline_with(ANSWER_LIMIT, &text);
+        self.picked = 0;
+        self.focus = if self.has_field() {
+            Focus::Field
+        } else {
+            Focus::Away
+        };
+        if step == Step::NextStep {
+            let a = self.flow.answers();
+            let texts = [
+                &a.statement_feeling,
+                &a.statement_situation,
+                &a.statement_need,
+            ];
+            self.parts = std::array::from_fn(|i| TextField::with_text(PART_LIMIT, texts[i]));
+        }
+    }
+
+    /// Puts the field (and parts) back into the flow.
+    fn keep_text(&mut self) {
+        let step = self.flow.step();
+        let text = self.field.text();
+        if let Some(answer) = self.flow.text_mut(step) {
+            *answer = text;
+        }
+        if step == Step::NextStep {
+            let [feeling, situation, need] = self.parts.each_ref().map(TextField::text);
+            let a = self.flow.answers_mut();
+            a.statement_feeling = feeling;
+            a.statement_situation = situation;
+            a.statement_need = need;
+        }
+    }
+
+    fn go(&mut self, forward: bool) -> bool {
+        self.keep_text();
+        let moved = if forward {
+            self.flow.forward()
+        } else {
+            self.flow.back()
+        };
+        if moved {
+            self.enter_step();
+        }
+        moved
+    }
+
+    /// Ends the exercise: `saved` from the review, or left early. Either
+    /// way it is kept, with whatever was written.
+    fn finish(&mut self, now: Instant, saved: bool) -> SessionEnd {
+        self.keep_text();
+        self.ended = Some(saved);
+        let seconds = now.saturating_duration_since(self.started).as_secs();
+        SessionEnd::reframing(&self.flow, seconds, saved)
+    }
+
+    pub fn abandon(&mut self, now: Instant) -> Option<SessionEnd> {
+        self.ended.is_none().then(|| self.finish(now, false))
+    }
+
+    fn focus_order(&self) -> Vec<Focus> {
+        let step = self.flow.step();
+        let mut order = vec![Focus::Field];
+        if !self.flow.choices(step).is_empty() {
+            order.push(Focus::List);
+        }
+        if step == Step::NextStep {
+            order.extend((0..3).map(Focus::Part));
+        }
+        order
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let order = self.focus_order();
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let next = if forward {
+            (at + 1) % order.len()
+        } else {
+            (at + order.len() - 1) % order.len()
+        };
+        self.focus = order[next];
+    }
+
+    /// A key while typing in the field or a part: printable keys are text.
+    pub fn type_key(&mut self, key: KeyEvent) -> Outcome {
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER);
+        let newline = (key.code == KeyCode::Enter
+            && key
+                .modifiers
+                .intersects(KeyModifiers::ALT | KeyModifiers::SHIFT))
+            || (key.code == KeyCode::Char('j') && key.modifiers.contains(KeyModifiers::CONTROL));
+        let width = self.field_width.get();
+        let field = match self.focus {
+            Focus::Part(i) => &mut self.parts[i],
+            _ => &mut self.field,
+        };
+        if newline {
+            return changed(field.newline());
+        }
+        if let (KeyCode::Char(c), true) = (key.code, plain) {
+            field.insert(c);
+            return Outcome::Changed;
+        }
+        match key.code {
+            KeyCode::Enter => {
+                self.go(true);
+                return Outcome::Changed;
+            }
+            KeyCode::Esc => {
+                self.focus = Focus::Away;
+                return Outcome::Changed;
+            }
+            KeyCode::Tab => {
+                self.cycle_focus(true);
+                return Outcome::Changed;
+            }
+            KeyCode::BackTab => {
+                self.cycle_focus(false);
+                return Outcome::Changed;
+            }
+            KeyCode::PageUp => return changed(self.go(false)),
+            KeyCode::PageDown => return changed(self.go(true)),
+            KeyCode::Left if field.at_start() => {
+                // At the very start of the step's field, ← is a step back.
+                return if self.focus == Focus::Field {
+                    changed(self.go(false))
+                } else {
+                    Outcome::Ignored
+                };
+            }
+            KeyCode::Left => return changed(field.left()),
+            _ => {}
+        }
+        let rows = if matches!(self.focus, Focus::Field) {
+            width
+        } else {
+            0
+        };
+        match super::edit_field(field, key, rows) {
+            Some(true) => Outcome::Changed,
+            _ => Outcome::Ignored,
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) -> Outcome {
+        if !self.takes_text() {
+            return Outcome::Ignored;
+        }
+        match self.focus {
+            Focus::Part(i) => self.parts[i].insert_str(text),
+            _ => self.field.insert_str(text),
+        };
+        Outcome::Changed
+    }
+
+    /// A key while not typing: the binding table decided `action`.
+    pub fn handle(&mut self, action: Action, now: Instant) -> Outcome {
+        if self.ended.is_some() {
+            return match action {
+                Action::Select | Action::Back => Outcome::Back,
+                _ => Outcome::Ignored,
+            };
+        }
+        let step = self.flow.step();
+        match action {
+            Action::Back => {
+                return Outcome::Emit(vec![Effect::SessionEnded(self.finish(now, false))]);
+            }
+            Action::Select if step == Step::Review => {
+                return Outcome::Emit(vec![Effect::SessionEnded(self.finish(now, true))]);
+            }
+            Action::StepBack => return changed(self.go(false)),
+            Action::StepOn => return changed(self.go(true)),
+            _ => {}
+        }
+        if let Some(rating) = self.flow.strength_mut(step) {
+            match action {
+                Action::Digit(d) => *rating = Some(type_digit(*rating, d)),
+                Action::Previous => *rating = Some(nudge(*rating, false)),
+                Action::Next => *rating = Some(nudge(*rating, true)),
+                Action::Clear => *rating = None,
+                Action::Select => {
+                    self.go(true);
+                }
+                _ => return Outcome::Ignored,
+            }
+            return Outcome::Changed;
+        }
+        match (self.focus, action) {
+            (Focus::List, Action::Up) => self.picked = self.picked.saturating_sub(1),
+            (Focus::List, Action::Down) => {
+                let count = self.flow.choices(step).len();
+                self.picked = (self.picked + 1).min(count.saturating_sub(1));
+            }
+            (Focus::List, Action::Select) => {
+                // A pick fills the field, to be made one's own.
+                let choice = self.flow.choices(step)[self.picked].to_string();
+                self.field = TextField::multiline_with(ANSWER_LIMIT, &choice);
+                self.focus = Focus::Field;
+            }
+            (Focus::List, Action::LeaveField) => self.focus = Focus::Field,
+            (_, Action::Focus) => self.cycle_focus(true),
+            (Focus::Away, Action::Type) => self.focus = Focus::Field,
+            (_, Action::Template) if step == Step::NextStep => {
+                self.keep_text();
+                self.flow.switch_template(true);
+            }
+            (Focus::Away, Action::Previous) => return changed(self.go(false)),
+            (Focus::Away, Action::Next) => return changed(self.go(true)),
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Changed
+    }
+
+    pub fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let theme = &ctx.theme;
+        if let Some(saved) = self.ended {
+            self.render_end(theme, saved, area, buf);
+            return None;
+        }
+        if area.width < 30 || area.height < 8 {
+            ui::too_small(area, buf, theme);
+            return None;
+        }
+        let (at, of) = self.flow.position();
+        ui::header(
+            buf,
+            area,
+            "soothe · Reframe",
+            &format!("step {at} of {of}"),
+            theme,
+        );
+        ui::footer_row(buf, area, &[self.bindings()], theme);
+        let width = area.width.saturating_sub(4);
+        let bottom = area.bottom().saturating_sub(2);
+        let roomy = area.height >= 20;
+        let mut y = area.y + 2;
+        let content = self.flow.content();
+        let step = self.flow.step();
+
+        let (prompt, hint) = match step {
+            Step::Question(i) => {
+                let q = &content.questions[i];
+                (q.text.as_str(), q.hint.as_deref())
+            }
+            other => content.prompt(prompt_id(other)),
+        };
+        let text_line = |buf: &mut Buffer, y: &mut u16, text: &str, style: Style| {
+            if *y < bottom {
+                buf.set_string(area.x + 2, *y, ui::fit(text, width as usize), style);
+                *y += 1;
+            }
+        };
+        for line in ui::wrap(prompt, width as usize, 2) {
+            text_line(buf, &mut y, &line, theme.title);
+        }
+        if let Some(hint) = hint {
+            for line in ui::wrap(hint, width as usize, if roomy { 2 } else { 1 }) {
+                text_line(buf, &mut y, &line, theme.dim);
+            }
+        }
+        if let Step::Question(i) = step
+            && let Some(kind) = self.flow.compassion(i)
+            && roomy
+        {
+            text_line(buf, &mut y, kind, theme.notice);
+        }
+        y += 1;
+
+        let mut cursor = None;
+        match step {
+            Step::Strength | Step::Rerate => {
+                let value = match step {
+                    Step::Strength => self.flow.answers().strength_before,
+                    _ => self.flow.answers().strength_after,
+                };
+                self.render_rating(theme, value, Rect::new(area.x + 2, y, width, 2), buf);
+            }
+            Step::Review => {
+                self.render_review(theme, Rect::new(area.x + 2, y, width, bottom - y), buf)
+            }
+            _ => {
+                let choices = self.flow.choices(step);
+                let next_step = step == Step::NextStep;
+                let field_rows = if roomy { 4 } else { 1 }.min(bottom.saturating_sub(y + 1));
+                let boxed = field_rows > 1;
+                let rows = if boxed { field_rows + 2 } else { 1 };
+                let rect = Rect::new(area.x + 1, y, area.width - 2, rows);
+                self.field_width.set(if boxed {
+                    rect.width.saturating_sub(4)
+                } else {
+                    rect.width.saturating_sub(2)
+                });
+                cursor = FieldView {
+                    field: &self.field,
+                    focused: self.focus == Focus::Field,
+                    placeholder: "type here, or press Enter to skip",
+                    boxed,
+                    counter: boxed,
+                }
+                .render(theme, rect, buf);
+                y += rows;
+                if !choices.is_empty() && y + 1 < bottom {
+                    let room = if next_step {
+                        3
+                    } else {
+                        (bottom - y - 1) as usize
+                    };
+                    self.render_list(theme, &choices, room, area, &mut y, buf);
+                }
+                if next_step && y + 2 < bottom {
+                    let part_cursor = self.render_statement(theme, area, &mut y, bottom, buf);
+                    cursor = cursor.or(part_cursor);
+                }
+            }
+        }
+        cursor
+    }
+
+    fn render_list(
+        &self,
+        theme: &Theme,
+        choices: &[&str],
+        room: usize,
+        area: Rect,
+        y: &mut u16,
+        buf: &mut Buffer,
+    ) {
+        let width = area.width.saturating_sub(6) as usize;
+        let focused = self.focus == Focus::List;
+        let label = if focused {
+            "Pick one (enter):"
+        } else {
+            "Or pick one (tab):"
+        };
+        buf.set_string(area.x + 2, *y, label, theme.dim);
+        *y += 1;
+        let shown = room.saturating_sub(1).max(1);
+        let first = self.picked.saturating_sub(shown.saturating_sub(1));
+        for (i, choice) in choices.iter().enumerate().skip(first).take(shown) {
+            let chosen = focused && i == self.picked;
+            let style = if chosen { theme.selected } else { theme.text };
+            let marker = if chosen { "▸ " } else { "  " };
+            buf.set_string(
+                area.x + 2,
+                *y,
+                format!("{marker}{}", ui::fit(choice, width)),
+                style,
+            );
+            *y += 1;
+        }
+    }
+
+    fn render_statement(
+        &self,
+        theme: &Theme,
+        area: Rect,
+        y: &mut u16,
+        bottom: u16,
+        buf: &mut Buffer,
+    ) -> Option<Position> {
+        let width = area.width.saturating_sub(4) as usize;
+        let content = self.flow.content();
+        let (title, _) = content.prompt("statement");
+        *y += 1;
+        buf.set_string(area.x + 2, *y, ui::fit(title, width), theme.title);
+        *y += 1;
+        let mut cursor = None;
+        for (i, label) in PART_LABELS.iter().enumerate() {
+            if *y >= bottom {
+                break;
+            }
+            let label_width = 24u16.min(area.width / 3);
+            buf.set_string(
+                area.x + 2,
+                *y,
+                ui::fit(label, label_width as usize - 1),
+                theme.dim,
+            );
+            let rect = Rect::new(
+                area.x + 2 + label_width,
+                *y,
+                area.width.saturating_sub(4 + label_width),
+                1,
+            );
+            let focused = self.focus == Focus::Part(i);
+            let view = FieldView {
+                field: &self.parts[i],
+                focused,
+                placeholder: "",
+                boxed: false,
+                counter: false,
+            };
+            cursor = cursor.or(view.render(theme, rect, buf));
+            *y += 1;
+        }
+        if *y < bottom {
+            let a = self.flow.answers();
+            let template = content.statements.get(a.template);
+            let sentence = template.map(|t| {
+                t.fill(
+                    &self.parts[0].text(),
+                    &self.parts[1].text(),
+                    &self.parts[2].text(),
+                )
+            });
+            if let Some(sentence) = sentence {
+                for line in ui::wrap(&format!("“{sentence}”"), width, 2) {
+                    if *y >= bottom {
+                        break;
+                    }
+                    buf.set_string(
+                        area.x + 2,
+                        *y,
+                        line,
+                        theme.selected.remove_modifier(Modifier::REVERSED),
+                    );
+                    *y += 1;
+                }
+            }
+        }
+        cursor
+    }
+
+    fn render_rating(&self, theme: &Theme, value: Option<u8>, rect: Rect, buf: &mut Buffer) {
+        let bar_width = rect.width.saturating_sub(8).min(50);
+        let filled = value.map_or(0, |v| u32::from(bar_width) * u32::from(v) / 100) as usize;
+        let number = value.map_or("–".to_string(), |v| v.to_string());
+        let line = Line::from(vec![
+            Span::styled(format!("{number:>3}  "), theme.title),
+            Span::styled("━".repeat(filled), theme.hold),
+            Span::styled("─".repeat(bar_width as usize - filled), theme.dim),
+        ]);
+        Paragraph::new(line).render(Rect::new(rect.x, rect.y, rect.width, 1), buf);
+    }
+
+    fn render_review(&self, theme: &Theme, rect: Rect, buf: &mut Buffer) {
+        let a = self.flow.answers();
+        let content = self.flow.content();
+        let width = rect.width as usize;
+        let strength = |v: Option<u8>| v.map(|v| format!("{v}/100"));
+        let mut rows: Vec<(String, Option<String>)> = vec![
+            ("What happened".into(), Some(a.situation.clone())),
+            ("The thought".into(), Some(a.thought.clone())),
+            ("The feeling".into(), Some(a.feeling.clone())),
+            ("How strong".into(), strength(a.strength_before)),
+        ];
+        for (q, answer) in content.questions.iter().zip(&a.answers) {
+            rows.push((q.text.trim_end_matches('?').into(), Some(answer.clone())));
+        }
+        rows.push(("Balanced thought".into(), Some(a.balanced.clone())));
+        rows.push(("How strong now".into(), strength(a.strength_after)));
+        rows.push(("Next step".into(), Some(a.next_step.clone())));
+        rows.push(("\"I\"-statement".into(), self.flow.statement()));
+        let mut y = rect.y;
+        for (label, value) in rows {
+            let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
+                continue;
+            };
+            if y >= rect.bottom() {
+                break;
+            }
+            let one_line = value.replace('\n', " ");
+            let label_width = (width / 3).min(26);
+            buf.set_string(rect.x, y, ui::fit(&label, label_width - 1), theme.dim);
+            buf.set_string(
+                rect.x + label_width as u16,
+                y,
+                ui::fit(&one_line, width - label_width),
+                theme.text,
+            );
+            y += 1;
+        }
+        if y == rect.y {
+            buf.set_string(
+                rect.x,
+                y,
+                ui::fit("Nothing written yet; that is all right too.", width),
+                theme.dim,
+            );
+        }
+    }
+
+    fn render_end(&self, theme: &Theme, saved: bool, area: Rect, buf: &mut Buffer) {
+        if area.width < 20 || area.height < 3 {
+            return ui::too_small(area, buf, theme);
+        }
+        let width = area.width.saturating_sub(4) as usize;
+        let title = if saved {
+            "Kept in your journal."
+        } else {
+            "Kept in your journal, unfinished. You can come back to it."
+        };
+        let mut lines: Vec<(String, Style)> =
+            vec![(title.into(), theme.title), (String::new(), theme.text)];
+        for line in self.farewell() {
+            lines.extend(
+                ui::wrap(&line, width, 3)
+                    .into_iter()
+                    .map(|l| (l, theme.text)),
+            );
+        }
+        lines.push((String::new(), theme.text));
+        lines.push((
+            "They will be printed when you leave soothe, to copy.".into(),
+            theme.dim,
+        ));
+        let footer = area.height >= 8;
+        let room = area.height.saturating_sub(if footer { 2 } else { 0 }) as usize;
+        if lines.len() > room {
+            lines.retain(|(t, _)| !t.is_empty());
+            lines.truncate(room);
+        }
+        let top = area.y + (room.saturating_sub(lines.len()) / 2) as u16;
+        for (i, (text, style)) in lines.iter().enumerate() {
+            ui::centered_line(buf, area, top + i as u16, text, *style);
+        }
+        if footer {
+            ui::footer_row(buf, area, &[keys::SUMMARY], theme);
+        }
+    }
+}
+
+fn changed(moved: bool) -> Outcome {
+    if moved {
+        Outcome::Changed
+    } else {
+        Outcome::Ignored
+    }
+}
+
+fn prompt_id(step: Step) -> &'static str {
+    match step {
+        Step::Situation => "situation",
+        Step::Thought => "thought",
+        Step::Feeling => "feeling",
+        Step::Strength => "strength",
+        Step::Question(_) => "question",
+        Step::Balanced => "balanced",
+        Step::Rerate => "rerate",
+        Step::NextStep => "next-step",
+        Step::Review => "review",
+    }
+}
