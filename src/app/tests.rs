@@ -655,3 +655,168 @@ fn a_save_failure_is_said_clearly_and_support_is_one_key_away() {
     type_in(&mut typing, "!", t0);
     assert!(matches!(typing.screen(), Some(Screen::Ground(_))));
 }
+
+fn reframe_app() -> App {
+    let ctx = ctx();
+    let t0 = ctx.clock.start();
+    let screen = App::reframe_screen(&ctx, t0);
+    App::new(ctx, screen)
+}
+
+fn reframe_state(app: &App) -> &crate::screen::reframe::Reframe {
+    match app.screen() {
+        Some(Screen::Reframe(r)) => r,
+        _ => panic!("not on the Reframe screen"),
+    }
+}
+
+fn alt_enter() -> KeyEvent {
+    KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)
+}
+
+#[test]
+fn every_reframe_step_can_be_skipped_and_saving_makes_one_record() {
+    let mut app = reframe_app();
+    let t0 = Instant::now();
+    for _ in 0..12 {
+        app.on_key(key(KeyCode::Enter), t0);
+    }
+    assert!(screen_text(&app, t0).contains("Here is your thought record."));
+    assert!(
+        app.take_records().is_empty(),
+        "nothing kept before the review says so"
+    );
+    app.on_key(key(KeyCode::Enter), t0 + ms(30_000));
+    let records = app.take_records();
+    assert_eq!(records.len(), 1);
+    let r = &records[0];
+    assert_eq!(r.exercise, crate::journal::Exercise::Reframe);
+    assert!(r.completed);
+    assert_eq!((r.before, r.after), (None, None));
+    assert_eq!(r.reframe, Some(Default::default()));
+    // No check-ins for a thought record: it rates itself.
+    app.on_key(key(KeyCode::Enter), t0 + ms(31_000));
+    assert!(app.should_quit());
+    assert!(app.take_records().is_empty());
+}
+
+#[test]
+fn reframe_answers_survive_going_back_and_forth_and_q_types_in_fields() {
+    let mut app = reframe_app();
+    let t0 = Instant::now();
+    type_in(&mut app, "No reply? q!", t0);
+    app.on_key(alt_enter(), t0);
+    type_in(&mut app, "窓 🌿", t0);
+    app.on_key(key(KeyCode::Enter), t0);
+    type_in(&mut app, "They left", t0);
+    // PageUp back to the first step: its text is all there.
+    app.on_key(key(KeyCode::PageUp), t0);
+    let text = screen_text(&app, t0);
+    assert!(
+        text.contains("No reply? q!") && text.contains("窓"),
+        "{text}"
+    );
+    assert!(!app.should_quit() && !app.help_open());
+    app.on_key(key(KeyCode::PageDown), t0);
+    assert!(screen_text(&app, t0).contains("They left"));
+    // Esc leaves the field; ← then goes back, → on.
+    app.on_key(key(KeyCode::Esc), t0);
+    app.on_key(key(KeyCode::Left), t0);
+    app.on_key(key(KeyCode::Right), t0);
+    app.on_key(key(KeyCode::Right), t0);
+    let answers = reframe_state(&app).flow().answers().clone();
+    assert_eq!(answers.situation, "No reply? q!\n窓 🌿");
+    assert_eq!(answers.thought, "They left");
+}
+
+#[test]
+fn picking_rating_and_the_i_statement() {
+    let mut app = reframe_app();
+    let t0 = Instant::now();
+    app.on_key(key(KeyCode::Enter), t0);
+    // The thought, picked from the list (second entry) and edited.
+    app.on_key(key(KeyCode::Tab), t0);
+    app.on_key(key(KeyCode::Down), t0);
+    app.on_key(key(KeyCode::Enter), t0);
+    type_in(&mut app, " Ever.", t0);
+    app.on_key(key(KeyCode::Enter), t0);
+    type_in(&mut app, "scared", t0);
+    app.on_key(key(KeyCode::Enter), t0);
+    // Strength: 7, 5 → 75; → adds 5.
+    for c in ['7', '5'] {
+        app.on_key(key(KeyCode::Char(c)), t0);
+    }
+    app.on_key(key(KeyCode::Right), t0);
+    assert!(screen_text(&app, t0).contains(" 80 "));
+    app.on_key(key(KeyCode::Enter), t0);
+    for _ in 0..5 {
+        app.on_key(key(KeyCode::Enter), t0);
+    }
+    // Balanced thought: the first example, as is.
+    app.on_key(key(KeyCode::Tab), t0);
+    app.on_key(key(KeyCode::Enter), t0);
+    app.on_key(key(KeyCode::Enter), t0);
+    // Re-rate by arrows: the first lands on 50, then 45.
+    app.on_key(key(KeyCode::Left), t0);
+    app.on_key(key(KeyCode::Left), t0);
+    app.on_key(key(KeyCode::Enter), t0);
+    // Next step: the I-statement parts (tab past the list to them).
+    app.on_key(key(KeyCode::Tab), t0);
+    app.on_key(key(KeyCode::Tab), t0);
+    type_in(&mut app, "anxious", t0);
+    app.on_key(key(KeyCode::Tab), t0);
+    type_in(&mut app, "plans change late", t0);
+    app.on_key(key(KeyCode::Tab), t0);
+    type_in(&mut app, "a heads-up", t0);
+    let text = screen_text(&app, t0);
+    assert!(
+        text.contains("I feel anxious when plans change late, and I need a heads-up."),
+        "{text}"
+    );
+    app.on_key(key(KeyCode::Esc), t0);
+    app.on_key(key(KeyCode::Char('t')), t0);
+    assert!(screen_text(&app, t0).contains("and I'd like a heads-up."));
+    app.on_key(key(KeyCode::Right), t0);
+    app.on_key(key(KeyCode::Enter), t0 + ms(60_000));
+    let r = &app.take_records()[0];
+    let t = r.reframe.as_ref().unwrap();
+    assert_eq!(t.thought, "I must never be left. I couldn't bear it. Ever.");
+    assert_eq!((t.strength_before, t.strength_after), (Some(80), Some(45)));
+    assert_eq!((r.before, r.after), (Some(8), Some(5)));
+    assert_eq!(
+        t.balanced,
+        "I can tolerate this discomfort while I reach for support."
+    );
+    assert_eq!(
+        t.statement,
+        "I feel anxious when plans change late, and I'd like a heads-up."
+    );
+    assert_eq!(app.farewell().len(), 2);
+}
+
+#[test]
+fn a_reframe_left_early_is_kept_as_unfinished_with_what_was_typed() {
+    let mut app = reframe_app();
+    let t0 = Instant::now();
+    type_in(&mut app, "The fight at dinner", t0);
+    app.on_key(key(KeyCode::Esc), t0);
+    app.on_key(key(KeyCode::Char('q')), t0 + ms(20_000));
+    let records = app.take_records();
+    assert_eq!(records.len(), 1);
+    assert!(!records[0].completed);
+    assert_eq!(
+        records[0].reframe.as_ref().unwrap().situation,
+        "The fight at dinner"
+    );
+    assert!(screen_text(&app, t0).contains("unfinished"));
+    // Ctrl-C mid-typing keeps it too.
+    let mut app = reframe_app();
+    type_in(&mut app, "half a thought", t0);
+    app.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), t0);
+    app.finish(t0);
+    let records = app.take_records();
+    assert_eq!(
+        records[0].reframe.as_ref().unwrap().situation,
+        "half a thought"
+    );
+}

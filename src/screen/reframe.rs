@@ -404,7 +404,17 @@ impl Reframe {
             _ => {
                 let choices = self.flow.choices(step);
                 let next_step = step == Step::NextStep;
-                let field_rows = if roomy { 4 } else { 1 }.min(bottom.saturating_sub(y + 1));
+                // Room goes to the field, then the list; in a small window the
+                // next step keeps one row so the "I"-statement parts fit.
+                let space = bottom.saturating_sub(y);
+                let field_rows = if roomy {
+                    4
+                } else if next_step {
+                    1
+                } else {
+                    let others = if choices.is_empty() { 2 } else { 4 };
+                    space.saturating_sub(others).clamp(1, 3)
+                };
                 let boxed = field_rows > 1;
                 let rows = if boxed { field_rows + 2 } else { 1 };
                 let rect = Rect::new(area.x + 1, y, area.width - 2, rows);
@@ -422,16 +432,17 @@ impl Reframe {
                 }
                 .render(theme, rect, buf);
                 y += rows;
-                if !choices.is_empty() && y + 1 < bottom {
-                    let room = if next_step {
-                        3
-                    } else {
-                        (bottom - y - 1) as usize
-                    };
-                    self.render_list(theme, &choices, room, area, &mut y, buf);
+                let list_room = match (next_step, roomy) {
+                    (true, true) => 3,
+                    (true, false) => 0,
+                    (false, _) => bottom.saturating_sub(y + 1) as usize,
+                };
+                if !choices.is_empty() && list_room > 1 && y + 1 < bottom {
+                    self.render_list(theme, &choices, list_room, area, &mut y, buf);
                 }
                 if next_step && y + 2 < bottom {
-                    let part_cursor = self.render_statement(theme, area, &mut y, bottom, buf);
+                    let part_cursor =
+                        self.render_statement(theme, area, &mut y, bottom, roomy, buf);
                     cursor = cursor.or(part_cursor);
                 }
             }
@@ -479,14 +490,17 @@ impl Reframe {
         area: Rect,
         y: &mut u16,
         bottom: u16,
+        roomy: bool,
         buf: &mut Buffer,
     ) -> Option<Position> {
         let width = area.width.saturating_sub(4) as usize;
         let content = self.flow.content();
-        let (title, _) = content.prompt("statement");
-        *y += 1;
-        buf.set_string(area.x + 2, *y, ui::fit(title, width), theme.title);
-        *y += 1;
+        if roomy {
+            let (title, _) = content.prompt("statement");
+            *y += 1;
+            buf.set_string(area.x + 2, *y, ui::fit(title, width), theme.title);
+            *y += 1;
+        }
         let mut cursor = None;
         for (i, label) in PART_LABELS.iter().enumerate() {
             if *y >= bottom {
