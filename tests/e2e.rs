@@ -429,3 +429,78 @@ fn an_unwritable_data_folder_shows_why_and_the_exercise_still_finishes() {
     assert_eq!(t.status(), "0");
     t.assert_terminal_restored();
 }
+
+#[test]
+fn a_reframe_typed_through_is_kept_printed_and_in_the_markdown_history() {
+    let Some(t) = Tmux::start("reframe") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("reframe"));
+    t.wait_for("What happened?");
+    t.type_text("No reply since noon; q and ? are just letters");
+    t.keys(&["M-Enter"]);
+    t.type_text("窓の外 🌙");
+    t.wait_for("窓の外");
+    t.keys(&["Enter"]);
+    t.wait_for("What is the thought?");
+    t.keys(&["Tab", "Enter"]);
+    t.wait_for("They haven't replied, so they're pulling away.");
+    t.keys(&["Enter"]);
+    t.wait_for("What do you feel?");
+    t.type_text("scared");
+    t.keys(&["Enter"]);
+    t.wait_for("How strong is that feeling right now?");
+    t.keys(&["8", "0", "Enter"]);
+    t.wait_for("What facts support the thought?");
+    t.type_text("Only the silence.");
+    t.keys(&["Enter"]);
+    t.wait_for("What facts do not fit it?");
+    t.type_text("They said they'd be out tonight.");
+    for _ in 0..4 {
+        t.keys(&["Enter"]);
+    }
+    t.wait_for("What is a more balanced way to see it?");
+    t.type_text("A slow reply is not a changed heart.");
+    t.keys(&["Enter"]);
+    t.wait_for("And how strong is the feeling now?");
+    t.keys(&["4", "0", "Enter"]);
+    t.wait_for("What is one small next step?");
+    t.type_text("Make tea");
+    t.keys(&["Tab", "Tab"]);
+    t.type_text("uneasy");
+    t.keys(&["Tab"]);
+    t.type_text("plans change late");
+    t.keys(&["Tab"]);
+    t.type_text("a quick heads-up");
+    t.wait_for("I feel uneasy when plans change late, and I need a quick heads-up.");
+    t.keys(&["Enter"]);
+    t.wait_for("Here is your thought record.");
+    t.keys(&["Enter"]);
+    t.wait_for("Kept in your journal.");
+    t.keys(&["Enter"]);
+    assert_eq!(t.status(), "0");
+    // Printed after exit, on the plain terminal, to copy.
+    let screen = t.screen();
+    assert!(
+        screen.contains("Balanced thought: A slow reply is not a changed heart."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("\"I\"-statement: I feel uneasy when plans change late"),
+        "{screen}"
+    );
+    t.assert_terminal_restored();
+    let journal = t.journal();
+    assert_eq!(journal.lines().count(), 1, "{journal}");
+    assert!(journal.contains("\"exercise\":\"reframe\""), "{journal}");
+    assert!(
+        journal.contains("\"before\":8") && journal.contains("\"after\":4"),
+        "{journal}"
+    );
+    t.run(&format!(
+        "clear; {} | head -n 12",
+        t.soothe("history --format markdown")
+    ));
+    t.wait_for("**Thought:** They haven't replied, so they're pulling away.");
+    t.wait_for("**Feeling before:** scared, 80/100");
+}
