@@ -14,8 +14,10 @@ for 4, out for 6. Follow the shape: it grows as you breathe in and shrinks
 as you breathe out. `soothe` alone opens a small menu; Enter starts breathing.
 
 When the breath is not the way in, `soothe ground` brings you back to the
-room through your senses (press g while breathing to switch), and
-`soothe relax` walks you through tensing and letting go of each muscle group.
+room through your senses (press g while breathing to switch),
+`soothe relax` walks you through tensing and letting go of each muscle group,
+and `soothe reframe` is a short thought record that ends in a balanced
+thought and an \"I\"-statement to send instead of a flood of messages.
 
 Private by design: no network, no account. Your own patterns go in the
 content folder shown by `soothe paths`.";
