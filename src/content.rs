@@ -642,6 +642,26 @@ phases = [{ kind = "inhale", seconds = 4 }, { kind = "exhale", seconds = 8 }]
     }
 
     #[test]
+    fn user_reframing_text_replaces_and_adds_by_id() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("mine.toml"),
+            "version = 1\n[[thoughts]]\nid = \"no-reply\"\ntext = \"Still no text back.\"\n\
+             [[toolkit]]\nid = \"cat\"\ntext = \"Sit with the cat\"\n",
+        )
+        .unwrap();
+        let content = Content::load(Some(dir.path()));
+        assert!(content.problems.is_empty(), "{:?}", content.problems);
+        let r = &content.reframing;
+        assert_eq!(r.thoughts[0].text, "Still no text back.");
+        assert_eq!(
+            r.thoughts.len(),
+            Content::builtin().reframing.thoughts.len()
+        );
+        assert_eq!(r.toolkit.last().unwrap().text, "Sit with the cat");
+    }
+
+    #[test]
     fn user_grounding_and_programs_merge_by_id() {
         let dir = tempfile::tempdir().unwrap();
         let fixture = concat!(

@@ -581,3 +581,12 @@ fn history_as_markdown_lays_out_thought_records() {
     let empty = Sandbox::new().run(&["history", "--format", "markdown"]);
     assert!(text(&empty.stdout).contains("No thought records yet."));
 }
+
+#[test]
+fn reframe_without_a_terminal_says_why_in_one_line() {
+    let out = Sandbox::new().run(&["reframe"]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = text(&out.stderr);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("reframing needs a terminal"), "{message}");
+}
