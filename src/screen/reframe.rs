@@ -383,7 +383,6 @@ impl Reframe {
         }
         if let Step::Question(i) = step
             && let Some(kind) = self.flow.compassion(i)
-            && roomy
         {
             text_line(buf, &mut y, kind, theme.notice);
         }
