@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::content::Problem;
-use crate::content::validate::{field_path_at, line_col};
+use crate::content::validate::Checker;
 use crate::sanitize;
 
 const MAX_CONTACTS: usize = 10;
@@ -110,86 +110,48 @@ pub fn load(path: Option<&Path>, pattern_ids: &[&str]) -> Loaded {
 /// Parses settings text. `name` is how the file is shown in problems;
 /// `pattern_ids` are the patterns `default_pattern` may name.
 pub fn parse(name: &str, text: &str, pattern_ids: &[&str]) -> Loaded {
-    let mut problems = Vec::new();
-    let mut report =
-        |span: Option<std::ops::Range<usize>>, field: Option<String>, message: String| {
-            problems.push(Problem {
-                file: name.to_string(),
-                position: span.map(|s| line_col(text, s.start)),
-                field,
-                message,
-            });
+    let mut checker = Checker::new(name, text);
+    let Some(raw) = checker.parse::<RawSettings>() else {
+        return Loaded {
+            settings: Settings::default(),
+            problems: checker.into_problems(),
         };
-    let raw: RawSettings = match toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(err) => {
-            let field = err
-                .span()
-                .filter(|span| !span.is_empty())
-                .and_then(|span| field_path_at(text, span.start));
-            report(err.span(), field, err.message().trim().to_string());
-            return Loaded {
-                settings: Settings::default(),
-                problems,
-            };
-        }
     };
     let defaults = Settings::default();
     let default_pattern = raw.default_pattern.and_then(|id| {
         if pattern_ids.contains(&id.get_ref().as_str()) {
-            Some(id.into_inner())
-        } else {
-            report(
-                Some(id.span()),
-                Some("default_pattern".into()),
-                format!(
-                    "there is no pattern `{}`; choose one of: {}",
-                    sanitize::line(id.get_ref()),
-                    pattern_ids.join(", ")
-                ),
-            );
-            None
+            return Some(id.into_inner());
         }
+        checker.report(
+            Some(id.span()),
+            Some("default_pattern".into()),
+            format!(
+                "there is no pattern `{}`; choose one of: {}",
+                sanitize::line(id.get_ref()),
+                pattern_ids.join(", ")
+            ),
+        );
+        None
     });
     let mut contacts = Vec::new();
     if let Some(support) = raw.support {
         let span = support.contacts.span();
         let raw_contacts = support.contacts.into_inner();
-        if raw_contacts.len() > MAX_CONTACTS {
-            report(
-                Some(span),
-                Some("support.contacts".into()),
-                format!(
-                    "at most {MAX_CONTACTS} contacts fit (has {})",
-                    raw_contacts.len()
-                ),
-            );
-        }
+        let size = (0, MAX_CONTACTS);
+        checker.list_size(
+            Some(span),
+            "support.contacts".into(),
+            raw_contacts.len(),
+            size,
+            "contacts",
+        );
         for (i, contact) in raw_contacts.iter().take(MAX_CONTACTS).enumerate() {
-            let mut good = true;
-            let mut check = |value: &Spanned<String>, field: &str, max: usize| {
-                let clean = sanitize::line(value.get_ref());
-                let length = clean.chars().count();
-                let problem = if clean.is_empty() {
-                    Some("must not be empty".to_string())
-                } else if length > max {
-                    Some(format!("is {length} characters long; at most {max} fit"))
-                } else {
-                    None
-                };
-                if let Some(message) = problem {
-                    report(
-                        Some(value.span()),
-                        Some(format!("support.contacts[{i}].{field}")),
-                        message,
-                    );
-                    good = false;
-                }
-                clean
-            };
-            let name = check(&contact.name, "name", MAX_CONTACT_NAME);
-            let reach = check(&contact.reach, "reach", MAX_CONTACT_REACH);
-            if good {
+            // A contact with any problem is left out; the others stay.
+            let before = checker.problems_count();
+            let at = format!("support.contacts[{i}]");
+            let name = checker.text(&contact.name, format!("{at}.name"), MAX_CONTACT_NAME);
+            let reach = checker.text(&contact.reach, format!("{at}.reach"), MAX_CONTACT_REACH);
+            if checker.problems_count() == before {
                 contacts.push(Contact { name, reach });
             }
         }
@@ -203,7 +165,7 @@ pub fn parse(name: &str, text: &str, pattern_ids: &[&str]) -> Loaded {
             save_text: raw.save_text.unwrap_or(defaults.save_text),
             contacts,
         },
-        problems,
+        problems: checker.into_problems(),
     }
 }
 

@@ -155,25 +155,12 @@ pub struct Parsed {
 
 /// Parses and validates one file. `name` is how the file is shown in problems.
 pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
-    let mut checker = Checker {
-        name,
-        text,
-        problems: Vec::new(),
-    };
-    let raw: RawFile = match toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(err) => {
-            // An empty span means the document as a whole (e.g. `version` missing).
-            let field = err
-                .span()
-                .filter(|span| !span.is_empty())
-                .and_then(|span| field_path_at(text, span.start));
-            checker.report(err.span(), field, err.message().trim().to_string());
-            return Parsed {
-                problems: checker.problems,
-                ..Parsed::default()
-            };
-        }
+    let mut checker = Checker::new(name, text);
+    let Some(raw) = checker.parse::<RawFile>() else {
+        return Parsed {
+            problems: checker.problems,
+            ..Parsed::default()
+        };
     };
     if *raw.version.get_ref() != VERSION {
         checker.report(
@@ -235,14 +222,77 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     }
 }
 
-struct Checker<'a> {
+/// Collects the problems of one file, each located by line:col and field.
+/// Content files and settings both check with it.
+pub(crate) struct Checker<'a> {
     name: &'a str,
     text: &'a str,
     problems: Vec<Problem>,
 }
 
-impl Checker<'_> {
-    fn report(&mut self, span: Option<Range<usize>>, field: Option<String>, message: String) {
+impl<'a> Checker<'a> {
+    /// `name` is how the file is shown in problems.
+    pub(crate) fn new(name: &'a str, text: &'a str) -> Checker<'a> {
+        Checker {
+            name,
+            text,
+            problems: Vec::new(),
+        }
+    }
+
+    pub(crate) fn into_problems(self) -> Vec<Problem> {
+        self.problems
+    }
+
+    pub(crate) fn problems_count(&self) -> usize {
+        self.problems.len()
+    }
+
+    /// Strict serde parsing; a shape error becomes a problem with the
+    /// field's path (found by walking toml's spanned document).
+    pub(crate) fn parse<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
+        match toml::from_str(self.text) {
+            Ok(raw) => Some(raw),
+            Err(err) => {
+                // An empty span means the document as a whole (e.g. `version` missing).
+                let field = err
+                    .span()
+                    .filter(|span| !span.is_empty())
+                    .and_then(|span| field_path_at(self.text, span.start));
+                self.report(err.span(), field, err.message().trim().to_string());
+                None
+            }
+        }
+    }
+
+    /// How many entries a list has, against `range`: "needs 1 to 10 steps
+    /// (has 0)", or with no minimum "at most 8 hints fit (has 9)".
+    pub(crate) fn list_size(
+        &mut self,
+        span: Option<Range<usize>>,
+        field: String,
+        len: usize,
+        range: (usize, usize),
+        noun: &str,
+    ) {
+        let (low, high) = range;
+        if (low..=high).contains(&len) {
+            return;
+        }
+        let message = if low == 0 {
+            format!("at most {high} {noun} fit (has {len})")
+        } else {
+            format!("needs {low} to {high} {noun} (has {len})")
+        };
+        self.report(span, Some(field), message);
+    }
+
+    pub(crate) fn report(
+        &mut self,
+        span: Option<Range<usize>>,
+        field: Option<String>,
+        message: String,
+    ) {
         let position = span.map(|s| line_col(self.text, s.start));
         self.problems.push(Problem {
             file: self.name.to_string(),
@@ -253,16 +303,10 @@ impl Checker<'_> {
     }
 
     /// Sanitises a text field and checks it is non-empty and not too long.
-    fn text(
-        &mut self,
-        value: &Spanned<String>,
-        field: String,
-        max: usize,
-        required: bool,
-    ) -> String {
+    pub(crate) fn text(&mut self, value: &Spanned<String>, field: String, max: usize) -> String {
         let clean = sanitize::line(value.get_ref());
         let length = clean.chars().count();
-        if required && clean.is_empty() {
+        if clean.is_empty() {
             self.report(Some(value.span()), Some(field), "must not be empty".into());
         } else if length > max {
             self.report(
@@ -294,7 +338,7 @@ impl Checker<'_> {
 
     /// An id: typed on the command line, so plain characters, and unique in its list.
     fn id(&mut self, raw: &Spanned<String>, at: &str, seen: &mut HashSet<String>) -> String {
-        let id = self.text(raw, format!("{at}.id"), MAX_ID, true);
+        let id = self.text(raw, format!("{at}.id"), MAX_ID);
         if !id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
@@ -319,6 +363,21 @@ impl Checker<'_> {
             );
         }
         id
+    }
+
+    /// The id, name and description every pattern, variant and program has.
+    fn named(
+        &mut self,
+        at: &str,
+        raw: [&Spanned<String>; 3],
+        seen: &mut HashSet<String>,
+    ) -> (String, String, String) {
+        let [id, name, description] = raw;
+        (
+            self.id(id, at, seen),
+            self.text(name, format!("{at}.name"), MAX_NAME),
+            self.text(description, format!("{at}.description"), MAX_DESCRIPTION),
+        )
     }
 
     /// Seconds within `range`, or `fallback` when the field is absent.
@@ -356,11 +415,11 @@ impl Checker<'_> {
     ) -> Phrase {
         let at = format!("{list}[{index}]");
         let id = self.id(&raw.id, &at, seen);
-        let text = self.text(&raw.text, format!("{at}.text"), MAX_PHRASE, true);
+        let text = self.text(&raw.text, format!("{at}.text"), MAX_PHRASE);
         let hint = raw
             .hint
             .as_ref()
-            .map(|h| self.text(h, format!("{at}.hint"), MAX_PHRASE, true));
+            .map(|h| self.text(h, format!("{at}.hint"), MAX_PHRASE));
         Phrase {
             id,
             text,
@@ -378,7 +437,7 @@ impl Checker<'_> {
     ) -> Template {
         let at = format!("statements[{index}]");
         let id = self.id(&raw.id, &at, seen);
-        let template = self.text(&raw.template, format!("{at}.template"), MAX_TEMPLATE, true);
+        let template = self.text(&raw.template, format!("{at}.template"), MAX_TEMPLATE);
         for slot in SLOTS {
             let count = template.matches(slot).count();
             if count != 1 {
@@ -404,26 +463,17 @@ impl Checker<'_> {
         origin: &Origin,
     ) -> Grounding {
         let at = format!("grounding[{index}]");
-        let id = self.id(&raw.id, &at, seen);
-        let name = self.text(&raw.name, format!("{at}.name"), MAX_NAME, true);
-        let description = self.text(
-            &raw.description,
-            format!("{at}.description"),
-            MAX_DESCRIPTION,
-            true,
-        );
+        let (id, name, description) = self.named(&at, [&raw.id, &raw.name, &raw.description], seen);
         let steps_span = raw.steps.span();
         let raw_steps = raw.steps.into_inner();
-        if raw_steps.is_empty() || raw_steps.len() > MAX_GROUND_STEPS {
-            self.report(
-                Some(steps_span),
-                Some(format!("{at}.steps")),
-                format!(
-                    "needs 1 to {MAX_GROUND_STEPS} steps (has {})",
-                    raw_steps.len()
-                ),
-            );
-        }
+        let size = (1, MAX_GROUND_STEPS);
+        self.list_size(
+            Some(steps_span),
+            format!("{at}.steps"),
+            raw_steps.len(),
+            size,
+            "steps",
+        );
         let mut steps = Vec::with_capacity(raw_steps.len());
         for (i, step) in raw_steps.into_iter().enumerate() {
             let here = format!("{at}.steps[{i}]");
@@ -436,22 +486,23 @@ impl Checker<'_> {
                     format!("must be between {low} and {high} (got {count})"),
                 );
             }
-            let prompt = self.text(&step.prompt, format!("{here}.prompt"), MAX_PROMPT, true);
+            let prompt = self.text(&step.prompt, format!("{here}.prompt"), MAX_PROMPT);
             let (hints_span, raw_hints) = step
                 .hints
                 .map(|h| (Some(h.span()), h.into_inner()))
                 .unwrap_or_default();
-            if raw_hints.len() > MAX_HINTS {
-                self.report(
-                    hints_span,
-                    Some(format!("{here}.hints")),
-                    format!("at most {MAX_HINTS} hints fit (has {})", raw_hints.len()),
-                );
-            }
+            let size = (0, MAX_HINTS);
+            self.list_size(
+                hints_span,
+                format!("{here}.hints"),
+                raw_hints.len(),
+                size,
+                "hints",
+            );
             let hints = raw_hints
                 .iter()
                 .enumerate()
-                .map(|(h, hint)| self.text(hint, format!("{here}.hints[{h}]"), MAX_HINT, true))
+                .map(|(h, hint)| self.text(hint, format!("{here}.hints[{h}]"), MAX_HINT))
                 .collect();
             steps.push(GroundStep {
                 sense: step.sense,
@@ -477,18 +528,11 @@ impl Checker<'_> {
         origin: &Origin,
     ) -> Program {
         let at = format!("relaxation[{index}]");
-        let id = self.id(&raw.id, &at, seen);
-        let name = self.text(&raw.name, format!("{at}.name"), MAX_NAME, true);
-        let description = self.text(
-            &raw.description,
-            format!("{at}.description"),
-            MAX_DESCRIPTION,
-            true,
-        );
+        let (id, name, description) = self.named(&at, [&raw.id, &raw.name, &raw.description], seen);
         let caution = raw
             .caution
             .as_ref()
-            .map(|c| self.text(c, format!("{at}.caution"), MAX_CAUTION, true));
+            .map(|c| self.text(c, format!("{at}.caution"), MAX_CAUTION));
         let tense = self.seconds(
             raw.tense_seconds.as_ref(),
             format!("{at}.tense_seconds"),
@@ -503,23 +547,21 @@ impl Checker<'_> {
         );
         let steps_span = raw.steps.span();
         let raw_steps = raw.steps.into_inner();
-        if raw_steps.is_empty() || raw_steps.len() > MAX_RELAX_STEPS {
-            self.report(
-                Some(steps_span),
-                Some(format!("{at}.steps")),
-                format!(
-                    "needs 1 to {MAX_RELAX_STEPS} steps (has {})",
-                    raw_steps.len()
-                ),
-            );
-        }
+        let size = (1, MAX_RELAX_STEPS);
+        self.list_size(
+            Some(steps_span),
+            format!("{at}.steps"),
+            raw_steps.len(),
+            size,
+            "steps",
+        );
         let steps = raw_steps
             .iter()
             .enumerate()
             .map(|(i, step)| {
                 let here = format!("{at}.steps[{i}]");
                 let mut text = |value: &Spanned<String>, field: &str, max: usize| {
-                    self.text(value, format!("{here}.{field}"), max, true)
+                    self.text(value, format!("{here}.{field}"), max)
                 };
                 let group = text(&step.group, "group", MAX_GROUP);
                 let tense_text = text(&step.tense, "tense", MAX_INSTRUCTION);
@@ -565,28 +607,22 @@ impl Checker<'_> {
         origin: &Origin,
     ) -> Pattern {
         let at = format!("patterns[{index}]");
-        let id = self.id(&raw.id, &at, seen);
-        let name = self.text(&raw.name, format!("{at}.name"), MAX_NAME, true);
-        let description = self.text(
-            &raw.description,
-            format!("{at}.description"),
-            MAX_DESCRIPTION,
-            true,
-        );
+        let (id, name, description) = self.named(&at, [&raw.id, &raw.name, &raw.description], seen);
         let caution = raw
             .caution
             .as_ref()
-            .map(|c| self.text(c, format!("{at}.caution"), MAX_CAUTION, true));
+            .map(|c| self.text(c, format!("{at}.caution"), MAX_CAUTION));
 
         let phases_span = raw.phases.span();
         let raw_phases = raw.phases.into_inner();
-        if raw_phases.is_empty() || raw_phases.len() > MAX_PHASES {
-            self.report(
-                Some(phases_span.clone()),
-                Some(format!("{at}.phases")),
-                format!("needs 1 to {MAX_PHASES} phases (has {})", raw_phases.len()),
-            );
-        }
+        let size = (1, MAX_PHASES);
+        self.list_size(
+            Some(phases_span.clone()),
+            format!("{at}.phases"),
+            raw_phases.len(),
+            size,
+            "phases",
+        );
         let mut phases = Vec::with_capacity(raw_phases.len());
         for (i, phase) in raw_phases.iter().enumerate() {
             let seconds = *phase.seconds.get_ref();
