@@ -271,13 +271,7 @@ fn record_plain(
         after,
         ctx.settings.save_text,
     );
-    let result = match paths.journal_file() {
-        Some(path) => {
-            journal::append(&path, &record).map_err(|err| format!("{}: {err}", path.display()))
-        }
-        None => Err("there is no data folder (use --data-dir)".to_string()),
-    };
-    if let Err(why) = result {
+    if let Err(why) = journal::save(paths.journal_file().as_deref(), &record) {
         eprintln!("soothe: this session could not be saved: {why}");
     }
 }

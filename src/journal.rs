@@ -397,6 +397,13 @@ pub fn append(path: &Path, record: &Record) -> io::Result<()> {
     lock.unlock()
 }
 
+/// Appends to the journal where soothe keeps it, if it has a place: the
+/// failure as one line that names the file, ready to show.
+pub fn save(path: Option<&Path>, record: &Record) -> Result<(), String> {
+    let path = path.ok_or("there is no data folder (use --data-dir)")?;
+    append(path, record).map_err(|err| format!("{}: {err}", path.display()))
+}
+
 /// A new record id: the start time and a process-unique counter, so two
 /// sessions never share one even within the same second.
 pub fn new_id(started_at: &DateTime<FixedOffset>) -> String {

@@ -62,13 +62,7 @@ pub fn run(
 fn save(app: &mut App, journal: Option<&Path>) -> Option<String> {
     let mut failure = None;
     for record in app.take_records() {
-        let result = match journal {
-            Some(path) => {
-                journal::append(path, &record).map_err(|err| format!("{}: {err}", path.display()))
-            }
-            None => Err("there is no data folder (use --data-dir)".to_string()),
-        };
-        if let Err(why) = result {
+        if let Err(why) = journal::save(journal, &record) {
             failure = Some(why);
         }
     }
