@@ -195,7 +195,8 @@ impl Breathing {
                 Length::Cycles(n) => Some(n),
                 Length::Forever => None,
             },
-            elapsed_secs: self.timeline.elapsed_ms(now) / 1000,
+            // Time spent, which a pace change does not move.
+            elapsed_secs: self.timeline.active_ms(now) / 1000,
             level: level_of(fill),
             paused: self.is_paused(),
             finished: sample.finished,
@@ -259,24 +260,22 @@ impl Breathing {
         if sample.finished {
             return Wake::default();
         }
-        let elapsed = self.timeline.elapsed_ms(now);
-        let segment_start = elapsed - sample.into_ms;
-        // The shown seconds tick at whole seconds before the phase ends.
-        let seconds_left = sample.remaining_ms().div_ceil(1000);
-        let next_second_tick = segment_start + sample.segment_ms - (seconds_left - 1) * 1000;
-        // The elapsed clock ticks on whole seconds of active time.
-        let next_clock_tick = (elapsed / 1000 + 1) * 1000;
-        let exact = next_second_tick.min(next_clock_tick);
+        let segment_start = self.timeline.elapsed_ms(now) - sample.into_ms;
+        // The shown seconds and the clock each change on their whole seconds.
+        let exact = [
+            self.timeline.next_countdown_tick(now),
+            self.timeline.next_clock_tick(now),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
         let frame = if motion {
             self.next_level_change_ms(sample.index, sample.into_ms, sample.segment_ms)
                 .map(|into| self.timeline.instant_at(segment_start + into))
         } else {
             None
         };
-        Wake {
-            exact: Some(self.timeline.instant_at(exact)),
-            frame,
-        }
+        Wake { exact, frame }
     }
 
     /// Milliseconds into the segment at which the quantised fill first
@@ -500,6 +499,18 @@ mod tests {
         assert_eq!(b.plan(), Some((1, 14)));
         let ended = b.end(t0 + ms(30_000), true);
         assert_eq!((ended.cycles, ended.elapsed_secs), (1, 14));
+    }
+
+    #[test]
+    fn the_clock_shows_time_spent_which_a_pace_change_does_not_move() {
+        let t0 = Instant::now();
+        let mut b = session("4-4-6", Length::Forever, t0);
+        b.faster(t0 + ms(10_000));
+        assert_eq!(b.view(t0 + ms(10_000), true).elapsed_secs, 10);
+        // Its next tick is a whole second of time spent.
+        let wake = b.next_wake(t0 + ms(10_400), false);
+        assert!(wake.exact.unwrap() <= t0 + ms(11_000));
+        assert_eq!(b.view(t0 + ms(11_000), true).elapsed_secs, 11);
     }
 
     #[test]

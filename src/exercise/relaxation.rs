@@ -247,14 +247,16 @@ impl Relaxation {
         if sample.finished {
             return Wake::default();
         }
-        let elapsed = self.timeline.elapsed_ms(now);
-        let segment_start = elapsed - sample.into_ms;
-        let seconds_left = sample.remaining_ms().div_ceil(1000);
-        let next_second = segment_start + sample.segment_ms - (seconds_left - 1) * 1000;
-        // The clock shows time spent, which skips do not move: its next tick
-        // is that far ahead of now, on the position's scale too.
-        let active = self.timeline.active_ms(now);
-        let next_clock = elapsed + ((active / 1000 + 1) * 1000 - active);
+        let segment_start = self.timeline.elapsed_ms(now) - sample.into_ms;
+        // The countdown and the clock (time spent, which skips do not move)
+        // each change on their whole seconds.
+        let exact = [
+            self.timeline.next_countdown_tick(now),
+            self.timeline.next_clock_tick(now),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
         let frame = motion
             .then(|| {
                 let current = level_of(sample.into_ms, sample.segment_ms);
@@ -264,10 +266,7 @@ impl Relaxation {
                 (into < sample.segment_ms).then(|| self.timeline.instant_at(segment_start + into))
             })
             .flatten();
-        Wake {
-            exact: Some(self.timeline.instant_at(next_second.min(next_clock))),
-            frame,
-        }
+        Wake { exact, frame }
     }
 }
 

@@ -136,9 +136,13 @@ impl<K: Copy> Timeline<K> {
     }
 
     /// Time actually spent running (wall time less pauses), whatever
-    /// seeks did to the position.
+    /// seeks did to the position, up to the moment the run reached its end.
     pub fn active_ms(&self, now: Instant) -> u64 {
-        self.raw_ms(now)
+        let raw = self.raw_ms(now);
+        match self.total_ms() {
+            Some(total) => raw.min((total as i64 - self.shift_ms).max(0) as u64),
+            None => raw,
+        }
     }
 
     fn raw_ms(&self, now: Instant) -> u64 {
@@ -206,6 +210,32 @@ impl<K: Copy> Timeline<K> {
         }
         let sample = self.sample(now);
         (!sample.finished).then(|| self.instant_at(self.segment_end_ms(&sample)))
+    }
+
+    /// When a countdown of the current segment's whole seconds left
+    /// (`remaining.div_ceil(1000)`) next changes; `None` while paused or
+    /// once finished.
+    pub fn next_countdown_tick(&self, now: Instant) -> Option<Instant> {
+        if self.is_paused() {
+            return None;
+        }
+        let sample = self.sample(now);
+        if sample.finished {
+            return None;
+        }
+        let seconds_left = sample.remaining_ms().div_ceil(1000);
+        let at = self.segment_end_ms(&sample) - (seconds_left - 1) * 1000;
+        Some(self.instant_at(at))
+    }
+
+    /// When the whole seconds of time spent ([`Timeline::active_ms`]) next
+    /// change; `None` while paused or once finished. Seeks do not move it.
+    pub fn next_clock_tick(&self, now: Instant) -> Option<Instant> {
+        if self.is_paused() || self.sample(now).finished {
+            return None;
+        }
+        let next = (self.active_ms(now) / 1000 + 1) * 1000;
+        Some(self.started_at + self.paused_total + Duration::from_millis(next))
     }
 
     pub fn pause(&mut self, now: Instant) {
