@@ -140,6 +140,56 @@ fn fit_exact(text: &str, width: usize) -> String {
     out
 }
 
+/// How a [`page`]'s lines sit across the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Each line centred.
+    Center,
+    /// Left-aligned lines, the block as a whole centred.
+    Block,
+    /// Left-aligned, two columns in.
+    Left,
+}
+
+/// A page of lines (summaries, Support): centred top to bottom, the footer
+/// of `keys` below when the window is 8 rows or more. When the lines do not
+/// fit, the empty ones go first, then the last ones.
+pub fn page(
+    buf: &mut Buffer,
+    area: Rect,
+    mut lines: Vec<(String, Style)>,
+    align: Align,
+    keys: &'static [crate::keys::Binding],
+    theme: &Theme,
+) {
+    use unicode_width::UnicodeWidthStr;
+    let footer = area.height >= 8;
+    let room = area.height.saturating_sub(if footer { 2 } else { 0 }) as usize;
+    if lines.len() > room {
+        lines.retain(|(text, _)| !text.is_empty());
+        lines.truncate(room);
+    }
+    let top = area.y + (room.saturating_sub(lines.len()) / 2) as u16;
+    let widest = lines.iter().map(|(t, _)| t.width()).max().unwrap_or(0) as u16;
+    let x = match align {
+        Align::Center => area.x,
+        Align::Block => area.x + area.width.saturating_sub(widest) / 2,
+        Align::Left => area.x + 2,
+    };
+    for (i, (text, style)) in lines.iter().enumerate() {
+        let y = top + i as u16;
+        if align == Align::Center {
+            centered_line(buf, area, y, text, *style);
+        } else {
+            let line = Line::styled(fit(text, area.right().saturating_sub(x) as usize), *style);
+            Paragraph::new(line).render(Rect::new(x, y, area.right().saturating_sub(x), 1), buf);
+        }
+    }
+    if footer {
+        footer_row(buf, area, &[keys], theme);
+    }
+}
+
 /// Below a screen's minimum size: one calm line, wrapped to whatever fits.
 pub fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
     let mut text = "Make the window a little bigger";

@@ -13,7 +13,7 @@ use super::{Ctx, Effect, Outcome, Route, SessionEnd};
 use crate::content::DEFAULT_GROUNDING;
 use crate::exercise::breathing::{Breathing, Ended, View, Wake};
 use crate::keys::{self, Action, Binding};
-use crate::ui::{self, pacer::Pacer};
+use crate::ui::{self, Align, pacer::Pacer};
 
 pub struct Breathe {
     session: Breathing,
@@ -267,7 +267,7 @@ impl Breathe {
         }
         let facts = ui::cycles_and_time(ended.cycles, ended.elapsed_secs);
         let pattern = &self.session.pattern().name;
-        let mut lines: Vec<(String, ratatui::style::Style)> = vec![
+        let lines: Vec<(String, ratatui::style::Style)> = vec![
             ("Well done.".into(), theme.title),
             (String::new(), theme.text),
             (facts, theme.text),
@@ -275,16 +275,6 @@ impl Breathe {
             (String::new(), theme.text),
             ("Notice how your body feels now.".into(), theme.text),
         ];
-        if area.height < 8 {
-            lines.retain(|(text, _)| !text.is_empty());
-            lines.truncate(area.height as usize);
-        }
-        let top = area.y + area.height.saturating_sub(lines.len() as u16 + 2) / 2;
-        for (i, (text, style)) in lines.iter().enumerate() {
-            ui::centered_line(buf, area, top + i as u16, text, *style);
-        }
-        if area.height >= 8 {
-            ui::footer_row(buf, area, &[keys::SUMMARY], theme);
-        }
+        ui::page(buf, area, lines, Align::Center, keys::SUMMARY, theme);
     }
 }

@@ -18,7 +18,7 @@ use crate::exercise::grounding::{Counted, GroundingFlow, ITEM_LIMIT};
 use crate::keys::{self, Action, Binding};
 use crate::text_field::TextField;
 use crate::ui::field::FieldView;
-use crate::ui::{self, Theme};
+use crate::ui::{self, Align, Theme};
 
 const MIN_WIDTH: u16 = 20;
 const MIN_HEIGHT: u16 = 5;
@@ -335,29 +335,6 @@ impl Ground {
                 theme.dim,
             ));
         }
-        let footer = area.height >= 8;
-        let room = area.height.saturating_sub(if footer { 2 } else { 0 }) as usize;
-        if lines.len() > room {
-            lines.retain(|(text, _)| !text.is_empty());
-            lines.truncate(room);
-        }
-        let block_width = lines
-            .iter()
-            .map(|(t, _)| unicode_width::UnicodeWidthStr::width(t.as_str()))
-            .max()
-            .unwrap_or(0) as u16;
-        let x = area.x + area.width.saturating_sub(block_width) / 2;
-        let top = area.y
-            + area
-                .height
-                .saturating_sub(lines.len() as u16 + u16::from(footer) * 2)
-                / 2;
-        for (i, (text, style)) in lines.iter().enumerate() {
-            Paragraph::new(Line::styled(text.clone(), *style))
-                .render(Rect::new(x, top + i as u16, area.right() - x, 1), buf);
-        }
-        if footer {
-            ui::footer_row(buf, area, &[keys::SUMMARY], theme);
-        }
+        ui::page(buf, area, lines, Align::Block, keys::SUMMARY, theme);
     }
 }

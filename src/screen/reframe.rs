@@ -20,7 +20,7 @@ use crate::exercise::reframing::{ANSWER_LIMIT, PART_LIMIT, ReframeFlow, Step, nu
 use crate::keys::{self, Action, Binding};
 use crate::text_field::TextField;
 use crate::ui::field::FieldView;
-use crate::ui::{self, Theme};
+use crate::ui::{self, Align, Theme};
 
 /// Where the keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -640,19 +640,7 @@ impl Reframe {
             "They will be printed when you leave soothe, to copy.".into(),
             theme.dim,
         ));
-        let footer = area.height >= 8;
-        let room = area.height.saturating_sub(if footer { 2 } else { 0 }) as usize;
-        if lines.len() > room {
-            lines.retain(|(t, _)| !t.is_empty());
-            lines.truncate(room);
-        }
-        let top = area.y + (room.saturating_sub(lines.len()) / 2) as u16;
-        for (i, (text, style)) in lines.iter().enumerate() {
-            ui::centered_line(buf, area, top + i as u16, text, *style);
-        }
-        if footer {
-            ui::footer_row(buf, area, &[keys::SUMMARY], theme);
-        }
+        ui::page(buf, area, lines, Align::Center, keys::SUMMARY, theme);
     }
 }
 

@@ -15,7 +15,7 @@ use super::{Ctx, Effect, Outcome, SessionEnd};
 use crate::exercise::breathing::Wake;
 use crate::exercise::relaxation::{BAR_LEVELS, Ended, Part, Relaxation, View};
 use crate::keys::{self, Action, Binding};
-use crate::ui::{self, Theme};
+use crate::ui::{self, Align, Theme};
 
 pub struct Relax {
     session: Relaxation,
@@ -301,7 +301,7 @@ impl Relax {
         } else {
             format!("{} of {} groups let go", ended.relaxed, ended.groups)
         };
-        let mut lines: Vec<(String, Style)> = vec![
+        let lines: Vec<(String, Style)> = vec![
             ("Well done.".into(), theme.title),
             (String::new(), theme.text),
             (
@@ -312,16 +312,6 @@ impl Relax {
             (String::new(), theme.text),
             ("Notice how your body feels now.".into(), theme.text),
         ];
-        if area.height < 8 {
-            lines.retain(|(text, _)| !text.is_empty());
-            lines.truncate(area.height as usize);
-        }
-        let top = area.y + area.height.saturating_sub(lines.len() as u16 + 2) / 2;
-        for (i, (text, style)) in lines.iter().enumerate() {
-            ui::centered_line(buf, area, top + i as u16, text, *style);
-        }
-        if area.height >= 8 {
-            ui::footer_row(buf, area, &[keys::SUMMARY], theme);
-        }
+        ui::page(buf, area, lines, Align::Center, keys::SUMMARY, theme);
     }
 }

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 
 use super::{Ctx, Outcome};
 use crate::keys::{self, Action};
-use crate::ui;
+use crate::ui::{self, Align};
 
 pub struct Support;
 
@@ -84,18 +84,6 @@ impl Support {
             theme.text,
         );
 
-        let footer = area.height >= 10;
-        let room = area.height.saturating_sub(if footer { 2 } else { 0 }) as usize;
-        if rows.len() > room {
-            rows.retain(|(text, _)| !text.is_empty());
-            rows.truncate(room);
-        }
-        let top = area.y + (room.saturating_sub(rows.len()) / 2) as u16;
-        for (i, (text, style)) in rows.iter().enumerate() {
-            buf.set_string(area.x + 2, top + i as u16, text, *style);
-        }
-        if footer {
-            ui::footer_row(buf, area, &[keys::SUPPORT], theme);
-        }
+        ui::page(buf, area, rows, Align::Left, keys::SUPPORT, theme);
     }
 }
