@@ -61,14 +61,17 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     // Settings problems are reported with content's: one quiet line in the
     // app, the whole list from `soothe patterns`.
     content.problems.extend(loaded.problems);
+    let options = &cli.options;
     let settings = loaded.settings;
-    match cli.command {
-        None => home(&cli.options, content, settings, &paths),
-        Some(Command::Breathe(args)) => breathe(&cli.options, content, settings, &paths, &args),
-        Some(Command::Ground(args)) => ground(&cli.options, content, settings, &paths, &args),
-        Some(Command::Relax(args)) => relax(&cli.options, content, settings, &paths, &args),
-        Some(Command::Reframe) => reframe(&cli.options, content, settings, &paths),
-        Some(Command::History(args)) => history(&paths, &args),
+    // Each arm moves content and settings into the session it starts.
+    let session = |content, settings| ctx(options, content, settings);
+    match &cli.command {
+        None => home(options, session(content, settings), &paths),
+        Some(Command::Breathe(args)) => breathe(options, session(content, settings), &paths, args),
+        Some(Command::Ground(args)) => ground(options, session(content, settings), &paths, args),
+        Some(Command::Relax(args)) => relax(options, session(content, settings), &paths, args),
+        Some(Command::Reframe) => reframe(options, session(content, settings), &paths),
+        Some(Command::History(args)) => history(&paths, args),
         Some(Command::Patterns) => patterns(&content),
         Some(Command::Programs) => programs(&content),
         Some(Command::Paths) => print_paths(&paths),
@@ -105,19 +108,13 @@ fn can_draw(options: &Options) -> bool {
         && std::env::var("TERM").map_or(true, |term| term != "dumb")
 }
 
-fn home(
-    options: &Options,
-    content: Content,
-    settings: Settings,
-    paths: &Paths,
-) -> Result<ExitCode, Failure> {
+fn home(options: &Options, ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
     if !can_draw(options) {
         return Err(Failure::new(
             1,
             "the menu needs a terminal; for plain text run `soothe breathe`, `soothe ground` or `soothe relax` with --plain",
         ));
     }
-    let ctx = ctx(options, content, settings);
     run_tui(ctx, paths.journal_file(), |ctx, _now| {
         Screen::Home(Home::new(ctx))
     })
@@ -148,24 +145,22 @@ fn plain_exit<T>(result: io::Result<T>) -> Result<ExitCode, Failure> {
 
 fn breathe(
     options: &Options,
-    content: Content,
-    settings: Settings,
+    ctx: Ctx,
     paths: &Paths,
     args: &BreatheArgs,
 ) -> Result<ExitCode, Failure> {
     let id = args
         .pattern
         .clone()
-        .or_else(|| settings.default_pattern.clone())
+        .or_else(|| ctx.settings.default_pattern.clone())
         .unwrap_or_else(|| DEFAULT_PATTERN.to_string());
     let id = id.as_str();
-    let pattern = find(&content.patterns, id, "pattern")?.clone();
+    let pattern = find(&ctx.content.patterns, id, "pattern")?.clone();
     let length = match (args.cycles, args.minutes) {
         (Some(n), _) => Length::Cycles(n),
         (None, Some(minutes)) => Length::whole_cycles_within(minutes, pattern.cycle_ms()),
         (None, None) => Length::Forever,
     };
-    let ctx = ctx(options, content, settings);
     if !can_draw(options) {
         let signals = Signals::register()?;
         let input = plain::stdin_lines();
@@ -185,17 +180,15 @@ fn breathe(
 
 fn ground(
     options: &Options,
-    content: Content,
-    settings: Settings,
+    ctx: Ctx,
     paths: &Paths,
     args: &GroundArgs,
 ) -> Result<ExitCode, Failure> {
     let id = args
         .variant
         .clone()
-        .unwrap_or_else(|| content.default_grounding().id.clone());
-    let variant = find(&content.grounding, &id, "grounding variant")?.clone();
-    let ctx = ctx(options, content, settings);
+        .unwrap_or_else(|| ctx.content.default_grounding().id.clone());
+    let variant = find(&ctx.content.grounding, &id, "grounding variant")?.clone();
     if !can_draw(options) {
         let input = plain::stdin_lines();
         let clock = WallClock::local();
@@ -220,17 +213,15 @@ fn ground(
 
 fn relax(
     options: &Options,
-    content: Content,
-    settings: Settings,
+    ctx: Ctx,
     paths: &Paths,
     args: &RelaxArgs,
 ) -> Result<ExitCode, Failure> {
     let id = args
         .program
         .clone()
-        .unwrap_or_else(|| content.default_program().id.clone());
-    let program = find(&content.programs, &id, "relaxation program")?.clone();
-    let ctx = ctx(options, content, settings);
+        .unwrap_or_else(|| ctx.content.default_program().id.clone());
+    let program = find(&ctx.content.programs, &id, "relaxation program")?.clone();
     if !can_draw(options) {
         let signals = Signals::register()?;
         let input = plain::stdin_lines();
@@ -306,7 +297,6 @@ fn run_tui(
 }
 
 fn patterns(content: &Content) -> Result<ExitCode, Failure> {
-    let mut out = io::stdout().lock();
     let width = content
         .patterns
         .iter()
@@ -314,20 +304,9 @@ fn patterns(content: &Content) -> Result<ExitCode, Failure> {
         .max()
         .unwrap_or(0);
     let indent = " ".repeat(width + 2);
-    let listing = (|| -> io::Result<()> {
+    listing(content, |out| {
         for pattern in &content.patterns {
-            let mut tags = Vec::new();
-            if pattern.id == DEFAULT_PATTERN {
-                tags.push("default");
-            }
-            if matches!(pattern.origin, Origin::User(_)) {
-                tags.push("yours");
-            }
-            let tags = if tags.is_empty() {
-                String::new()
-            } else {
-                format!("  ({})", tags.join(", "))
-            };
+            let tags = tags(pattern.id == DEFAULT_PATTERN, &pattern.origin);
             writeln!(
                 out,
                 "{:width$}  {} · {:.1} breaths/min · {}{tags}",
@@ -342,28 +321,16 @@ fn patterns(content: &Content) -> Result<ExitCode, Failure> {
             }
         }
         Ok(())
-    })();
-    match listing {
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
-        other => other?,
-    }
-    report_problems(content);
-    Ok(ExitCode::SUCCESS)
+    })
 }
 
-fn reframe(
-    options: &Options,
-    content: Content,
-    settings: Settings,
-    paths: &Paths,
-) -> Result<ExitCode, Failure> {
+fn reframe(options: &Options, ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
     if !can_draw(options) {
         return Err(Failure::new(
             1,
             "reframing needs a terminal (it is a lot of typing); plain text is there for `soothe breathe`, `ground` and `relax`",
         ));
     }
-    let ctx = ctx(options, content, settings);
     run_tui(ctx, paths.journal_file(), App::reframe_screen)
 }
 
@@ -388,7 +355,6 @@ fn history(paths: &Paths, args: &HistoryArgs) -> Result<ExitCode, Failure> {
 }
 
 fn programs(content: &Content) -> Result<ExitCode, Failure> {
-    let mut out = io::stdout().lock();
     let width = content
         .grounding
         .iter()
@@ -396,21 +362,7 @@ fn programs(content: &Content) -> Result<ExitCode, Failure> {
         .chain(content.programs.iter().map(|p| p.id.len()))
         .max()
         .unwrap_or(0);
-    let tags = |is_default: bool, origin: &Origin| {
-        let mut tags = Vec::new();
-        if is_default {
-            tags.push("default");
-        }
-        if matches!(origin, Origin::User(_)) {
-            tags.push("yours");
-        }
-        if tags.is_empty() {
-            String::new()
-        } else {
-            format!("  ({})", tags.join(", "))
-        }
-    };
-    let listing = (|| -> io::Result<()> {
+    listing(content, |out| {
         writeln!(out, "Grounding (soothe ground VARIANT)")?;
         let default = &content.default_grounding().id;
         for variant in &content.grounding {
@@ -445,13 +397,37 @@ fn programs(content: &Content) -> Result<ExitCode, Failure> {
             )?;
         }
         Ok(())
-    })();
-    match listing {
+    })
+}
+
+/// A listing on standard output, then the user's files' problems on
+/// standard error. A closed pipe (`| head`) is the reader leaving.
+fn listing(
+    content: &Content,
+    write: impl FnOnce(&mut io::StdoutLock<'static>) -> io::Result<()>,
+) -> Result<ExitCode, Failure> {
+    match write(&mut io::stdout().lock()) {
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         other => other?,
     }
     report_problems(content);
     Ok(ExitCode::SUCCESS)
+}
+
+/// "  (default, yours)": what sets an entry apart in a listing.
+fn tags(is_default: bool, origin: &Origin) -> String {
+    let mut tags = Vec::new();
+    if is_default {
+        tags.push("default");
+    }
+    if matches!(origin, Origin::User(_)) {
+        tags.push("yours");
+    }
+    if tags.is_empty() {
+        String::new()
+    } else {
+        format!("  ({})", tags.join(", "))
+    }
 }
 
 /// Problems in the user's files, on standard error so listings stay clean.
