@@ -315,15 +315,7 @@ impl App {
 
     fn session_ended(&mut self, end: SessionEnd, now: Instant) {
         if let Some(reframe) = &end.reframe {
-            self.farewell.clear();
-            if !reframe.balanced.is_empty() {
-                self.farewell
-                    .push(format!("Balanced thought: {}", reframe.balanced));
-            }
-            if !reframe.statement.is_empty() {
-                self.farewell
-                    .push(format!("\"I\"-statement: {}", reframe.statement));
-            }
+            self.farewell = reframe.farewell();
         }
         let pending = self.pending.get_or_insert(Pending {
             started: now,

@@ -79,6 +79,20 @@ pub struct ThoughtRecord {
     pub statement: String,
 }
 
+impl ThoughtRecord {
+    /// The balanced thought and the "I"-statement, as lines to copy.
+    pub fn farewell(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        if !self.balanced.is_empty() {
+            lines.push(format!("Balanced thought: {}", self.balanced));
+        }
+        if !self.statement.is_empty() {
+            lines.push(format!("\"I\"-statement: {}", self.statement));
+        }
+        lines
+    }
+}
+
 /// One session. Optional fields are left out of the line when empty.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {

@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use super::{Ctx, Effect, Outcome, SessionEnd};
 use crate::content::Grounding;
-use crate::exercise::grounding::{Counted, GroundingFlow, ITEM_LIMIT};
+use crate::exercise::grounding::{Counted, GroundingFlow, ITEM_LIMIT, Item};
 use crate::keys::{self, Action, Binding};
 use crate::text_field::TextField;
 use crate::ui::field::FieldView;
@@ -249,7 +249,16 @@ impl Ground {
                     .map(|l| (l, theme.dim)),
             );
         }
-        let named: Vec<String> = self.flow.summary()[self.flow.step_index()].named.clone();
+        // What this step has named so far (not the whole summary, every frame).
+        let named: Vec<&str> = self
+            .flow
+            .items()
+            .iter()
+            .filter_map(|item| match item {
+                Item::Named(text) => Some(text.as_str()),
+                Item::Silent => None,
+            })
+            .collect();
         if !named.is_empty() {
             below.push((
                 ui::fit(&format!("So far: {}", named.join(" · ")), inner as usize),

@@ -48,6 +48,8 @@ pub struct Reframe {
     started: Instant,
     /// Set once it was kept (saved, or left and kept as unfinished).
     ended: Option<bool>,
+    /// What the end page shows and soothe prints after exit.
+    farewell: Vec<String>,
     /// The field's text width when last drawn, so ↑ ↓ move by the rows the
     /// person sees. (A cell: drawing is the only thing that knows it.)
     field_width: Cell<u16>,
@@ -64,6 +66,7 @@ impl Reframe {
             picked: 0,
             started: now,
             ended: None,
+            farewell: Vec::new(),
             field_width: Cell::new(60),
         };
         screen.enter_step();
@@ -77,20 +80,6 @@ impl Reframe {
     /// `Some(true)` saved from the review, `Some(false)` left unfinished.
     pub fn ended(&self) -> Option<bool> {
         self.ended
-    }
-
-    /// The balanced thought and the "I"-statement, to print after soothe
-    /// exits so they can be copied.
-    pub fn farewell(&self) -> Vec<String> {
-        let a = self.flow.answers();
-        let mut lines = Vec::new();
-        if !a.balanced.trim().is_empty() {
-            lines.push(format!("Balanced thought: {}", a.balanced.trim()));
-        }
-        if let Some(statement) = self.flow.statement() {
-            lines.push(format!("\"I\"-statement: {statement}"));
-        }
-        lines
     }
 
     pub fn takes_text(&self) -> bool {
@@ -171,7 +160,12 @@ impl Reframe {
         self.keep_text();
         self.ended = Some(saved);
         let seconds = now.saturating_duration_since(self.started).as_secs();
-        SessionEnd::reframing(&self.flow, seconds, saved)
+        let session = SessionEnd::reframing(&self.flow, seconds, saved);
+        self.farewell = session
+            .reframe
+            .as_ref()
+            .map_or_else(Vec::new, |r| r.farewell());
+        session
     }
 
     pub fn abandon(&mut self, now: Instant) -> Option<SessionEnd> {
@@ -628,9 +622,9 @@ impl Reframe {
         };
         let mut lines: Vec<(String, Style)> =
             vec![(title.into(), theme.title), (String::new(), theme.text)];
-        for line in self.farewell() {
+        for line in &self.farewell {
             lines.extend(
-                ui::wrap(&line, width, 3)
+                ui::wrap(line, width, 3)
                     .into_iter()
                     .map(|l| (l, theme.text)),
             );
