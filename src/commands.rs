@@ -335,11 +335,8 @@ fn reframe(options: &Options, ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failu
 }
 
 fn history(paths: &Paths, args: &HistoryArgs) -> Result<ExitCode, Failure> {
-    let read = match paths.journal_file() {
-        Some(path) => journal::read(&path)
-            .map_err(|err| Failure::new(1, format!("could not read {}: {err}", path.display())))?,
-        None => journal::Read::default(),
-    };
+    let read = journal::load(paths.journal_file().as_deref())
+        .map_err(|why| Failure::new(1, format!("could not read {why}")))?;
     if let Some(warning) = read.warning() {
         eprintln!("soothe: {warning}");
     }

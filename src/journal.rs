@@ -418,6 +418,15 @@ pub fn save(path: Option<&Path>, record: &Record) -> Result<(), String> {
     append(path, record).map_err(|err| format!("{}: {err}", path.display()))
 }
 
+/// Reads the journal where soothe keeps it; with no data folder there is
+/// nothing to read. A failure is one line that names the file.
+pub fn load(path: Option<&Path>) -> Result<Read, String> {
+    match path {
+        Some(path) => read(path).map_err(|err| format!("{}: {err}", path.display())),
+        None => Ok(Read::default()),
+    }
+}
+
 /// A new record id: the start time and a process-unique counter, so two
 /// sessions never share one even within the same second.
 pub fn new_id(started_at: &DateTime<FixedOffset>) -> String {

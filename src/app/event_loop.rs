@@ -97,13 +97,7 @@ fn run_until_quit(
             app.save_failed(&why, now);
         }
         if app.take_history_request() {
-            let read = match journal {
-                Some(path) => {
-                    journal::read(path).map_err(|err| format!("{}: {err}", path.display()))
-                }
-                None => Ok(journal::Read::default()),
-            };
-            app.open_history(read, now);
+            app.open_history(journal::load(journal), now);
             // The screen changed under this turn's `now`; look again at once.
             continue;
         }
