@@ -19,7 +19,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use crate::exercise::breathing::Breathing;
 use crate::exercise::relaxation::Relaxation;
 use crate::exercise::timeline::Length;
-use crate::journal::{Read, Record};
+use crate::journal::{Exercise, Read, Record};
 use crate::keys::{self, Action};
 use crate::screen::breathe::Breathe;
 use crate::screen::checkin::{CheckIn, Ratings};
@@ -49,8 +49,6 @@ struct Pending {
     before: Option<u8>,
     /// Ask "before you started" afterwards: nobody asked at the start.
     ask_before: bool,
-    /// This exercise has check-ins (a thought record rates itself).
-    checkins: bool,
     ended: Option<(SessionEnd, Instant)>,
 }
 
@@ -82,7 +80,6 @@ impl App {
             started: ctx.clock.start(),
             before: None,
             ask_before: true,
-            checkins: first.has_checkins(),
             ended: None,
         });
         App {
@@ -251,7 +248,11 @@ impl App {
             .pending
             .as_ref()
             .filter(|p| {
-                closing_summary && p.ended.is_some() && p.checkins && self.ctx.settings.checkins
+                let asks = p
+                    .ended
+                    .as_ref()
+                    .is_some_and(|(end, _)| end.exercise.has_checkins());
+                closing_summary && asks && self.ctx.settings.checkins
             })
             .map(|p| p.ask_before);
         if let Some(ask_before) = ask {
@@ -321,10 +322,9 @@ impl App {
             started: now,
             before: None,
             ask_before: true,
-            checkins: end.reframe.is_none(),
             ended: None,
         });
-        let checkins = pending.checkins;
+        let checkins = end.exercise.has_checkins();
         pending.ended = Some((end, now));
         if !(checkins && self.ctx.settings.checkins) {
             self.write_session(None);
@@ -401,7 +401,8 @@ impl App {
     }
 
     fn navigate(&mut self, route: Route, now: Instant) {
-        if route.has_checkins() && self.ctx.settings.checkins {
+        let asks = route.exercise().is_some_and(Exercise::has_checkins);
+        if asks && self.ctx.settings.checkins {
             self.after_checkin = Some(route);
             self.stack.push(Screen::CheckIn(CheckIn::before()));
             return;
@@ -411,8 +412,7 @@ impl App {
 
     /// Pushes the route's screen; an exercise starts a session.
     fn open(&mut self, route: Route, now: Instant, before: Option<u8>, ask_before: bool) {
-        let exercise = route.is_exercise();
-        let checkins = route.has_checkins();
+        let exercise = route.exercise().is_some();
         let screen = match route {
             Route::Patterns => Some(Screen::Patterns(Patterns::new())),
             Route::Support => Some(Screen::Support(Support)),
@@ -435,7 +435,6 @@ impl App {
                 started: now,
                 before,
                 ask_before,
-                checkins,
                 ended: None,
             });
         }

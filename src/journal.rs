@@ -38,6 +38,12 @@ impl Exercise {
             Exercise::Reframe => "reframe",
         }
     }
+
+    /// Whether its sessions ask how strong the distress is before and
+    /// after (a thought record rates the feeling itself).
+    pub fn has_checkins(self) -> bool {
+        self != Exercise::Reframe
+    }
 }
 
 /// One thing noticed in grounding, kept only when `save_text = true`.

@@ -21,6 +21,7 @@ use ratatui::layout::{Position, Rect};
 use crate::clock::WallClock;
 use crate::content::Content;
 use crate::exercise::breathing::Wake;
+use crate::journal::Exercise;
 pub use crate::journal::Session as SessionEnd;
 use crate::keys::{Action, Binding};
 use crate::settings::Settings;
@@ -52,17 +53,15 @@ pub enum Route {
 }
 
 impl Route {
-    /// Whether this route starts an exercise (and so a journal session).
-    pub fn is_exercise(&self) -> bool {
-        matches!(
-            self,
-            Route::Breathe { .. } | Route::Ground { .. } | Route::Relax { .. } | Route::Reframe
-        )
-    }
-
-    /// Whether its session has check-ins (a thought record rates itself).
-    pub fn has_checkins(&self) -> bool {
-        self.is_exercise() && *self != Route::Reframe
+    /// The exercise this route starts (and so a journal session), if any.
+    pub fn exercise(&self) -> Option<Exercise> {
+        match self {
+            Route::Breathe { .. } => Some(Exercise::Breathe),
+            Route::Ground { .. } => Some(Exercise::Ground),
+            Route::Relax { .. } => Some(Exercise::Relax),
+            Route::Reframe => Some(Exercise::Reframe),
+            Route::Patterns | Route::Support | Route::History => None,
+        }
     }
 }
 
@@ -220,14 +219,6 @@ impl Screen {
         matches!(
             self,
             Screen::Breathe(_) | Screen::Ground(_) | Screen::Relax(_) | Screen::Reframe(_)
-        )
-    }
-
-    /// Whether the exercise on screen has check-ins (a thought record rates itself).
-    pub fn has_checkins(&self) -> bool {
-        matches!(
-            self,
-            Screen::Breathe(_) | Screen::Ground(_) | Screen::Relax(_)
         )
     }
 
