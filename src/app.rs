@@ -299,11 +299,7 @@ impl App {
             .as_ref()
             .map_or((None, true), |p| (p.before, p.ask_before));
         if let Some(end) = left.abandon(now) {
-            if let Some(pending) = self.pending.as_mut() {
-                pending.ended = Some((end, now));
-            } else {
-                self.session_ended(end, now);
-            }
+            self.session_ended(end, now);
             self.write_session(None);
         }
         let depth = self.stack.len();
@@ -361,10 +357,7 @@ impl App {
     /// terminal is restored.
     pub fn finish(&mut self, now: Instant) {
         if let Some(end) = self.stack.last_mut().and_then(|s| s.abandon(now)) {
-            match self.pending.as_mut() {
-                Some(pending) => pending.ended = Some((end, now)),
-                None => self.session_ended(end, now),
-            }
+            self.session_ended(end, now);
         }
         self.write_session(None);
     }
