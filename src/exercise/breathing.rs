@@ -261,14 +261,7 @@ impl Breathing {
             return Wake::default();
         }
         let segment_start = self.timeline.elapsed_ms(now) - sample.into_ms;
-        // The shown seconds and the clock each change on their whole seconds.
-        let exact = [
-            self.timeline.next_countdown_tick(now),
-            self.timeline.next_clock_tick(now),
-        ]
-        .into_iter()
-        .flatten()
-        .min();
+        let exact = self.timeline.next_second(now);
         let frame = if motion {
             self.next_level_change_ms(sample.index, sample.into_ms, sample.segment_ms)
                 .map(|into| self.timeline.instant_at(segment_start + into))

@@ -248,15 +248,7 @@ impl Relaxation {
             return Wake::default();
         }
         let segment_start = self.timeline.elapsed_ms(now) - sample.into_ms;
-        // The countdown and the clock (time spent, which skips do not move)
-        // each change on their whole seconds.
-        let exact = [
-            self.timeline.next_countdown_tick(now),
-            self.timeline.next_clock_tick(now),
-        ]
-        .into_iter()
-        .flatten()
-        .min();
+        let exact = self.timeline.next_second(now);
         let frame = motion
             .then(|| {
                 let current = level_of(sample.into_ms, sample.segment_ms);

@@ -212,10 +212,11 @@ impl<K: Copy> Timeline<K> {
         (!sample.finished).then(|| self.instant_at(self.segment_end_ms(&sample)))
     }
 
-    /// When a countdown of the current segment's whole seconds left
-    /// (`remaining.div_ceil(1000)`) next changes; `None` while paused or
-    /// once finished.
-    pub fn next_countdown_tick(&self, now: Instant) -> Option<Instant> {
+    /// When the next whole second shows: of the countdown of the current
+    /// segment's seconds left (`remaining.div_ceil(1000)`) or of the clock of
+    /// time spent ([`Timeline::active_ms`], which seeks do not move),
+    /// whichever comes first. `None` while paused or once finished.
+    pub fn next_second(&self, now: Instant) -> Option<Instant> {
         if self.is_paused() {
             return None;
         }
@@ -224,18 +225,10 @@ impl<K: Copy> Timeline<K> {
             return None;
         }
         let seconds_left = sample.remaining_ms().div_ceil(1000);
-        let at = self.segment_end_ms(&sample) - (seconds_left - 1) * 1000;
-        Some(self.instant_at(at))
-    }
-
-    /// When the whole seconds of time spent ([`Timeline::active_ms`]) next
-    /// change; `None` while paused or once finished. Seeks do not move it.
-    pub fn next_clock_tick(&self, now: Instant) -> Option<Instant> {
-        if self.is_paused() || self.sample(now).finished {
-            return None;
-        }
-        let next = (self.active_ms(now) / 1000 + 1) * 1000;
-        Some(self.started_at + self.paused_total + Duration::from_millis(next))
+        let countdown = self.instant_at(self.segment_end_ms(&sample) - (seconds_left - 1) * 1000);
+        let spent = (self.active_ms(now) / 1000 + 1) * 1000;
+        let clock = self.started_at + self.paused_total + Duration::from_millis(spent);
+        Some(countdown.min(clock))
     }
 
     pub fn pause(&mut self, now: Instant) {
