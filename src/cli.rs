@@ -22,18 +22,8 @@ thought and an \"I\"-statement to send instead of a flood of messages.
 Private by design: no network, no account. Your own patterns go in the
 content folder shown by `soothe paths`.";
 
-const KEYS: &str = "\
-Keys:
-  space      pause / resume        + -   pace 10 % faster / slower
-  b          bell on phase changes m     motion (animation) on / off
-  g          breathing: ground instead
-  ← →        relax: previous / next group; enter: 10 s more to let go
-  enter      ground: count what you typed (empty counts one quietly)
-  esc        ground: leave the text field, then q ends
-  ?          help for this screen  q Esc back or end; Ctrl-C quits";
-
 #[derive(Debug, Parser)]
-#[command(name = "soothe", version, about = ABOUT, long_about = LONG_ABOUT, after_help = KEYS)]
+#[command(name = "soothe", version, about = ABOUT, long_about = LONG_ABOUT, after_help = crate::keys::help_text())]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

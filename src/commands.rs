@@ -18,14 +18,15 @@ use crate::exercise::grounding::GroundingFlow;
 use crate::exercise::relaxation::Relaxation;
 use crate::exercise::timeline::Length;
 use crate::history;
-use crate::journal::{self, Session};
+use crate::journal;
 use crate::paths::{self, Paths};
 use crate::plain;
-use crate::screen::home::Home;
-use crate::screen::{Ctx, Screen};
+use crate::screen::{Ctx, Route};
+use crate::session::{self, Event, Finished, Session, Sessions, Summary};
 use crate::settings::{self, Settings};
 use crate::terminal::{Signals, TerminalGuard};
 use crate::ui::Theme;
+use crate::words;
 use std::path::PathBuf;
 
 /// A command that could not do its job: one line for the user, and the exit code.
@@ -115,9 +116,7 @@ fn home(options: &Options, ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure>
             "the menu needs a terminal; for plain text run `soothe breathe`, `soothe ground` or `soothe relax` with --plain",
         ));
     }
-    run_tui(ctx, paths.journal_file(), |ctx, _now| {
-        Screen::Home(Home::new(ctx))
-    })
+    run_tui(ctx, paths.journal_file(), |ctx, _now| App::home(ctx))
 }
 
 /// The entry with `id` in `list`, or the one-line usage error naming every id there is.
@@ -165,16 +164,23 @@ fn breathe(
         let signals = Signals::register()?;
         let input = plain::stdin_lines();
         let clock = WallClock::local();
+        let route = Route::Breathe {
+            pattern: pattern.clone(),
+            length,
+        };
         let session = Breathing::new(pattern, length, clock.start());
-        let mut out = io::stdout().lock();
-        let ended = plain::breathe(session, &mut out, &input, &signals, ctx.bell);
-        if let Ok(ended) = &ended {
-            record_plain(&ctx, paths, &clock, Session::breathing(id, ended), &input);
-        }
-        return plain_exit(ended);
+        let ran = plain::breathe(
+            session,
+            &mut io::stdout().lock(),
+            &input,
+            &signals,
+            ctx.bell,
+        );
+        return plain_session(&ctx, paths, &clock, route, ran, &input);
     }
+    let route = Route::Breathe { pattern, length };
     run_tui(ctx, paths.journal_file(), |ctx, now| {
-        App::breathe_screen(ctx, id, length, now).expect("the pattern was found above")
+        App::direct(ctx, route, now)
     })
 }
 
@@ -192,22 +198,20 @@ fn ground(
     if !can_draw(options) {
         let input = plain::stdin_lines();
         let clock = WallClock::local();
-        let mut out = io::stdout().lock();
-        let flow = plain::ground(GroundingFlow::new(variant), &mut out, &input);
-        if let Ok(flow) = &flow {
-            let seconds = clock.start().elapsed().as_secs();
-            record_plain(
-                &ctx,
-                paths,
-                &clock,
-                Session::grounding(flow, seconds),
-                &input,
-            );
-        }
-        return plain_exit(flow);
+        let route = Route::Ground {
+            variant: variant.clone(),
+        };
+        let flow = plain::ground(
+            GroundingFlow::new(variant),
+            &mut io::stdout().lock(),
+            &input,
+        );
+        let ran = flow.map(|flow| flow.session(clock.start().elapsed().as_secs()));
+        return plain_session(&ctx, paths, &clock, route, ran, &input);
     }
+    let route = Route::Ground { variant };
     run_tui(ctx, paths.journal_file(), |ctx, now| {
-        App::ground_screen(ctx, &id, now).expect("the variant was found above")
+        App::direct(ctx, route, now)
     })
 }
 
@@ -226,59 +230,96 @@ fn relax(
         let signals = Signals::register()?;
         let input = plain::stdin_lines();
         let clock = WallClock::local();
+        let route = Route::Relax {
+            program: program.clone(),
+        };
         let session = Relaxation::new(program, clock.start());
-        let mut out = io::stdout().lock();
-        let ended = plain::relax(session, &mut out, &input, &signals, ctx.bell);
-        if let Ok(ended) = &ended {
-            record_plain(&ctx, paths, &clock, Session::relaxation(&id, ended), &input);
-        }
-        return plain_exit(ended);
+        let ran = plain::relax(
+            session,
+            &mut io::stdout().lock(),
+            &input,
+            &signals,
+            ctx.bell,
+        );
+        return plain_session(&ctx, paths, &clock, route, ran, &input);
     }
+    let route = Route::Relax { program };
     run_tui(ctx, paths.journal_file(), |ctx, now| {
-        App::relax_screen(ctx, &id, now).expect("the program was found above")
+        App::direct(ctx, route, now)
     })
 }
 
-/// Plain mode's session, to the journal, after the check-in when someone is
-/// at the keyboard. A failure is one line on stderr; the exercise already ran.
-fn record_plain(
+/// A plain session through the same session machine as the screen: it
+/// says what to ask at the end (asked only of a person at a keyboard, never
+/// of piped input) and makes the record. A failed save is one line on
+/// stderr; the exercise already ran.
+fn plain_session(
     ctx: &Ctx,
     paths: &Paths,
     clock: &WallClock,
-    session: Session,
+    route: Route,
+    ran: io::Result<Session>,
     input: &Receiver<String>,
-) {
-    let ended = clock.at(Instant::now());
-    // Check-ins only for a person at a keyboard, not for piped input.
-    let (before, after) = if ctx.settings.checkins && io::stdin().is_terminal() {
-        plain::check_in(&mut io::stdout().lock(), input).unwrap_or_default()
-    } else {
-        (None, None)
+) -> Result<ExitCode, Failure> {
+    let session = match ran {
+        Ok(session) => session,
+        Err(err) => return plain_exit(Err::<(), _>(err)),
     };
-    let record = session.into_record(
-        clock.at(clock.start()),
-        ended,
-        before,
-        after,
-        ctx.settings.save_text,
-    );
-    if let Err(why) = journal::save(paths.journal_file().as_deref(), &record) {
-        eprintln!("soothe: this session could not be saved: {why}");
+    let mut sessions = Sessions::new(*clock, ctx.settings.checkins, ctx.settings.save_text);
+    sessions.handle(Event::Start {
+        route,
+        direct: true,
+        now: clock.start(),
+    });
+    let finished = Finished {
+        session,
+        summary: Summary::default(),
+    };
+    let mut commands = sessions.handle(Event::Ended {
+        finished,
+        now: Instant::now(),
+    });
+    let mut asked = Ok(());
+    while let Some(command) = (!commands.is_empty()).then(|| commands.remove(0)) {
+        match command {
+            session::Command::Replace(Route::Ending { questions, .. }) if !questions.is_empty() => {
+                let ratings = if io::stdin().is_terminal() {
+                    match plain::check_in(&questions, &mut io::stdout().lock(), input) {
+                        Ok(ratings) => ratings,
+                        Err(err) => {
+                            asked = Err(err);
+                            Default::default()
+                        }
+                    }
+                } else {
+                    Default::default()
+                };
+                sessions.handle(Event::Rated(ratings));
+                commands.extend(sessions.handle(Event::Back));
+            }
+            session::Command::AppendJournal(record) => {
+                if let Err(why) = journal::save(paths.journal_file().as_deref(), &record) {
+                    eprintln!("soothe: this session could not be saved: {why}");
+                }
+            }
+            _ => {}
+        }
     }
+    plain_exit(asked)
 }
 
 fn run_tui(
     mut ctx: Ctx,
     journal: Option<PathBuf>,
-    first: impl FnOnce(&Ctx, Instant) -> Screen,
+    app: impl FnOnce(Ctx, Instant) -> App,
 ) -> Result<ExitCode, Failure> {
     let signals = Signals::register()?;
     let mut guard = TerminalGuard::enter()
         .map_err(|err| Failure::new(1, format!("could not open the terminal screen: {err}")))?;
     // The session's clock starts here, right before the first frame.
     ctx.clock = WallClock::local();
-    let screen = first(&ctx, ctx.clock.start());
-    let mut app = App::new(ctx, screen);
+    let start = ctx.clock.start();
+    let mut app = app(ctx, start);
     let result = event_loop::run(&mut app, &mut guard, &signals, journal.as_deref());
     drop(guard);
     let (exit, unsaved) =
@@ -331,7 +372,9 @@ fn reframe(options: &Options, ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failu
             "reframing needs a terminal (it is a lot of typing); plain text is there for `soothe breathe`, `ground` and `relax`",
         ));
     }
-    run_tui(ctx, paths.journal_file(), App::reframe_screen)
+    run_tui(ctx, paths.journal_file(), |ctx, now| {
+        App::direct(ctx, Route::Reframe, now)
+    })
 }
 
 fn history(paths: &Paths, args: &HistoryArgs) -> Result<ExitCode, Failure> {
@@ -389,7 +432,7 @@ fn programs(content: &Content) -> Result<ExitCode, Failure> {
                 program.id,
                 program.name,
                 program.steps.len(),
-                crate::ui::clock(program.total_ms() / 1000),
+                words::clock(program.total_ms() / 1000),
                 tags(&program.id == default, &program.origin),
             )?;
         }

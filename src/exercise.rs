@@ -5,4 +5,5 @@ pub mod breathing;
 pub mod grounding;
 pub mod reframing;
 pub mod relaxation;
+pub mod timed;
 pub mod timeline;

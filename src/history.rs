@@ -62,16 +62,12 @@ pub fn what_helps<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Help
 
 /// "7 → 4", "7 → –", "–": the ratings as they were given.
 pub fn ratings(record: &Record) -> String {
-    let show = |r: Option<u8>| r.map_or("–".to_string(), |v| v.to_string());
-    match (record.before, record.after) {
-        (None, None) => "–".to_string(),
-        (before, after) => format!("{} → {}", show(before), show(after)),
-    }
+    crate::words::ratings(record.before, record.after)
 }
 
 /// "4:10", "1:02:03".
 fn duration(seconds: u64) -> String {
-    crate::ui::clock(seconds)
+    crate::words::clock(seconds)
 }
 
 pub fn write_table(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {

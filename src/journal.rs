@@ -13,10 +13,6 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::exercise::grounding::GroundingFlow;
-use crate::exercise::reframing::ReframeFlow;
-use crate::exercise::{breathing, relaxation};
-
 /// The record layout this soothe writes (and the newest it reads).
 pub const SCHEMA: u32 = 1;
 
@@ -37,12 +33,6 @@ impl Exercise {
             Exercise::Relax => "relax",
             Exercise::Reframe => "reframe",
         }
-    }
-
-    /// Whether its sessions ask how strong the distress is before and
-    /// after (a thought record rates the feeling itself).
-    pub fn has_checkins(self) -> bool {
-        self != Exercise::Reframe
     }
 }
 
@@ -148,159 +138,6 @@ mod rfc3339 {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<FixedOffset>, D::Error> {
         let text = String::deserialize(d)?;
         DateTime::parse_from_rfc3339(&text).map_err(serde::de::Error::custom)
-    }
-}
-
-/// How one exercise session went, as the exercise knows it. The app adds
-/// the times and ratings to make it a [`Record`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Session {
-    pub exercise: Exercise,
-    pub variant: String,
-    pub completed: bool,
-    /// Time spent in the exercise (pauses left out where it has a clock).
-    pub duration_secs: u64,
-    pub cycles: Option<u32>,
-    pub steps_done: Option<u32>,
-    pub steps_total: Option<u32>,
-    /// Grounding's typed items; kept only when the user opted in.
-    pub noticed: Vec<Noticed>,
-    /// Boxed: it is large, and most sessions have none.
-    pub reframe: Option<Box<ThoughtRecord>>,
-}
-
-impl Session {
-    pub fn breathing(pattern: &str, ended: &breathing::Ended) -> Session {
-        Session {
-            exercise: Exercise::Breathe,
-            variant: pattern.to_string(),
-            completed: ended.completed,
-            duration_secs: ended.elapsed_secs,
-            cycles: Some(ended.cycles),
-            steps_done: None,
-            steps_total: None,
-            noticed: Vec::new(),
-            reframe: None,
-        }
-    }
-
-    /// A thought record; `completed` when it was saved from the review.
-    pub fn reframing(flow: &ReframeFlow, duration_secs: u64, completed: bool) -> Session {
-        let a = flow.answers();
-        let questions = flow
-            .content()
-            .questions
-            .iter()
-            .zip(&a.answers)
-            .filter(|(_, answer)| !answer.trim().is_empty())
-            .map(|(q, answer)| QuestionAnswer {
-                question: q.text.clone(),
-                answer: answer.trim().to_string(),
-            })
-            .collect();
-        let answered = a.answers.iter().filter(|t| !t.trim().is_empty()).count();
-        Session {
-            exercise: Exercise::Reframe,
-            variant: "thought-record".into(),
-            completed,
-            duration_secs,
-            cycles: None,
-            steps_done: Some(answered as u32),
-            steps_total: Some(a.answers.len() as u32),
-            noticed: Vec::new(),
-            reframe: Some(Box::new(ThoughtRecord {
-                situation: a.situation.trim().to_string(),
-                thought: a.thought.trim().to_string(),
-                feeling: a.feeling.trim().to_string(),
-                strength_before: a.strength_before,
-                strength_after: a.strength_after,
-                questions,
-                balanced: a.balanced.trim().to_string(),
-                next_step: a.next_step.trim().to_string(),
-                statement: flow.statement().unwrap_or_default(),
-            })),
-        }
-    }
-
-    /// The 0–10 ratings a thought record gives the journal (its 0–100
-    /// strengths, rounded), so it counts in "what helps you most".
-    pub fn own_ratings(&self) -> (Option<u8>, Option<u8>) {
-        let tenth = |v: Option<u8>| v.map(|v| ((u16::from(v) + 5) / 10) as u8);
-        match &self.reframe {
-            Some(r) => (tenth(r.strength_before), tenth(r.strength_after)),
-            None => (None, None),
-        }
-    }
-
-    pub fn relaxation(program: &str, ended: &relaxation::Ended) -> Session {
-        Session {
-            exercise: Exercise::Relax,
-            variant: program.to_string(),
-            completed: ended.completed,
-            duration_secs: ended.elapsed_secs,
-            cycles: None,
-            steps_done: Some(ended.relaxed as u32),
-            steps_total: Some(ended.groups as u32),
-            noticed: Vec::new(),
-            reframe: None,
-        }
-    }
-
-    pub fn grounding(flow: &GroundingFlow, duration_secs: u64) -> Session {
-        let noticed = flow
-            .summary()
-            .into_iter()
-            .flat_map(|n| {
-                let sense = n.sense.title().to_lowercase();
-                n.named.into_iter().map(move |text| Noticed {
-                    sense: sense.clone(),
-                    text,
-                })
-            })
-            .collect();
-        Session {
-            exercise: Exercise::Ground,
-            variant: flow.variant().id.clone(),
-            completed: flow.is_finished(),
-            duration_secs,
-            cycles: None,
-            steps_done: Some(flow.total_counted() as u32),
-            steps_total: Some(flow.variant().items() as u32),
-            noticed,
-            reframe: None,
-        }
-    }
-
-    /// The journal line for this session. Typed text is kept only with
-    /// `save_text`.
-    pub fn into_record(
-        self,
-        started_at: DateTime<FixedOffset>,
-        ended_at: DateTime<FixedOffset>,
-        before: Option<u8>,
-        after: Option<u8>,
-        save_text: bool,
-    ) -> Record {
-        // A thought record brings its own ratings; check-ins fill the rest.
-        let (own_before, own_after) = self.own_ratings();
-        let (before, after) = (before.or(own_before), after.or(own_after));
-        Record {
-            v: SCHEMA,
-            id: new_id(&started_at),
-            started_at,
-            ended_at,
-            exercise: self.exercise,
-            variant: self.variant,
-            completed: self.completed,
-            duration_secs: self.duration_secs,
-            before,
-            after,
-            cycles: self.cycles,
-            steps_done: self.steps_done,
-            steps_total: self.steps_total,
-            noticed: if save_text { self.noticed } else { Vec::new() },
-            reframe: self.reframe.map(|r| *r),
-        }
     }
 }
 

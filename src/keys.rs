@@ -1,11 +1,16 @@
-//! Key binding tables, one per screen. The same table decides what a key
-//! does and what the footer and help overlay say, so they cannot disagree.
+//! Key binding tables, one per screen state, the only truth about keys: the
+//! same row decides what a key does and what the footer, the help overlay
+//! and `--help` say. A key is its code with its modifiers, so Ctrl-C,
+//! Alt-Enter and BackTab are rows like any other; labels come from the keys.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Back,
+    Quit,
+    /// Ctrl-Z: the event loop hands the terminal back to the shell.
+    Suspend,
     Help,
     Up,
     Down,
@@ -17,15 +22,15 @@ pub enum Action {
     ToggleMotion,
     /// Breathe: leave the breath for grounding.
     Ground,
-    /// A step back (grounding, relaxation).
+    /// A step back (grounding, relaxation), one less (ratings).
     Previous,
-    /// A step on (relaxation).
+    /// A step on (relaxation), one more (ratings).
     Next,
     /// Into a text field.
     Type,
     /// Out of a text field, keeping what it holds.
     LeaveField,
-    /// A check-in value.
+    /// A rating's digit: the key pressed.
     Digit(u8),
     /// Past a question without answering.
     Skip,
@@ -34,621 +39,612 @@ pub enum Action {
     /// Reframe: a step back or on, wherever the keys are.
     StepBack,
     StepOn,
-    /// Reframe: the next place for the keys (field, list, statement parts).
+    /// Reframe: the next or previous place for the keys (field, list, parts).
     Focus,
+    FocusBack,
     /// Reframe: a rating back to none.
     Clear,
     /// Reframe: the other "I"-statement form.
     Template,
+    /// A line break in a multi-line field.
+    Newline,
+    /// Editing inside a text field.
+    Edit(Edit),
 }
 
-#[derive(Debug)]
-pub struct Binding {
-    pub keys: &'static [KeyCode],
-    /// How the key is written in the footer and help ("space", "↑↓").
-    pub label: &'static str,
-    /// A word or two for the footer; `None` keeps it out of the footer.
-    pub hint: Option<&'static str>,
-    /// The help overlay's sentence.
-    pub help: &'static str,
-    pub action: Action,
+/// The editing keys every text field shares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Backspace,
+    Delete,
+    Right,
+    /// A row up or down in a multi-line field.
+    RowUp,
+    RowDown,
+    Home,
+    End,
+    DeleteToStart,
+    DeleteWord,
 }
 
-const BACK_KEYS: &[KeyCode] = &[KeyCode::Char('q'), KeyCode::Esc];
-const UP_KEYS: &[KeyCode] = &[KeyCode::Up, KeyCode::Char('k')];
-const DOWN_KEYS: &[KeyCode] = &[KeyCode::Down, KeyCode::Char('j')];
+/// One key: a code and the modifiers held with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
 
-const fn bind(
-    keys: &'static [KeyCode],
-    label: &'static str,
-    hint: Option<&'static str>,
-    help: &'static str,
-    action: Action,
-) -> Binding {
-    Binding {
-        keys,
-        label,
-        hint,
-        help,
-        action,
+pub const fn plain(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
     }
 }
 
+pub const fn ch(c: char) -> Key {
+    plain(KeyCode::Char(c))
+}
+
+pub const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+pub const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::ALT,
+    }
+}
+
+pub const fn shift(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::SHIFT,
+    }
+}
+
+const ENTER: Key = plain(KeyCode::Enter);
+const ESC: Key = plain(KeyCode::Esc);
+const TAB: Key = plain(KeyCode::Tab);
+const BACKTAB: Key = plain(KeyCode::BackTab);
+const UP: Key = plain(KeyCode::Up);
+const DOWN: Key = plain(KeyCode::Down);
+const LEFT: Key = plain(KeyCode::Left);
+const RIGHT: Key = plain(KeyCode::Right);
+const PAGE_UP: Key = plain(KeyCode::PageUp);
+const PAGE_DOWN: Key = plain(KeyCode::PageDown);
+const BACKSPACE: Key = plain(KeyCode::Backspace);
+
+impl Key {
+    /// Whether a press is this key. Shift is part of a printed character
+    /// (`+`, `?`, `A`) and of BackTab, so it is not compared there; Ctrl
+    /// with a letter matches either case.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let mut mods = event.modifiers
+            & (KeyModifiers::CONTROL
+                | KeyModifiers::ALT
+                | KeyModifiers::SUPER
+                | KeyModifiers::SHIFT);
+        let mut code = event.code;
+        if matches!(code, KeyCode::Char(_) | KeyCode::BackTab) {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        if let KeyCode::Char(c) = code
+            && mods.contains(KeyModifiers::CONTROL)
+        {
+            code = KeyCode::Char(c.to_ascii_lowercase());
+        }
+        code == self.code && mods == self.mods
+    }
+
+    /// How the key is written for people: "space", "ctrl-c", "alt-enter".
+    pub fn name(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "space".to_string(),
+            KeyCode::Char('-') => "−".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Esc => "esc".into(),
+            KeyCode::Enter => "enter".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Tab => "tab".into(),
+            KeyCode::BackTab => "shift-tab".into(),
+            KeyCode::PageUp => "pgup".into(),
+            KeyCode::PageDown => "pgdn".into(),
+            KeyCode::Backspace => "bksp".into(),
+            KeyCode::Delete => "del".into(),
+            KeyCode::Home => "home".into(),
+            KeyCode::End => "end".into(),
+            other => format!("{other:?}").to_lowercase(),
+        };
+        let mut name = String::new();
+        for (held, word) in [
+            (KeyModifiers::CONTROL, "ctrl-"),
+            (KeyModifiers::ALT, "alt-"),
+            (KeyModifiers::SHIFT, "shift-"),
+        ] {
+            if self.mods.contains(held) {
+                name.push_str(word);
+            }
+        }
+        name + &base
+    }
+}
+
+/// The keys of a row: a list, or every digit (each its own value).
+#[derive(Debug, Clone, Copy)]
+pub enum Keys {
+    These(&'static [Key]),
+    Digits,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: Keys,
+    pub action: Action,
+    /// A word or two for the footer; `None` keeps the row out of it.
+    pub hint: Option<&'static str>,
+    /// The help overlay's sentence.
+    pub help: &'static str,
+    /// Shown in the footer under the row before it ("↑↓ move", "+ − pace").
+    pub joined: bool,
+}
+
+/// A row: these keys do `action`; `help` says so in the help overlay.
+pub const fn on(keys: &'static [Key], action: Action, help: &'static str) -> Binding {
+    Binding {
+        keys: Keys::These(keys),
+        action,
+        hint: None,
+        help,
+        joined: false,
+    }
+}
+
+/// The row of the ten digits: each press is [`Action::Digit`] of its value.
+pub const fn digits(help: &'static str) -> Binding {
+    Binding {
+        keys: Keys::Digits,
+        action: Action::Digit(0),
+        hint: None,
+        help,
+        joined: false,
+    }
+}
+
+impl Binding {
+    /// In the footer, with this word.
+    pub const fn hint(mut self, hint: &'static str) -> Binding {
+        self.hint = Some(hint);
+        self
+    }
+
+    /// In the footer beside the row before it, under that row's word.
+    pub const fn joined(mut self) -> Binding {
+        self.joined = true;
+        self
+    }
+
+    /// The action a press has in this row, if it is one of its keys.
+    pub fn action_for(&self, event: &KeyEvent) -> Option<Action> {
+        match self.keys {
+            Keys::These(keys) => keys.iter().any(|k| k.matches(event)).then_some(self.action),
+            Keys::Digits => match event.code {
+                KeyCode::Char(c @ '0'..='9')
+                    if !event.modifiers.intersects(
+                        KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER,
+                    ) =>
+                {
+                    Some(Action::Digit(c as u8 - b'0'))
+                }
+                _ => None,
+            },
+        }
+    }
+
+    /// Every key of the row, as the help overlay lists them ("q esc").
+    pub fn keys_label(&self) -> String {
+        match self.keys {
+            Keys::These(keys) => keys.iter().map(Key::name).collect::<Vec<_>>().join(" "),
+            Keys::Digits => "0–9".into(),
+        }
+    }
+
+    /// The row's first key, as the footer shows it.
+    pub fn first_key(&self) -> String {
+        match self.keys {
+            Keys::These(keys) => keys.first().map(Key::name).unwrap_or_default(),
+            Keys::Digits => "0–9".into(),
+        }
+    }
+
+    /// A key that presses this row (for tests and the help's examples).
+    pub fn example(&self) -> KeyEvent {
+        match self.keys {
+            Keys::These(keys) => KeyEvent::new(keys[0].code, keys[0].mods),
+            Keys::Digits => KeyEvent::new(KeyCode::Char('7'), KeyModifiers::NONE),
+        }
+    }
+}
+
+/// The tables a screen state answers with, looked up in order.
+pub type Tables = &'static [&'static [Binding]];
+
+/// The first enabled action a press has in `tables`.
+pub fn lookup(
+    tables: &[&[Binding]],
+    event: &KeyEvent,
+    enabled: impl Fn(Action) -> bool,
+) -> Option<Action> {
+    tables
+        .iter()
+        .flat_map(|table| table.iter())
+        .filter_map(|binding| binding.action_for(event))
+        .find(|action| enabled(*action))
+}
+
+const BACK: &[Key] = &[ch('q'), ESC];
+const UPS: &[Key] = &[UP, ch('k')];
+const DOWNS: &[Key] = &[DOWN, ch('j')];
+const LEFTS: &[Key] = &[LEFT, ch('h')];
+const RIGHTS: &[Key] = &[RIGHT, ch('l')];
+
 pub const HOME: &[Binding] = &[
-    bind(
-        UP_KEYS,
-        "↑↓",
-        Some("move"),
-        "Move through the list",
-        Action::Up,
-    ),
-    bind(DOWN_KEYS, "j", None, "Move down (also ↓)", Action::Down),
-    bind(
-        &[KeyCode::Enter],
-        "enter",
-        Some("start"),
-        "Start the selected exercise",
-        Action::Select,
-    ),
-    bind(
-        &[KeyCode::Left, KeyCode::Char('h')],
-        "← →",
-        Some("change"),
-        "Another pattern, variant or program for this row",
+    on(UPS, Action::Up, "Move up the list").hint("move"),
+    on(DOWNS, Action::Down, "Move down the list").joined(),
+    on(&[ENTER], Action::Select, "Start the selected row").hint("start"),
+    on(
+        LEFTS,
         Action::Previous,
-    ),
-    bind(
-        &[KeyCode::Right, KeyCode::Char('l')],
-        "→",
-        None,
-        "The next pattern, variant or program",
+        "The previous pattern, variant or program for this row",
+    )
+    .hint("change"),
+    on(
+        RIGHTS,
         Action::Next,
-    ),
-    bind(BACK_KEYS, "q", Some("quit"), "Quit soothe", Action::Back),
+        "The next pattern, variant or program for this row",
+    )
+    .joined(),
+    on(BACK, Action::Back, "Quit soothe").hint("quit"),
 ];
 
 pub const PATTERNS: &[Binding] = &[
-    bind(
-        UP_KEYS,
-        "↑↓",
-        Some("move"),
-        "Move through the patterns",
-        Action::Up,
-    ),
-    bind(DOWN_KEYS, "j", None, "Move down (also ↓)", Action::Down),
-    bind(
-        &[KeyCode::Enter],
-        "enter",
-        Some("breathe"),
-        "Breathe with the selected pattern",
+    on(UPS, Action::Up, "Move up the patterns").hint("move"),
+    on(DOWNS, Action::Down, "Move down the patterns").joined(),
+    on(
+        &[ENTER],
         Action::Select,
-    ),
-    bind(
-        BACK_KEYS,
-        "q",
-        Some("back"),
-        "Back to the menu",
-        Action::Back,
-    ),
+        "Breathe with the selected pattern",
+    )
+    .hint("breathe"),
+    on(BACK, Action::Back, "Back to the menu").hint("back"),
 ];
 
 pub const BREATHE: &[Binding] = &[
-    bind(
-        &[KeyCode::Char(' ')],
-        "space",
-        Some("pause"),
-        "Pause or resume",
-        Action::Pause,
-    ),
-    bind(
-        &[KeyCode::Char('+'), KeyCode::Char('=')],
-        "+ −",
-        Some("pace"),
-        "Pace 10 % faster",
-        Action::Faster,
-    ),
-    bind(
-        &[KeyCode::Char('-'), KeyCode::Char('_')],
-        "−",
-        None,
-        "Pace 10 % slower",
-        Action::Slower,
-    ),
-    bind(
-        &[KeyCode::Char('g')],
-        "g",
-        Some("ground instead"),
-        "Not the breath now? Ground instead",
+    on(&[ch(' ')], Action::Pause, "Pause or resume").hint("pause"),
+    on(&[ch('+'), ch('=')], Action::Faster, "Pace 10 % faster").hint("pace"),
+    on(&[ch('-'), ch('_')], Action::Slower, "Pace 10 % slower").joined(),
+    on(
+        &[ch('g')],
         Action::Ground,
+        "Not the breath now? Ground instead",
+    )
+    .hint("ground instead"),
+    on(BACK, Action::Back, "End the exercise").hint("end"),
+];
+
+pub const RELAX: &[Binding] = &[
+    on(&[ch(' ')], Action::Pause, "Pause or resume").hint("pause"),
+    on(
+        &[ENTER],
+        Action::Select,
+        "While letting go: ten more seconds",
+    )
+    .hint("+10 s"),
+    on(LEFTS, Action::Previous, "Back a muscle group").hint("group"),
+    on(RIGHTS, Action::Next, "On to the next muscle group").joined(),
+    on(BACK, Action::Back, "End the exercise").hint("end"),
+];
+
+/// Editing in any text field. Not in the footer: they are the keys every
+/// text box has; the help overlay lists them.
+pub const EDIT: &[Binding] = &[
+    on(
+        &[BACKSPACE, ctrl('h')],
+        Action::Edit(Edit::Backspace),
+        "Delete before the cursor",
     ),
-    bind(
-        BACK_KEYS,
-        "q",
-        Some("end"),
-        "End the exercise",
-        Action::Back,
+    on(
+        &[plain(KeyCode::Delete)],
+        Action::Edit(Edit::Delete),
+        "Delete under the cursor",
+    ),
+    on(&[RIGHT], Action::Edit(Edit::Right), "Move right"),
+    on(
+        &[UP],
+        Action::Edit(Edit::RowUp),
+        "A row up in a longer answer",
+    ),
+    on(
+        &[DOWN],
+        Action::Edit(Edit::RowDown),
+        "A row down in a longer answer",
+    ),
+    on(
+        &[plain(KeyCode::Home), ctrl('a')],
+        Action::Edit(Edit::Home),
+        "To the start",
+    ),
+    on(
+        &[plain(KeyCode::End), ctrl('e')],
+        Action::Edit(Edit::End),
+        "To the end",
+    ),
+    on(
+        &[ctrl('u')],
+        Action::Edit(Edit::DeleteToStart),
+        "Delete to the start",
+    ),
+    on(
+        &[ctrl('w')],
+        Action::Edit(Edit::DeleteWord),
+        "Delete the word before the cursor",
     ),
 ];
 
-/// Grounding while typing: every printable key types itself, so only these
-/// keys act (Ctrl-C still quits).
+/// Grounding while typing: every printable key types itself; these act.
 pub const GROUND_FIELD: &[Binding] = &[
-    bind(
-        &[KeyCode::Enter],
-        "enter",
-        Some("next"),
-        "Count what you typed (empty: count one silently)",
+    on(
+        &[ENTER],
         Action::Select,
-    ),
-    bind(
-        &[KeyCode::Left],
-        "←",
-        Some("back a step"),
-        "At the start of the field: back a step, nothing lost",
+        "Count what you typed (empty: count one quietly)",
+    )
+    .hint("next"),
+    on(
+        &[LEFT],
         Action::Previous,
-    ),
-    bind(
-        &[KeyCode::Esc],
-        "esc",
-        Some("leave field"),
-        "Leave the field (then q ends, ? helps)",
+        "Move left; at the start of the field, back a step, nothing lost",
+    )
+    .hint("back a step"),
+    on(
+        &[ESC],
         Action::LeaveField,
-    ),
+        "Leave the field (then q ends, ? helps)",
+    )
+    .hint("leave field"),
 ];
 
 /// Grounding after Esc: the field is left, single-letter keys work again.
 pub const GROUND: &[Binding] = &[
-    bind(
-        &[KeyCode::Enter, KeyCode::Char('i'), KeyCode::Tab],
-        "enter",
-        Some("type"),
-        "Back into the field",
-        Action::Type,
-    ),
-    bind(
-        &[KeyCode::Left, KeyCode::Char('h')],
-        "←",
-        Some("back a step"),
-        "Back a step, nothing lost",
-        Action::Previous,
-    ),
-    bind(
-        BACK_KEYS,
-        "q",
-        Some("end"),
-        "End, and see what you noticed",
-        Action::Back,
-    ),
+    on(&[ENTER, ch('i'), TAB], Action::Type, "Back into the field").hint("type"),
+    on(LEFTS, Action::Previous, "Back a step, nothing lost").hint("back a step"),
+    on(BACK, Action::Back, "End, and see what you noticed").hint("end"),
 ];
 
-pub const RELAX: &[Binding] = &[
-    bind(
-        &[KeyCode::Char(' ')],
-        "space",
-        Some("pause"),
-        "Pause or resume",
-        Action::Pause,
-    ),
-    bind(
-        &[KeyCode::Enter],
-        "enter",
-        Some("+10 s"),
-        "While letting go: ten more seconds",
-        Action::Select,
-    ),
-    bind(
-        &[KeyCode::Left, KeyCode::Char('h')],
-        "← →",
-        Some("group"),
-        "Back a muscle group",
-        Action::Previous,
-    ),
-    bind(
-        &[KeyCode::Right, KeyCode::Char('l')],
-        "→",
-        None,
-        "On to the next muscle group",
-        Action::Next,
-    ),
-    bind(
-        BACK_KEYS,
-        "q",
-        Some("end"),
-        "End the exercise",
-        Action::Back,
-    ),
-];
-
-/// Digits 1–9 for the check-in. They share the 0's footer hint and help
-/// line, so their own are empty (and left out of help).
-const fn digit(value: u8) -> Binding {
-    bind(
-        match value {
-            0 => &[KeyCode::Char('0')],
-            1 => &[KeyCode::Char('1')],
-            2 => &[KeyCode::Char('2')],
-            3 => &[KeyCode::Char('3')],
-            4 => &[KeyCode::Char('4')],
-            5 => &[KeyCode::Char('5')],
-            6 => &[KeyCode::Char('6')],
-            7 => &[KeyCode::Char('7')],
-            8 => &[KeyCode::Char('8')],
-            _ => &[KeyCode::Char('9')],
-        },
-        "",
-        None,
-        "",
-        Action::Digit(value),
-    )
-}
-
+/// The check-in before an exercise started from the menu.
 pub const CHECKIN: &[Binding] = &[
-    bind(
-        &[KeyCode::Char('0')],
-        "0–9",
-        Some("rate"),
-        "0 calm … 9 very strong (→ reaches 10)",
-        Action::Digit(0),
-    ),
-    digit(1),
-    digit(2),
-    digit(3),
-    digit(4),
-    digit(5),
-    digit(6),
-    digit(7),
-    digit(8),
-    digit(9),
-    bind(
-        &[KeyCode::Left, KeyCode::Char('h')],
-        "← →",
-        Some("adjust"),
-        "One less",
-        Action::Previous,
-    ),
-    bind(
-        &[KeyCode::Right, KeyCode::Char('l')],
-        "→",
-        None,
-        "One more (up to 10)",
-        Action::Next,
-    ),
-    bind(
-        &[KeyCode::Enter],
-        "enter",
-        Some("confirm"),
-        "Confirm (with nothing chosen: skip)",
+    digits("0 calm … 9 very strong (→ reaches 10)").hint("rate"),
+    on(LEFTS, Action::Previous, "One less").hint("adjust"),
+    on(RIGHTS, Action::Next, "One more (up to 10)").joined(),
+    on(
+        &[ENTER],
         Action::Select,
-    ),
-    bind(
-        &[KeyCode::Tab, KeyCode::Char('s')],
-        "tab",
-        Some("skip"),
-        "Skip this question",
-        Action::Skip,
-    ),
+        "Confirm and start (nothing chosen: start without)",
+    )
+    .hint("start"),
+    on(&[TAB, ch('s')], Action::Skip, "Start without rating").hint("skip"),
+    on(BACK, Action::Back, "Back to the menu").hint("back"),
 ];
 
-const PAGE_UP: &[KeyCode] = &[KeyCode::PageUp];
+/// The ending with ratings to give.
+pub const ENDING_RATING: &[Binding] = &[
+    digits("Answer the marked question (0 calm … 9; → reaches 10)").hint("rate"),
+    on(LEFTS, Action::Previous, "One less").hint("adjust"),
+    on(RIGHTS, Action::Next, "One more (up to 10)").joined(),
+    on(&[UP, ch('k')], Action::Up, "The question above").hint("question"),
+    on(&[DOWN, ch('j'), TAB], Action::Down, "The question below").joined(),
+    on(&[ENTER], Action::Select, "Save and close").hint("save"),
+    on(BACK, Action::Back, "Close now, keeping what you answered").hint("close"),
+];
 
-/// Reframe while typing: printable keys are text; these act. (Handled by
-/// the screen itself; the table is what the footer and help say.)
+/// The ending with nothing to rate.
+pub const ENDING: &[Binding] =
+    &[on(&[ENTER, ch('q'), ESC], Action::Back, "Close this summary").hint("close")];
+
+/// Reframe while typing: printable keys are text; these act.
 pub const REFRAME_FIELD: &[Binding] = &[
-    bind(
-        &[KeyCode::Enter],
-        "enter",
-        Some("next"),
-        "On to the next step (empty: skip it)",
+    on(
+        &[ENTER],
         Action::StepOn,
+        "On to the next step (empty: skip it)",
+    )
+    .hint("next"),
+    on(
+        &[alt(KeyCode::Enter), shift(KeyCode::Enter), ctrl('j')],
+        Action::Newline,
+        "A new line",
     ),
-    bind(
-        &[KeyCode::Tab],
-        "tab",
-        Some("pick"),
-        "To the list, or the next part",
-        Action::Focus,
-    ),
-    bind(
-        PAGE_UP,
-        "pgup",
-        Some("back"),
-        "Back a step, nothing lost (also ← at the start)",
+    on(&[TAB], Action::Focus, "To the list, or the next part").hint("pick"),
+    on(&[BACKTAB], Action::FocusBack, "To the place before"),
+    on(
+        &[PAGE_UP],
         Action::StepBack,
+        "Back a step, nothing lost (also ← at the start)",
+    )
+    .hint("back"),
+    on(&[PAGE_DOWN], Action::StepOn, "On to the next step").joined(),
+    on(
+        &[LEFT],
+        Action::Previous,
+        "Move left; at the start of the answer, back a step",
     ),
-    bind(
-        &[KeyCode::Esc],
-        "esc",
-        Some("leave field"),
-        "Leave the field (alt-enter: a new line)",
-        Action::LeaveField,
-    ),
+    on(&[ESC], Action::LeaveField, "Leave the field").hint("leave field"),
 ];
 
 /// Reframe out of the field.
 pub const REFRAME: &[Binding] = &[
-    bind(
-        &[KeyCode::Enter, KeyCode::Char('i')],
-        "enter",
-        Some("type"),
-        "Back into the field",
-        Action::Type,
-    ),
-    bind(
-        &[KeyCode::Left, KeyCode::Char('h'), KeyCode::PageUp],
-        "← →",
-        Some("steps"),
-        "Back a step, nothing lost",
+    on(&[ENTER, ch('i')], Action::Type, "Back into the field").hint("type"),
+    on(
+        &[LEFT, ch('h'), PAGE_UP],
         Action::Previous,
-    ),
-    bind(
-        &[KeyCode::Right, KeyCode::Char('l'), KeyCode::PageDown],
-        "→",
-        None,
-        "On to the next step",
+        "Back a step, nothing lost",
+    )
+    .hint("steps"),
+    on(
+        &[RIGHT, ch('l'), PAGE_DOWN],
         Action::Next,
-    ),
-    bind(
-        &[KeyCode::Tab],
-        "tab",
-        Some("pick"),
-        "To the list, or the next part",
-        Action::Focus,
-    ),
-    bind(
-        &[KeyCode::Char('t')],
-        "t",
-        Some("need/like"),
-        "The other form of the \"I\"-statement",
+        "On to the next step",
+    )
+    .joined(),
+    on(&[TAB], Action::Focus, "To the list, or the next part").hint("pick"),
+    on(&[BACKTAB], Action::FocusBack, "To the place before"),
+    on(
+        &[ch('t')],
         Action::Template,
-    ),
-    bind(
-        BACK_KEYS,
-        "q",
-        Some("end"),
-        "End now; what you wrote is kept",
-        Action::Back,
-    ),
+        "The other form of the \"I\"-statement",
+    )
+    .hint("need/like"),
+    on(BACK, Action::Back, "End now; what you wrote is kept").hint("end"),
 ];
 
 /// Reframe in a list to pick from.
 pub const REFRAME_LIST: &[Binding] = &[
-    bind(
-        UP_KEYS,
-        "↑↓",
-        Some("move"),
-        "Move through the list",
-        Action::Up,
-    ),
-    bind(DOWN_KEYS, "j", None, "Move down (also ↓)", Action::Down),
-    bind(
-        &[KeyCode::Enter],
-        "enter",
-        Some("pick"),
-        "Put it in the field, to make it yours",
+    on(UPS, Action::Up, "Move up the list").hint("move"),
+    on(DOWNS, Action::Down, "Move down the list").joined(),
+    on(
+        &[ENTER],
         Action::Select,
-    ),
-    bind(
-        &[KeyCode::Tab],
-        "tab",
-        Some("next"),
-        "To the next place",
-        Action::Focus,
-    ),
-    bind(
-        &[KeyCode::Esc],
-        "esc",
-        Some("field"),
-        "Back to the field",
-        Action::LeaveField,
-    ),
-    bind(
-        &[KeyCode::Char('q')],
-        "q",
-        Some("end"),
-        "End now; what you wrote is kept",
-        Action::Back,
-    ),
+        "Put it in the field, to make it yours",
+    )
+    .hint("pick"),
+    on(&[TAB], Action::Focus, "To the next place").hint("next"),
+    on(&[BACKTAB], Action::FocusBack, "To the place before"),
+    on(&[ESC], Action::LeaveField, "Back to the field").hint("field"),
+    on(&[ch('q')], Action::Back, "End now; what you wrote is kept").hint("end"),
 ];
 
 /// Reframe at a rating, 0–100.
 pub const REFRAME_RATING: &[Binding] = &[
-    bind(
-        &[KeyCode::Char('0')],
-        "0–9",
-        Some("rate"),
-        "Type the number (7, 5: 75)",
-        Action::Digit(0),
-    ),
-    digit(1),
-    digit(2),
-    digit(3),
-    digit(4),
-    digit(5),
-    digit(6),
-    digit(7),
-    digit(8),
-    digit(9),
-    bind(
-        &[KeyCode::Left, KeyCode::Char('h')],
-        "← →",
-        Some("±5"),
-        "Five less",
-        Action::Previous,
-    ),
-    bind(
-        &[KeyCode::Right, KeyCode::Char('l')],
-        "→",
-        None,
-        "Five more",
-        Action::Next,
-    ),
-    bind(
-        &[KeyCode::Backspace],
-        "bksp",
-        None,
-        "No rating",
-        Action::Clear,
-    ),
-    bind(
-        &[KeyCode::Enter, KeyCode::PageDown],
-        "enter",
-        Some("next"),
-        "On to the next step (no rating: skip it)",
+    digits("Type the number (7, 5: 75)").hint("rate"),
+    on(LEFTS, Action::Previous, "Five less").hint("±5"),
+    on(RIGHTS, Action::Next, "Five more").joined(),
+    on(&[BACKSPACE], Action::Clear, "No rating"),
+    on(
+        &[ENTER, PAGE_DOWN],
         Action::Select,
-    ),
-    bind(
-        PAGE_UP,
-        "pgup",
-        Some("back"),
-        "Back a step, nothing lost",
-        Action::StepBack,
-    ),
-    bind(
-        BACK_KEYS,
-        "q",
-        Some("end"),
-        "End now; what you wrote is kept",
-        Action::Back,
-    ),
+        "On to the next step (no rating: skip it)",
+    )
+    .hint("next"),
+    on(&[PAGE_UP], Action::StepBack, "Back a step, nothing lost").hint("back"),
+    on(BACK, Action::Back, "End now; what you wrote is kept").hint("end"),
 ];
 
 /// Reframe's review.
 pub const REFRAME_REVIEW: &[Binding] = &[
-    bind(
-        &[KeyCode::Enter],
-        "enter",
-        Some("keep it"),
+    on(
+        &[ENTER],
+        Action::Select,
         "Keep this thought record in your journal",
-        Action::Select,
-    ),
-    bind(
-        &[KeyCode::Left, KeyCode::Char('h'), KeyCode::PageUp],
-        "←",
-        Some("back"),
-        "Back a step to change something",
+    )
+    .hint("keep it"),
+    on(
+        &[LEFT, ch('h'), PAGE_UP],
         Action::StepBack,
-    ),
-    bind(
-        BACK_KEYS,
-        "q",
-        Some("end"),
-        "End now; it is kept as unfinished",
-        Action::Back,
-    ),
-];
-
-pub const SUMMARY: &[Binding] = &[
-    bind(
-        &[KeyCode::Enter],
-        "enter",
-        Some("close"),
-        "Close this summary",
-        Action::Select,
-    ),
-    bind(BACK_KEYS, "q", None, "Close this summary", Action::Back),
+        "Back a step to change something",
+    )
+    .hint("back"),
+    on(BACK, Action::Back, "End now; it is kept as unfinished").hint("end"),
 ];
 
 pub const HISTORY: &[Binding] = &[
-    bind(
-        UP_KEYS,
-        "↑↓",
-        Some("scroll"),
-        "Scroll the recent sessions",
-        Action::Up,
-    ),
-    bind(DOWN_KEYS, "j", None, "Scroll down (also ↓)", Action::Down),
-    bind(
-        BACK_KEYS,
-        "q",
-        Some("back"),
-        "Back to the menu",
-        Action::Back,
-    ),
+    on(UPS, Action::Up, "Scroll the recent sessions up").hint("scroll"),
+    on(DOWNS, Action::Down, "Scroll the recent sessions down").joined(),
+    on(BACK, Action::Back, "Back to the menu").hint("back"),
 ];
 
-pub const SUPPORT: &[Binding] = &[bind(
-    BACK_KEYS,
-    "q",
-    Some("back"),
-    "Back to where you were",
+pub const SUPPORT: &[Binding] = &[on(
+    &[ch('q'), ESC, ENTER],
     Action::Back,
-)];
+    "Back to where you were",
+)
+.hint("back")];
 
-/// Keys every screen has, unless the screen uses the key itself.
+/// Keys every screen has, unless the screen uses the key itself or a
+/// field has the keys.
 pub const GLOBAL: &[Binding] = &[
-    bind(
-        &[KeyCode::Char('b')],
-        "b",
-        Some("bell"),
-        "Bell on phase changes, on or off",
+    on(
+        &[ch('b')],
         Action::ToggleBell,
-    ),
-    bind(
-        &[KeyCode::Char('m')],
-        "m",
-        Some("motion"),
-        "Animation on or off",
-        Action::ToggleMotion,
-    ),
-    bind(
-        &[KeyCode::Char('?')],
-        "?",
-        Some("help"),
-        "This help",
-        Action::Help,
-    ),
-    bind(
-        &[KeyCode::Char('!')],
-        "!",
-        Some("support"),
-        "Support: reaching a person",
-        Action::Support,
+        "Bell on phase changes, on or off",
+    )
+    .hint("bell"),
+    on(&[ch('m')], Action::ToggleMotion, "Animation on or off").hint("motion"),
+    on(&[ch('?')], Action::Help, "This help").hint("help"),
+    on(&[ch('!')], Action::Support, "Support: reaching a person").hint("support"),
+];
+
+/// Keys that work everywhere, typing included, before any screen sees them.
+pub const ALWAYS: &[Binding] = &[
+    on(&[ctrl('c')], Action::Quit, "Quit from anywhere"),
+    on(
+        &[ctrl('z')],
+        Action::Suspend,
+        "Step out to the shell (fg returns)",
     ),
 ];
 
-/// Every key of a binding, as the help overlay lists them ("q esc").
-pub fn describe(binding: &Binding) -> String {
-    let names: Vec<String> = binding
-        .keys
-        .iter()
-        .map(|code| match code {
-            KeyCode::Char(' ') => "space".to_string(),
-            KeyCode::Char('-') => "−".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Esc => "esc".to_string(),
-            KeyCode::Enter => "enter".to_string(),
-            KeyCode::Up => "↑".to_string(),
-            KeyCode::Down => "↓".to_string(),
-            KeyCode::Left => "←".to_string(),
-            KeyCode::Right => "→".to_string(),
-            KeyCode::Tab => "tab".to_string(),
-            other => format!("{other:?}").to_lowercase(),
-        })
-        .collect();
-    names.join(" ")
-}
+/// Every screen state's table with the name `--help` and the README give it.
+pub const SCREENS: &[(&str, &[Binding])] = &[
+    ("menu", HOME),
+    ("patterns", PATTERNS),
+    ("breathe", BREATHE),
+    ("relax", RELAX),
+    ("ground, typing", GROUND_FIELD),
+    ("ground", GROUND),
+    ("check-in", CHECKIN),
+    ("ending", ENDING_RATING),
+    ("reframe, typing", REFRAME_FIELD),
+    ("reframe", REFRAME),
+    ("reframe, list", REFRAME_LIST),
+    ("reframe, rating", REFRAME_RATING),
+    ("reframe, review", REFRAME_REVIEW),
+    ("history", HISTORY),
+    ("support", SUPPORT),
+    ("text fields", EDIT),
+    ("everywhere", GLOBAL),
+    ("always", ALWAYS),
+];
 
-/// The action a key press has in `table`. Keys held with Ctrl or Alt never
-/// match a plain binding (Ctrl-C is not `c`).
-pub fn lookup(table: &[Binding], key: &KeyEvent) -> Option<Action> {
-    if key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER)
-    {
-        return None;
+/// The key section of `--help`, generated from the tables: per screen, its
+/// footer rows (and the global and always-on keys once).
+pub fn help_text() -> String {
+    let mut out = String::from("Keys (the footer of each screen shows them too):\n");
+    for (name, table) in SCREENS {
+        let mut rows: Vec<String> = Vec::new();
+        for binding in table.iter() {
+            if binding.joined {
+                // "↑ k ↓ j move": a joined row's keys go with the row before.
+                if let Some(last) = rows.last_mut()
+                    && let Some((keys, word)) = last.rsplit_once(' ')
+                {
+                    *last = format!("{keys} {} {word}", binding.keys_label());
+                }
+            } else if binding.hint.is_some() || matches!(*name, "everywhere" | "always") {
+                let word = binding.hint.unwrap_or(binding.help);
+                rows.push(format!("{} {word}", binding.keys_label()));
+            }
+        }
+        if !rows.is_empty() {
+            out.push_str(&format!("  {name:<16} {}\n", rows.join(" · ")));
+        }
     }
-    table
-        .iter()
-        .find(|binding| binding.keys.contains(&key.code))
-        .map(|binding| binding.action)
-}
-
-pub fn is_quit(key: &KeyEvent) -> bool {
-    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c' | 'C'))
-}
-
-pub fn is_suspend(key: &KeyEvent) -> bool {
-    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('z' | 'Z'))
+    out.push_str("  In text fields every printable key types itself; Esc leaves the field.");
+    out
 }
 
 #[cfg(test)]
@@ -659,50 +655,93 @@ mod tests {
         KeyEvent::new(code, KeyModifiers::NONE)
     }
 
+    fn find(table: &[Binding], event: KeyEvent) -> Option<Action> {
+        lookup(&[table], &event, |_| true)
+    }
+
     #[test]
     fn tables_map_keys_to_actions() {
         assert_eq!(
-            lookup(BREATHE, &press(KeyCode::Char(' '))),
+            find(BREATHE, press(KeyCode::Char(' '))),
             Some(Action::Pause)
         );
-        assert_eq!(lookup(BREATHE, &press(KeyCode::Esc)), Some(Action::Back));
-        assert_eq!(lookup(HOME, &press(KeyCode::Char('j'))), Some(Action::Down));
-        assert_eq!(lookup(HOME, &press(KeyCode::Char('x'))), None);
+        assert_eq!(find(BREATHE, press(KeyCode::Esc)), Some(Action::Back));
+        assert_eq!(find(HOME, press(KeyCode::Char('j'))), Some(Action::Down));
+        assert_eq!(find(HOME, press(KeyCode::Char('x'))), None);
         let shifted_plus = KeyEvent::new(KeyCode::Char('+'), KeyModifiers::SHIFT);
-        assert_eq!(lookup(BREATHE, &shifted_plus), Some(Action::Faster));
+        assert_eq!(find(BREATHE, shifted_plus), Some(Action::Faster));
+        assert_eq!(
+            find(CHECKIN, press(KeyCode::Char('7'))),
+            Some(Action::Digit(7))
+        );
     }
 
     #[test]
-    fn control_keys_are_not_letters() {
+    fn modifiers_are_part_of_a_key() {
         let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
-        assert_eq!(lookup(HOME, &ctrl_q), None);
-        assert!(is_quit(&KeyEvent::new(
-            KeyCode::Char('c'),
-            KeyModifiers::CONTROL
-        )));
-        assert!(!is_quit(&press(KeyCode::Char('c'))));
+        assert_eq!(find(HOME, ctrl_q), None);
+        let ctrl_c = KeyEvent::new(
+            KeyCode::Char('C'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
+        assert_eq!(find(ALWAYS, ctrl_c), Some(Action::Quit));
+        assert_eq!(find(ALWAYS, press(KeyCode::Char('c'))), None);
+        let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
+        assert_eq!(find(REFRAME_FIELD, alt_enter), Some(Action::Newline));
+        assert_eq!(
+            find(REFRAME_FIELD, press(KeyCode::Enter)),
+            Some(Action::StepOn)
+        );
+        let backtab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(find(REFRAME_FIELD, backtab), Some(Action::FocusBack));
+        let ctrl_7 = KeyEvent::new(KeyCode::Char('7'), KeyModifiers::CONTROL);
+        assert_eq!(find(CHECKIN, ctrl_7), None);
     }
 
     #[test]
-    fn no_key_is_bound_twice_on_one_screen() {
-        for table in [
-            HOME,
-            PATTERNS,
-            BREATHE,
-            SUMMARY,
-            GROUND,
-            RELAX,
-            CHECKIN,
-            SUPPORT,
-            HISTORY,
-            REFRAME,
-            REFRAME_LIST,
-            REFRAME_RATING,
-            REFRAME_REVIEW,
-        ] {
-            let mut seen = Vec::new();
-            for binding in table.iter().chain(GLOBAL) {
-                for key in binding.keys {
+    fn a_disabled_action_is_not_found() {
+        let event = press(KeyCode::Enter);
+        assert_eq!(lookup(&[RELAX], &event, |a| a != Action::Select), None);
+    }
+
+    #[test]
+    fn labels_come_from_the_keys() {
+        assert_eq!(BREATHE[0].keys_label(), "space");
+        assert_eq!(HOME[5].keys_label(), "q esc");
+        assert_eq!(
+            REFRAME_FIELD[1].keys_label(),
+            "alt-enter shift-enter ctrl-j"
+        );
+        assert_eq!(CHECKIN[0].keys_label(), "0–9");
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_state() {
+        let states: &[&[&[Binding]]] = &[
+            &[HOME, GLOBAL],
+            &[PATTERNS, GLOBAL],
+            &[BREATHE, GLOBAL],
+            &[RELAX, GLOBAL],
+            &[GROUND_FIELD, EDIT],
+            &[GROUND, GLOBAL],
+            &[CHECKIN, GLOBAL],
+            &[ENDING_RATING, GLOBAL],
+            &[ENDING, GLOBAL],
+            &[REFRAME_FIELD, EDIT],
+            &[REFRAME, GLOBAL],
+            &[REFRAME_LIST, GLOBAL],
+            &[REFRAME_RATING, GLOBAL],
+            &[REFRAME_REVIEW, GLOBAL],
+            &[HISTORY, GLOBAL],
+            &[SUPPORT, GLOBAL],
+        ];
+        for state in states {
+            let mut seen: Vec<Key> = Vec::new();
+            for binding in state.iter().flat_map(|t| t.iter()).chain(ALWAYS) {
+                let Keys::These(keys) = binding.keys else {
+                    continue;
+                };
+                for key in keys {
                     assert!(!seen.contains(key), "{key:?} bound twice");
                     seen.push(*key);
                 }

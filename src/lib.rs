@@ -14,7 +14,11 @@ pub mod paths;
 pub mod plain;
 pub mod sanitize;
 pub mod screen;
+pub mod session;
 pub mod settings;
 pub mod terminal;
+#[doc(hidden)]
+pub mod testing;
 pub mod text_field;
 pub mod ui;
+pub mod words;

@@ -7,14 +7,17 @@ use std::io::{self, BufRead, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use crate::app::schedule;
 use crate::content::seconds_label;
-use crate::exercise::breathing::{Breathing, Ended};
+use crate::exercise::breathing::{self, Breathing};
 use crate::exercise::grounding::GroundingFlow;
-use crate::exercise::relaxation::{self, Part, Relaxation};
+use crate::exercise::relaxation::{Part, Relaxation, Stage};
+use crate::exercise::timed::{Driver, Timed};
+use crate::exercise::timeline;
 use crate::sanitize;
+use crate::session::Session;
+use crate::session::{Question, Ratings};
 use crate::terminal::Signals;
-use crate::ui;
+use crate::words;
 
 const SIGNAL_CHECK: Duration = Duration::from_millis(250);
 
@@ -33,61 +36,32 @@ pub fn stdin_lines() -> Receiver<String> {
     receive
 }
 
-/// A timed exercise as plain mode runs it: lines for what begins, and a
-/// clock that pauses and resumes.
-trait Timed {
-    fn observe(&mut self, now: Instant) -> bool;
-    fn finished(&self, now: Instant) -> bool;
-    /// The line (and bell rings) for a step that just began, once.
-    fn entered(&mut self, now: Instant) -> Option<(String, u8)>;
-    /// Where things stand, after a resume.
+/// What plain mode says of a timed exercise: the line for a step that
+/// began, and where things stand after a resume. The timing rules are the
+/// driver's, the same as on screen.
+trait Lines: Timed {
+    fn entered(&self, kind: Self::Kind, now: Instant) -> String;
     fn current(&self, now: Instant) -> String;
-    fn next_change(&self, now: Instant) -> Option<Instant>;
-    fn toggle_pause(&mut self, now: Instant);
-    fn is_paused(&self) -> bool;
 }
 
-impl Timed for Breathing {
-    fn observe(&mut self, now: Instant) -> bool {
-        Breathing::observe(self, now)
-    }
-    fn finished(&self, now: Instant) -> bool {
-        self.sample(now).finished
-    }
-    fn entered(&mut self, now: Instant) -> Option<(String, u8)> {
-        let step = self.entered_step(now)?;
+impl Lines for Breathing {
+    fn entered(&self, step: breathing::Step, now: Instant) -> String {
         let sample = self.sample(now);
-        let line = format!("{} · {} s", step.words(), seconds_label(sample.segment_ms));
-        Some((line, step.rings()))
+        format!("{} · {} s", step.words(), seconds_label(sample.segment_ms))
     }
+
     fn current(&self, now: Instant) -> String {
         let sample = self.sample(now);
         let left = sample.remaining_ms().div_ceil(1000);
         format!("{} · {left} s", sample.kind.words())
     }
-    fn next_change(&self, now: Instant) -> Option<Instant> {
-        self.timeline().next_change(now)
-    }
-    fn toggle_pause(&mut self, now: Instant) {
-        Breathing::toggle_pause(self, now)
-    }
-    fn is_paused(&self) -> bool {
-        Breathing::is_paused(self)
-    }
 }
 
-impl Timed for Relaxation {
-    fn observe(&mut self, now: Instant) -> bool {
-        Relaxation::observe(self, now)
-    }
-    fn finished(&self, now: Instant) -> bool {
-        self.sample(now).finished
-    }
-    fn entered(&mut self, now: Instant) -> Option<(String, u8)> {
-        let stage = Relaxation::entered(self, now)?;
+impl Lines for Relaxation {
+    fn entered(&self, stage: Stage, now: Instant) -> String {
         let sample = self.sample(now);
         let step = self.step(stage.step);
-        let line = match stage.part {
+        match stage.part {
             Part::Tense => format!(
                 "{} of {} · {} · Tense · {} s · {}",
                 stage.step + 1,
@@ -102,86 +76,77 @@ impl Timed for Relaxation {
                 step.release,
                 step.notice
             ),
-        };
-        Some((line, stage.part.rings()))
+        }
     }
+
     fn current(&self, now: Instant) -> String {
         let sample = self.sample(now);
         let left = sample.remaining_ms().div_ceil(1000);
         let group = &self.step(sample.kind.step).group;
         format!("{group} · {} · {left} s", sample.kind.part.words())
     }
-    fn next_change(&self, now: Instant) -> Option<Instant> {
-        self.timeline().next_change(now)
-    }
-    fn toggle_pause(&mut self, now: Instant) {
-        Relaxation::toggle_pause(self, now)
-    }
-    fn is_paused(&self) -> bool {
-        Relaxation::is_paused(self)
-    }
 }
 
+/// Breathing in plain lines; the journal's account at the end.
 pub fn breathe(
-    mut session: Breathing,
+    session: Breathing,
     out: &mut impl Write,
     input: &Receiver<String>,
     signals: &Signals,
     bell: bool,
-) -> io::Result<Ended> {
+) -> io::Result<Session> {
     let pattern = session.pattern().clone();
     writeln!(out, "soothe · {} · {}", pattern.name, pattern.rhythm())?;
     writeln!(out, "Enter pauses or resumes; q then Enter ends.")?;
     if let Some((cycles, seconds)) = session.plan() {
-        writeln!(out, "{}", ui::cycles_and_time(cycles, seconds))?;
+        writeln!(out, "{}", words::cycles_and_time(cycles, seconds))?;
     }
-    let completed = run(&mut session, out, input, signals, bell)?;
+    let mut driver = Driver::new(session);
+    let completed = run(&mut driver, out, input, signals, bell)?;
+    let session = driver.exercise_mut();
     let ended = session.end(Instant::now(), completed);
     writeln!(
         out,
         "Done · {}",
-        ui::cycles_and_time(ended.cycles, ended.elapsed_secs)
+        words::cycles_and_time(ended.cycles, ended.elapsed_secs)
     )?;
     out.flush()?;
-    Ok(ended)
+    Ok(session.session(&ended))
 }
 
+/// Relaxation in plain lines; the journal's account at the end.
 pub fn relax(
-    mut session: Relaxation,
+    session: Relaxation,
     out: &mut impl Write,
     input: &Receiver<String>,
     signals: &Signals,
     bell: bool,
-) -> io::Result<relaxation::Ended> {
+) -> io::Result<Session> {
     let program = session.program().clone();
     writeln!(
         out,
         "soothe · {} · {} groups · {}",
         program.name,
         program.steps.len(),
-        ui::clock(session.total_secs())
+        words::clock(session.total_secs())
     )?;
     if let Some(caution) = &program.caution {
         writeln!(out, "{caution}")?;
     }
     writeln!(out, "Enter pauses or resumes; q then Enter ends.")?;
-    let completed = run(&mut session, out, input, signals, bell)?;
+    let mut driver = Driver::new(session);
+    let completed = run(&mut driver, out, input, signals, bell)?;
+    let session = driver.exercise_mut();
     let ended = session.end(Instant::now(), completed);
-    writeln!(
-        out,
-        "Done · {} of {} groups let go · {}",
-        ended.relaxed,
-        ended.groups,
-        ui::clock(ended.elapsed_secs)
-    )?;
+    writeln!(out, "Done · {}", words::groups_let_go(&ended))?;
     out.flush()?;
-    Ok(ended)
+    Ok(session.session(&ended))
 }
 
 /// Prints each step as it begins, in real time, until the session ends
 /// (true), or `q`, a signal or the end of input and output stops it (false).
-fn run(
-    session: &mut impl Timed,
+fn run<T: Lines>(
+    driver: &mut Driver<T>,
     out: &mut impl Write,
     input: &Receiver<String>,
     signals: &Signals,
@@ -193,27 +158,28 @@ fn run(
             return Ok(false);
         }
         let now = Instant::now();
-        if session.observe(now) {
+        let tick = driver.tick(now);
+        if tick.stalled {
             writeln!(
                 out,
                 "Paused: time jumped (was soothe stopped?). Enter goes on."
             )?;
             if !input_open {
-                session.toggle_pause(now);
+                driver.toggle_pause(now);
             }
         }
-        if session.finished(now) {
+        if tick.finished {
             return Ok(true);
         }
-        if let Some((line, rings)) = session.entered(now) {
-            if bell && rings > 0 {
-                write!(out, "{}", "\x07".repeat(rings as usize))?;
+        if let Some(kind) = tick.entered {
+            if bell && tick.rings > 0 {
+                write!(out, "{}", "\x07".repeat(tick.rings as usize))?;
             }
-            writeln!(out, "{line}")?;
+            writeln!(out, "{}", driver.exercise().entered(kind, now))?;
             out.flush()?;
         }
-        let deadline = session.next_change(now);
-        let wait = schedule::wait(Instant::now(), deadline, SIGNAL_CHECK);
+        let deadline = driver.exercise().timeline().next_change(now);
+        let wait = timeline::wait(Instant::now(), deadline, SIGNAL_CHECK);
         if !input_open {
             std::thread::sleep(wait);
             continue;
@@ -223,11 +189,11 @@ fn run(
                 "q" | "Q" | "quit" => return Ok(false),
                 _ => {
                     let now = Instant::now();
-                    session.toggle_pause(now);
-                    if session.is_paused() {
+                    driver.toggle_pause(now);
+                    if driver.is_paused() {
                         writeln!(out, "Paused · Enter goes on")?;
                     } else {
-                        writeln!(out, "{}", session.current(now))?;
+                        writeln!(out, "{}", driver.exercise().current(now))?;
                     }
                     out.flush()?;
                 }
@@ -238,23 +204,19 @@ fn run(
     }
 }
 
-/// The check-in, asked after a plain exercise: "before you started" and
-/// "now", each a number 0–10 on its own line; an empty line skips.
+/// The ending's questions, each a number 0–10 on its own line; an empty
+/// line skips.
 pub fn check_in(
+    questions: &[Question],
     out: &mut impl Write,
     input: &Receiver<String>,
-) -> io::Result<(Option<u8>, Option<u8>)> {
-    let before = ask_rating(
-        out,
-        input,
-        "Before you started, how strong was the distress? 0 to 10, Enter skips: ",
-    )?;
-    let after = ask_rating(
-        out,
-        input,
-        "And how strong is it now? 0 to 10, Enter skips: ",
-    )?;
-    Ok((before, after))
+) -> io::Result<Ratings> {
+    let mut ratings = Ratings::default();
+    for question in questions {
+        let prompt = format!("{} 0 to 10, Enter skips: ", words::question(*question));
+        ratings.set(*question, ask_rating(out, input, &prompt)?);
+    }
+    Ok(ratings)
 }
 
 fn ask_rating(

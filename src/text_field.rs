@@ -7,6 +7,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
+use crate::keys::Edit;
 use crate::sanitize;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,6 +47,26 @@ impl Layout {
 }
 
 impl TextField {
+    /// One of the shared editing keys; ↑ ↓ move by rows of a layout
+    /// `width` wide (0: a one-row field, no vertical moves). Whether the
+    /// text or the cursor changed.
+    pub fn apply(&mut self, edit: Edit, width: u16) -> bool {
+        let at = self.cursor;
+        match edit {
+            Edit::Backspace => return self.backspace(),
+            Edit::Delete => return self.delete(),
+            Edit::Right => return self.right(),
+            Edit::RowUp if width > 0 => return self.vertical(width, false),
+            Edit::RowDown if width > 0 => return self.vertical(width, true),
+            Edit::RowUp | Edit::RowDown => return false,
+            Edit::Home => self.home(),
+            Edit::End => self.end(),
+            Edit::DeleteToStart => return self.delete_to_start(),
+            Edit::DeleteWord => return self.delete_word(),
+        }
+        at != self.cursor
+    }
+
     /// An empty field taking at most `limit` characters.
     pub fn new(limit: usize) -> TextField {
         TextField {

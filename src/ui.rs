@@ -4,6 +4,7 @@
 pub mod field;
 pub mod footer;
 pub mod pacer;
+pub mod scale;
 pub mod theme;
 
 use ratatui::buffer::Buffer;
@@ -63,22 +64,6 @@ pub fn header(buf: &mut Buffer, area: Rect, title: &str, counts: &str, theme: &T
     Paragraph::new(Line::styled(right, theme.dim))
         .alignment(Alignment::Right)
         .render(row, buf);
-}
-
-/// The bottom row: key hints from `tables`, centred, shortened to fit.
-pub fn footer_row(
-    buf: &mut Buffer,
-    area: Rect,
-    tables: &[&'static [crate::keys::Binding]],
-    theme: &Theme,
-) {
-    if area.height == 0 {
-        return;
-    }
-    let hints = footer::line(tables, area.width.saturating_sub(2), theme);
-    Paragraph::new(hints)
-        .alignment(Alignment::Center)
-        .render(Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
 }
 
 /// Text wrapped to `width` columns and cut to `rows` lines (the last one
@@ -151,20 +136,11 @@ pub enum Align {
     Left,
 }
 
-/// A page of lines (summaries, Support): centred top to bottom, the footer
-/// of `keys` below when the window is 8 rows or more. When the lines do not
+/// A page of lines (Support): centred top to bottom. When the lines do not
 /// fit, the empty ones go first, then the last ones.
-pub fn page(
-    buf: &mut Buffer,
-    area: Rect,
-    mut lines: Vec<(String, Style)>,
-    align: Align,
-    keys: &'static [crate::keys::Binding],
-    theme: &Theme,
-) {
+pub fn page(buf: &mut Buffer, area: Rect, mut lines: Vec<(String, Style)>, align: Align) {
     use unicode_width::UnicodeWidthStr;
-    let footer = area.height >= 8;
-    let room = area.height.saturating_sub(if footer { 2 } else { 0 }) as usize;
+    let room = area.height as usize;
     if lines.len() > room {
         lines.retain(|(text, _)| !text.is_empty());
         lines.truncate(room);
@@ -184,9 +160,6 @@ pub fn page(
             let line = Line::styled(fit(text, area.right().saturating_sub(x) as usize), *style);
             Paragraph::new(line).render(Rect::new(x, y, area.right().saturating_sub(x), 1), buf);
         }
-    }
-    if footer {
-        footer_row(buf, area, &[keys], theme);
     }
 }
 
@@ -211,20 +184,9 @@ pub fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
         .render(rect, buf);
 }
 
-/// "2:06", or "1:02:03" past the hour.
-pub fn clock(seconds: u64) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
-}
-
-/// "9 cycles · 2:06": a session's size, for plans and summaries.
-pub fn cycles_and_time(cycles: u32, seconds: u64) -> String {
-    let word = if cycles == 1 { "cycle" } else { "cycles" };
-    format!("{cycles} {word} · {}", clock(seconds))
+/// Display width of `text`, as the terminal lays it out.
+pub fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
 #[cfg(test)]
@@ -246,14 +208,5 @@ mod tests {
         assert_eq!(wrap("窓窓窓窓窓", 4, 5), ["窓窓", "窓窓", "窓"]);
         assert_eq!(wrap("a b c d e f", 3, 2), ["a b", "c …"]);
         assert!(wrap("", 10, 2).is_empty());
-    }
-
-    #[test]
-    fn clock_reads_naturally() {
-        assert_eq!(clock(0), "0:00");
-        assert_eq!(clock(126), "2:06");
-        assert_eq!(clock(3723), "1:02:03");
-        assert_eq!(cycles_and_time(1, 14), "1 cycle · 0:14");
-        assert_eq!(cycles_and_time(9, 126), "9 cycles · 2:06");
     }
 }

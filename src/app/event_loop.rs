@@ -16,7 +16,8 @@ use ratatui::crossterm::terminal::{
     BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate,
 };
 
-use super::{App, schedule};
+use super::App;
+use crate::exercise::timeline;
 use crate::journal;
 use crate::keys;
 use crate::terminal::{Signals, TerminalGuard, Waiter, Wake};
@@ -108,7 +109,7 @@ fn run_until_quit(
         }
         let timeout = app
             .next_wake(now, last_frame)
-            .map(|wake| schedule::wait(Instant::now(), Some(wake), LONGEST_WAIT));
+            .map(|wake| timeline::wait(Instant::now(), Some(wake), LONGEST_WAIT));
         match waiter.wait(signals, timeout)? {
             Wake::Timeout => {}
             Wake::HangUp => return Ok(Exit::Signal(SIGHUP)),
@@ -136,7 +137,9 @@ fn run_until_quit(
                     }
                     match &event {
                         Event::Key(key)
-                            if key.kind == KeyEventKind::Press && keys::is_suspend(key) =>
+                            if key.kind == KeyEventKind::Press
+                                && keys::lookup(&[keys::ALWAYS], key, |_| true)
+                                    == Some(keys::Action::Suspend) =>
                         {
                             guard.suspend()?;
                             terminal = fresh_screen()?;

@@ -1,10 +1,11 @@
 //! When the event loop should next wake: the earliest exact deadline (a
 //! phase or second change, shown on time), or the next animation step but
 //! never sooner than one frame after the last (the 30 fps cap). Pure.
+//! (How long to sleep until then is `timeline::wait`.)
 
 use std::time::{Duration, Instant};
 
-use crate::exercise::breathing::Wake;
+use crate::exercise::timeline::Wake;
 
 pub const FRAME: Duration = Duration::from_millis(33);
 
@@ -27,20 +28,6 @@ pub fn next_wake(
             None => at,
         });
     [exact, frame].into_iter().flatten().min()
-}
-
-/// How long to wait for input before `wake`: rounded up to whole
-/// milliseconds (poll's resolution), so the loop never wakes a hair early
-/// and spins; capped, so signals are noticed promptly.
-pub fn wait(now: Instant, wake: Option<Instant>, cap: Duration) -> Duration {
-    match wake {
-        None => cap,
-        Some(at) => {
-            let left = at.saturating_duration_since(now);
-            let ms = left.as_nanos().div_ceil(1_000_000) as u64;
-            Duration::from_millis(ms).min(cap)
-        }
-    }
 }
 
 #[cfg(test)]
@@ -89,15 +76,5 @@ mod tests {
             next_wake(&[Wake::default()], &[Some(t0 + ms(7))], None),
             Some(t0 + ms(7))
         );
-    }
-
-    #[test]
-    fn waits_round_up_and_are_capped() {
-        let t0 = Instant::now();
-        let cap = ms(250);
-        assert_eq!(wait(t0, Some(t0 + Duration::from_micros(1500)), cap), ms(2));
-        assert_eq!(wait(t0 + ms(9), Some(t0), cap), ms(0));
-        assert_eq!(wait(t0, Some(t0 + ms(10_000)), cap), cap);
-        assert_eq!(wait(t0, None, cap), cap);
     }
 }

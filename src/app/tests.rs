@@ -1,75 +1,52 @@
 //! Flows through the app with fixed instants: keys in, screens, effects and
 //! redraw decisions out. No terminal involved.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::*;
 use crate::content::Content;
 use crate::exercise::timeline::Length;
-use crate::screen::home::Home;
-use crate::ui::Theme;
+use crate::screen::ground::Ground;
+use crate::screen::reframe::Reframe;
 
-fn ctx() -> Ctx {
-    Ctx {
-        content: Content::builtin(),
-        theme: Theme::calm(),
-        motion: true,
-        bell: false,
-        // Check-ins are tested on their own; elsewhere they would only be in the way.
-        settings: crate::settings::Settings {
-            checkins: false,
-            ..Default::default()
-        },
-        clock: crate::clock::WallClock::new(
-            Instant::now(),
-            chrono::DateTime::parse_from_rfc3339("2026-11-22T08:00:00+01:00").unwrap(),
-        ),
-    }
-}
+use crate::testing::{ctx, key, live, ms};
 
-fn ms(n: u64) -> Duration {
-    Duration::from_millis(n)
-}
-
-/// Lets time pass the way the event loop does: looking at least every
-/// quarter second (a jump of seconds would count as a stall and pause).
-fn live(app: &mut App, from: Instant, to: Instant) {
-    let mut t = from;
-    while t < to {
-        t = (t + ms(250)).min(to);
-        app.advance(t);
-    }
-}
-
-/// Everything drawn at 80x24, as one string to search.
 fn screen_text(app: &App, now: Instant) -> String {
-    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
-    app.render(now, buf.area, &mut buf);
-    buf.content().iter().map(|c| c.symbol()).collect()
+    crate::testing::screen_text(app, now, 80, 24)
 }
 
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
+/// The screen on top as its own type.
+fn state<T: 'static>(app: &App) -> &T {
+    let top: &dyn std::any::Any = app.screen().expect("a screen");
+    top.downcast_ref::<T>().expect("another screen is on top")
 }
 
 fn home_app() -> App {
-    let ctx = ctx();
-    let home = Screen::Home(Home::new(&ctx));
-    App::new(ctx, home)
+    App::home(ctx())
+}
+
+fn breathe_route(id: &str, length: Length) -> Route {
+    Route::Breathe {
+        pattern: Content::builtin().pattern(id).unwrap().clone(),
+        length,
+    }
 }
 
 fn breathe_app(id: &str, length: Length, t0: Instant) -> App {
-    let ctx = ctx();
-    let screen = App::breathe_screen(&ctx, id, length, t0).unwrap();
-    App::new(ctx, screen)
+    App::direct(ctx(), breathe_route(id, length), t0)
 }
 
-fn breathe_state(app: &App) -> &crate::screen::breathe::Breathe {
-    match app.screen() {
-        Some(Screen::Breathe(b)) => b,
-        _ => panic!("not on the Breathe screen"),
+fn ground_route(variant: &str) -> Route {
+    Route::Ground {
+        variant: Content::builtin().grounding(variant).unwrap().clone(),
+    }
+}
+
+fn relax_route(program: &str) -> Route {
+    Route::Relax {
+        program: Content::builtin().program(program).unwrap().clone(),
     }
 }
 
@@ -78,10 +55,7 @@ fn one_enter_from_home_starts_the_default_pattern() {
     let mut app = home_app();
     let t0 = Instant::now();
     app.on_key(key(KeyCode::Enter), t0);
-    let Some(Screen::Breathe(breathe)) = app.screen() else {
-        panic!("Enter should start breathing");
-    };
-    assert!(breathe.ended().is_none());
+    assert_eq!(app.kind(), Some(Kind::Breathe), "Enter starts breathing");
     assert!(app.take_dirty());
 }
 
@@ -97,9 +71,7 @@ fn left_and_right_on_home_change_what_a_row_starts() {
     app.on_key(key(KeyCode::Down), t0);
     app.on_key(key(KeyCode::Left), t0);
     app.on_key(key(KeyCode::Enter), t0);
-    let Some(Screen::Relax(_)) = app.screen() else {
-        panic!("expected Relax")
-    };
+    assert_eq!(app.kind(), Some(Kind::Relax));
     assert!(screen_text(&app, t0).contains("group 1 of 16"));
 }
 
@@ -111,13 +83,11 @@ fn another_pattern_can_be_chosen_from_home() {
         app.on_key(key(KeyCode::Char('j')), t0);
     }
     app.on_key(key(KeyCode::Enter), t0);
-    assert!(matches!(app.screen(), Some(Screen::Patterns(_))));
+    assert!(app.kind() == Some(Kind::Patterns));
     app.on_key(key(KeyCode::Down), t0);
     app.on_key(key(KeyCode::Down), t0);
     app.on_key(key(KeyCode::Enter), t0);
-    let Some(Screen::Breathe(_)) = app.screen() else {
-        panic!("expected Breathe")
-    };
+    assert_eq!(app.kind(), Some(Kind::Breathe));
     // `box` is third: in 4, hold 4, out 4, rest 4.
     let text = screen_text(&app, t0 + ms(12_500));
     assert!(
@@ -133,13 +103,15 @@ fn q_ends_breathing_into_a_summary_then_leaves_back_to_home_then_quits() {
     app.on_key(key(KeyCode::Enter), t0);
     live(&mut app, t0, t0 + ms(15_000));
     app.on_key(key(KeyCode::Char('q')), t0 + ms(15_000));
-    let ended = breathe_state(&app).ended().expect("a summary");
+    assert_eq!(app.kind(), Some(Kind::Ending));
+    assert!(screen_text(&app, t0 + ms(15_000)).contains("1 cycle · 0:15"));
+    let record = &app.take_records()[0];
     assert_eq!(
-        (ended.cycles, ended.elapsed_secs, ended.completed),
-        (1, 15, false)
+        (record.cycles, record.duration_secs, record.completed),
+        (Some(1), 15, false)
     );
     app.on_key(key(KeyCode::Esc), t0 + ms(16_000));
-    assert!(matches!(app.screen(), Some(Screen::Home(_))));
+    assert!(app.kind() == Some(Kind::Home));
     assert!(!app.should_quit());
     app.on_key(key(KeyCode::Char('q')), t0 + ms(16_000));
     assert!(app.should_quit());
@@ -156,12 +128,14 @@ fn set_cycles_end_by_themselves_with_a_completed_summary() {
     let t0 = Instant::now();
     let mut app = breathe_app("gentle", Length::Cycles(2), t0);
     live(&mut app, t0, t0 + ms(19_999));
-    assert!(breathe_state(&app).ended().is_none());
+    assert_eq!(app.kind(), Some(Kind::Breathe));
     app.advance(t0 + ms(20_000));
-    let ended = breathe_state(&app).ended().expect("ended on its own");
+    assert_eq!(app.kind(), Some(Kind::Ending), "ended on its own");
+    assert!(screen_text(&app, t0 + ms(20_000)).contains("2 cycles · 0:20"));
+    let record = &app.take_records()[0];
     assert_eq!(
-        (ended.cycles, ended.elapsed_secs, ended.completed),
-        (2, 20, true)
+        (record.cycles, record.duration_secs, record.completed),
+        (Some(2), 20, true)
     );
     assert_eq!(
         app.next_wake(t0 + ms(20_000), None),
@@ -238,8 +212,9 @@ fn help_opens_on_question_mark_and_any_key_closes_it_without_acting() {
     assert!(app.help_open());
     app.on_key(key(KeyCode::Char('q')), t0);
     assert!(!app.help_open());
-    assert!(
-        breathe_state(&app).ended().is_none(),
+    assert_eq!(
+        app.kind(),
+        Some(Kind::Breathe),
         "the closing key did not end the exercise"
     );
 }
@@ -261,7 +236,7 @@ fn only_key_presses_count_and_resizes_redraw() {
     let mut release = key(KeyCode::Enter);
     release.kind = KeyEventKind::Release;
     app.on_event(&Event::Key(release), t0);
-    assert!(matches!(app.screen(), Some(Screen::Home(_))));
+    assert!(app.kind() == Some(Kind::Home));
     assert!(!app.take_dirty());
     app.on_event(&Event::Resize(40, 12), t0);
     assert!(app.take_dirty());
@@ -297,29 +272,15 @@ fn a_stall_pauses_and_says_why() {
 }
 
 fn ground_app(variant: &str) -> App {
-    let ctx = ctx();
-    let screen = App::ground_screen(&ctx, variant, Instant::now()).unwrap();
-    App::new(ctx, screen)
+    App::direct(ctx(), ground_route(variant), Instant::now())
 }
 
 fn relax_app(program: &str, t0: Instant) -> App {
-    let ctx = ctx();
-    let screen = App::relax_screen(&ctx, program, t0).unwrap();
-    App::new(ctx, screen)
+    App::direct(ctx(), relax_route(program), t0)
 }
 
-fn ground_state(app: &App) -> &crate::screen::ground::Ground {
-    match app.screen() {
-        Some(Screen::Ground(g)) => g,
-        _ => panic!("not on the Ground screen"),
-    }
-}
-
-fn relax_state(app: &App) -> &crate::screen::relax::Relax {
-    match app.screen() {
-        Some(Screen::Relax(r)) => r,
-        _ => panic!("not on the Relax screen"),
-    }
+fn ground_state(app: &App) -> &Ground {
+    state(app)
 }
 
 fn type_in(app: &mut App, text: &str, now: Instant) {
@@ -357,7 +318,7 @@ fn keys_that_are_shortcuts_elsewhere_type_letters_in_the_field() {
     assert!(!app.should_quit(), "Esc only leaves the field");
     // Out of the field, q ends grounding into its summary; Enter closes it.
     app.on_key(key(KeyCode::Char('q')), t0);
-    assert!(ground_state(&app).is_ended());
+    assert_eq!(app.kind(), Some(Kind::Ending));
     assert!(screen_text(&app, t0).contains("Come back any time"));
     app.on_key(key(KeyCode::Enter), t0);
     assert!(app.should_quit());
@@ -400,10 +361,10 @@ fn all_fifteen_items_lead_to_the_summary_by_sense() {
         if i % 3 == 0 {
             type_in(&mut app, &format!("thing {i}"), t0);
         }
-        assert!(!ground_state(&app).is_ended(), "ended early at {i}");
+        assert_eq!(app.kind(), Some(Kind::Ground), "ended early at {i}");
         app.on_key(key(KeyCode::Enter), t0);
     }
-    assert!(ground_state(&app).is_ended());
+    assert_eq!(app.kind(), Some(Kind::Ending));
     let text = screen_text(&app, t0);
     for sense in ["Seen", "Felt", "Heard", "Smelled", "Tasted"] {
         assert!(text.contains(sense), "{sense} missing:\n{text}");
@@ -444,7 +405,7 @@ fn g_while_breathing_switches_straight_to_grounding() {
     app.on_key(key(KeyCode::Esc), t0);
     app.on_key(key(KeyCode::Char('q')), t0);
     app.on_key(key(KeyCode::Enter), t0);
-    assert!(matches!(app.screen(), Some(Screen::Home(_))));
+    assert!(app.kind() == Some(Kind::Home));
 }
 
 #[test]
@@ -495,11 +456,17 @@ fn relax_pauses_and_ends_into_a_summary() {
         app.on_key(key(KeyCode::Right), t0 + ms(60_000));
     }
     app.advance(t0 + ms(60_000));
-    let ended = relax_state(&app)
-        .ended()
-        .expect("skipping past the last group ends");
-    assert_eq!((ended.relaxed, ended.groups, ended.completed), (0, 4, true));
-    assert_eq!(ended.elapsed_secs, 3);
+    assert_eq!(
+        app.kind(),
+        Some(Kind::Ending),
+        "skipping past the last group ends"
+    );
+    let record = &app.take_records()[0];
+    assert_eq!(
+        (record.steps_done, record.steps_total, record.completed),
+        (Some(0), Some(4), true)
+    );
+    assert_eq!(record.duration_secs, 3);
     assert!(screen_text(&app, t0 + ms(60_000)).contains("0 of 4 groups let go"));
 }
 
@@ -513,20 +480,18 @@ fn from_home_the_check_in_comes_before_and_after_and_makes_one_record() {
     let ctx = with_checkins(ctx());
     let clock = ctx.clock;
     let t0 = clock.start();
-    let home = Screen::Home(Home::new(&ctx));
-    let mut app = App::new(ctx, home);
+    let mut app = App::home(ctx);
     app.on_key(key(KeyCode::Enter), t0);
     assert!(screen_text(&app, t0).contains("How strong is the distress right now?"));
     app.on_key(key(KeyCode::Char('8')), t0);
     app.on_key(key(KeyCode::Enter), t0 + ms(2_000));
-    assert!(matches!(app.screen(), Some(Screen::Breathe(_))));
+    assert!(app.kind() == Some(Kind::Breathe));
     live(&mut app, t0 + ms(2_000), t0 + ms(30_000));
     app.on_key(key(KeyCode::Char('q')), t0 + ms(30_000));
     assert!(
         app.take_records().is_empty(),
         "not before the after check-in"
     );
-    app.on_key(key(KeyCode::Enter), t0 + ms(31_000));
     let text = screen_text(&app, t0 + ms(31_000));
     assert!(text.contains("And how strong is it now?"), "{text}");
     assert!(
@@ -535,7 +500,7 @@ fn from_home_the_check_in_comes_before_and_after_and_makes_one_record() {
     );
     app.on_key(key(KeyCode::Char('3')), t0 + ms(32_000));
     app.on_key(key(KeyCode::Enter), t0 + ms(32_000));
-    assert!(matches!(app.screen(), Some(Screen::Home(_))));
+    assert!(app.kind() == Some(Kind::Home));
     let records = app.take_records();
     assert_eq!(records.len(), 1);
     let r = &records[0];
@@ -552,15 +517,17 @@ fn from_home_the_check_in_comes_before_and_after_and_makes_one_record() {
 fn a_direct_command_asks_both_ratings_after_the_exercise() {
     let ctx = with_checkins(ctx());
     let t0 = ctx.clock.start();
-    let screen = App::relax_screen(&ctx, "4-group", t0).unwrap();
-    let mut app = App::new(ctx, screen);
+    let mut app = App::direct(ctx, relax_route("4-group"), t0);
     app.on_key(key(KeyCode::Char('q')), t0 + ms(5_000));
-    app.on_key(key(KeyCode::Enter), t0 + ms(5_000));
-    assert!(screen_text(&app, t0).contains("Before you started"));
+    let text = screen_text(&app, t0);
+    assert!(text.contains("Before you started"), "{text}");
+    assert!(text.contains("And how strong is it now?"), "{text}");
+    assert!(
+        text.contains("0 of 4 groups let go"),
+        "the summary too: {text}"
+    );
     app.on_key(key(KeyCode::Char('9')), t0);
     app.on_key(key(KeyCode::Enter), t0);
-    assert!(screen_text(&app, t0).contains("And how strong is it now?"));
-    app.on_key(key(KeyCode::Tab), t0);
     assert!(app.should_quit());
     let records = app.take_records();
     assert_eq!((records[0].before, records[0].after), (Some(9), None));
@@ -604,8 +571,7 @@ fn typed_grounding_items_are_kept_only_when_asked_to() {
         let mut ctx = ctx();
         ctx.settings.save_text = save_text;
         let t0 = ctx.clock.start();
-        let screen = App::ground_screen(&ctx, "short", t0).unwrap();
-        let mut app = App::new(ctx, screen);
+        let mut app = App::direct(ctx, ground_route("short"), t0);
         type_in(&mut app, "the kettle", t0);
         app.on_key(key(KeyCode::Enter), t0);
         app.on_key(key(KeyCode::Esc), t0);
@@ -649,25 +615,21 @@ fn a_save_failure_is_said_clearly_and_support_is_one_key_away() {
         "how to add people: {text}"
     );
     app.on_key(key(KeyCode::Char('q')), t0);
-    assert!(matches!(app.screen(), Some(Screen::Home(_))));
+    assert!(app.kind() == Some(Kind::Home));
     // In a text field `!` is a letter.
     let mut typing = ground_app("short");
     type_in(&mut typing, "!", t0);
-    assert!(matches!(typing.screen(), Some(Screen::Ground(_))));
+    assert!(typing.kind() == Some(Kind::Ground));
 }
 
 fn reframe_app() -> App {
     let ctx = ctx();
     let t0 = ctx.clock.start();
-    let screen = App::reframe_screen(&ctx, t0);
-    App::new(ctx, screen)
+    App::direct(ctx, Route::Reframe, t0)
 }
 
-fn reframe_state(app: &App) -> &crate::screen::reframe::Reframe {
-    match app.screen() {
-        Some(Screen::Reframe(r)) => r,
-        _ => panic!("not on the Reframe screen"),
-    }
+fn reframe_state(app: &App) -> &Reframe {
+    state(app)
 }
 
 fn alt_enter() -> KeyEvent {

@@ -5,8 +5,11 @@
 use std::f64::consts::PI;
 use std::time::Instant;
 
+use super::timed::Timed;
 use super::timeline::{Length, Sample, Segment, Timeline};
 use crate::content::{Pattern, PhaseKind};
+use crate::journal::Exercise;
+use crate::session::Session;
 
 /// The pacer's fill is quantised to this many steps per full breath, so the
 /// screen redraws only when the picture can actually differ.
@@ -74,14 +77,6 @@ pub struct Ended {
     pub completed: bool,
 }
 
-/// When to look again: `exact` for phase and second changes (shown on
-/// time), `frame` for the next animation step (subject to the frame cap).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Wake {
-    pub exact: Option<Instant>,
-    pub frame: Option<Instant>,
-}
-
 #[derive(Debug, Clone)]
 pub struct Breathing {
     pattern: Pattern,
@@ -89,8 +84,6 @@ pub struct Breathing {
     /// Fill at the start and end of each step, 0 = empty, 1 = full.
     fills: Vec<(f64, f64)>,
     pace_percent: u32,
-    /// (cycle, step) last reported by [`Breathing::entered_step`].
-    last_entered: Option<(u32, usize)>,
 }
 
 impl Breathing {
@@ -115,7 +108,6 @@ impl Breathing {
             pattern,
             fills,
             pace_percent: 100,
-            last_entered: None,
         }
     }
 
@@ -127,10 +119,6 @@ impl Breathing {
         self.pace_percent
     }
 
-    pub fn timeline(&self) -> &Timeline<Step> {
-        &self.timeline
-    }
-
     pub fn sample(&self, now: Instant) -> Sample<Step> {
         self.timeline.sample(now)
     }
@@ -139,17 +127,8 @@ impl Breathing {
         self.timeline.is_paused()
     }
 
-    pub fn toggle_pause(&mut self, now: Instant) {
-        self.timeline.toggle_pause(now)
-    }
-
     pub fn pause(&mut self, now: Instant) {
         self.timeline.pause(now)
-    }
-
-    /// See [`Timeline::observe`]: a stall pauses the session.
-    pub fn observe(&mut self, now: Instant) -> bool {
-        self.timeline.observe(now)
     }
 
     /// `+`: 10 % faster, i.e. every phase shorter; returns false at the limit.
@@ -207,27 +186,24 @@ impl Breathing {
         self.timeline.elapsed_ms(now)
     }
 
-    /// The step just begun, once per step: what a bell rings for and plain
-    /// mode prints. Nothing while paused or after the end.
-    pub fn entered_step(&mut self, now: Instant) -> Option<Step> {
-        let sample = self.timeline.sample(now);
-        if self.is_paused() || sample.finished {
-            return None;
-        }
-        let position = (sample.cycle, sample.index);
-        if self.last_entered == Some(position) {
-            return None;
-        }
-        self.last_entered = Some(position);
-        Some(sample.kind)
-    }
-
     /// Whole cycles and seconds the session will take, when it has an end.
     pub fn plan(&self) -> Option<(u32, u64)> {
         match self.timeline.length() {
             Length::Cycles(n) => Some((n, self.timeline.total_ms().unwrap_or(0) / 1000)),
             Length::Forever => None,
         }
+    }
+
+    /// The journal's account of a session that ended so.
+    pub fn session(&self, ended: &Ended) -> Session {
+        let mut session = Session::new(
+            Exercise::Breathe,
+            &self.pattern.id,
+            ended.completed,
+            ended.elapsed_secs,
+        );
+        session.cycles = Some(ended.cycles);
+        session
     }
 
     /// Stops the clock and sums the session up.
@@ -249,26 +225,6 @@ impl Breathing {
             into_ms as f64 / segment_ms as f64
         };
         from + (to - from) * ease(progress)
-    }
-
-    /// When the picture next changes. Nothing while paused or finished.
-    pub fn next_wake(&self, now: Instant, motion: bool) -> Wake {
-        if self.is_paused() {
-            return Wake::default();
-        }
-        let sample = self.timeline.sample(now);
-        if sample.finished {
-            return Wake::default();
-        }
-        let segment_start = self.timeline.elapsed_ms(now) - sample.into_ms;
-        let exact = self.timeline.next_second(now);
-        let frame = if motion {
-            self.next_level_change_ms(sample.index, sample.into_ms, sample.segment_ms)
-                .map(|into| self.timeline.instant_at(segment_start + into))
-        } else {
-            None
-        };
-        Wake { exact, frame }
     }
 
     /// Milliseconds into the segment at which the quantised fill first
@@ -295,6 +251,26 @@ impl Breathing {
             at += 1;
         }
         (at > into_ms && at < segment_ms).then_some(at)
+    }
+}
+
+impl Timed for Breathing {
+    type Kind = Step;
+
+    fn timeline(&self) -> &Timeline<Step> {
+        &self.timeline
+    }
+
+    fn timeline_mut(&mut self) -> &mut Timeline<Step> {
+        &mut self.timeline
+    }
+
+    fn rings(&self, step: Step) -> u8 {
+        step.rings()
+    }
+
+    fn next_frame_ms(&self, sample: &Sample<Step>) -> Option<u64> {
+        self.next_level_change_ms(sample.index, sample.into_ms, sample.segment_ms)
     }
 }
 
@@ -350,10 +326,16 @@ fn fill_ranges(pattern: &Pattern) -> Vec<(f64, f64)> {
 mod tests {
     use super::*;
     use crate::content::Content;
+    use crate::exercise::timed::Driver;
+    use crate::exercise::timeline::Wake;
     use std::time::Duration;
 
     fn ms(n: u64) -> Duration {
         Duration::from_millis(n)
+    }
+
+    fn wake(b: &Breathing, now: Instant, motion: bool) -> Wake {
+        Driver::new(b.clone()).next_wake(now, motion)
     }
 
     fn session(id: &str, length: Length, t0: Instant) -> Breathing {
@@ -417,7 +399,7 @@ mod tests {
             let mut frames = 0;
             while now < t0 + ms(b.timeline().cycle_ms()) {
                 let before = b.view(now, true);
-                let wake = b.next_wake(now, true);
+                let wake = wake(&b, now, true);
                 let next = [wake.exact, wake.frame]
                     .into_iter()
                     .flatten()
@@ -438,7 +420,7 @@ mod tests {
     fn reduced_motion_changes_only_with_the_second() {
         let t0 = Instant::now();
         let b = session("4-4-6", Length::Forever, t0);
-        assert_eq!(b.next_wake(t0, false).frame, None);
+        assert_eq!(wake(&b, t0, false).frame, None);
         assert_eq!(b.view(t0 + ms(1), false), b.view(t0 + ms(999), false));
         assert_ne!(
             b.view(t0 + ms(999), false).level,
@@ -467,30 +449,44 @@ mod tests {
         let end = b.view(t0 + ms(20_000), true);
         assert!(end.finished);
         assert_eq!((end.cycles_done, end.cycle, end.elapsed_secs), (2, 2, 20));
-        assert_eq!(b.next_wake(t0 + ms(20_000), true), Wake::default());
+        assert_eq!(wake(&b, t0 + ms(20_000), true), Wake::default());
     }
 
     #[test]
-    fn each_step_is_entered_once_and_never_while_paused() {
+    fn each_step_is_entered_once_rings_and_never_while_paused() {
         let t0 = Instant::now();
-        let mut b = session("4-4-6", Length::Cycles(1), t0);
-        assert_eq!(b.entered_step(t0).map(Step::words), Some("Breathe in"));
-        assert_eq!(b.entered_step(t0 + ms(3999)), None);
-        assert_eq!(b.entered_step(t0 + ms(4000)).map(Step::words), Some("Hold"));
-        b.toggle_pause(t0 + ms(5000));
-        assert_eq!(b.entered_step(t0 + ms(9000)), None);
-        b.toggle_pause(t0 + ms(9000));
+        let mut d = Driver::new(session("4-4-6", Length::Cycles(1), t0));
+        let mut entered = Vec::new();
+        let mut at = |d: &mut Driver<Breathing>, t: u64| {
+            let tick = d.tick(t0 + ms(t));
+            if let Some(step) = tick.entered {
+                entered.push((t, step.words(), tick.rings));
+            }
+            tick
+        };
+        for t in (0..=5000).step_by(500) {
+            at(&mut d, t);
+        }
+        d.toggle_pause(t0 + ms(5000));
+        for t in (5000..=9000).step_by(500) {
+            at(&mut d, t);
+        }
+        d.toggle_pause(t0 + ms(9000));
+        let mut finished = 0;
+        for t in (9000..=30_000).step_by(500) {
+            finished += u32::from(at(&mut d, t).finished);
+        }
         assert_eq!(
-            b.entered_step(t0 + ms(12_000)).map(Step::words),
-            Some("Breathe out")
+            entered,
+            [
+                (0, "Breathe in", 1),
+                (4000, "Hold", 0),
+                (12_000, "Breathe out", 2)
+            ]
         );
-        assert_eq!(
-            b.entered_step(t0 + ms(30_000)),
-            None,
-            "nothing after the end"
-        );
-        assert_eq!(b.plan(), Some((1, 14)));
-        let ended = b.end(t0 + ms(30_000), true);
+        assert_eq!(finished, 1, "the end is reported once");
+        assert_eq!(d.exercise().plan(), Some((1, 14)));
+        let ended = d.exercise_mut().end(t0 + ms(30_000), true);
         assert_eq!((ended.cycles, ended.elapsed_secs), (1, 14));
     }
 
@@ -501,7 +497,7 @@ mod tests {
         b.faster(t0 + ms(10_000));
         assert_eq!(b.view(t0 + ms(10_000), true).elapsed_secs, 10);
         // Its next tick is a whole second of time spent.
-        let wake = b.next_wake(t0 + ms(10_400), false);
+        let wake = wake(&b, t0 + ms(10_400), false);
         assert!(wake.exact.unwrap() <= t0 + ms(11_000));
         assert_eq!(b.view(t0 + ms(11_000), true).elapsed_secs, 11);
     }
@@ -510,8 +506,8 @@ mod tests {
     fn paused_sessions_never_wake() {
         let t0 = Instant::now();
         let mut b = session("4-4-6", Length::Forever, t0);
-        b.toggle_pause(t0 + ms(100));
+        b.timeline_mut().toggle_pause(t0 + ms(100));
         assert!(b.view(t0 + ms(5000), true).paused);
-        assert_eq!(b.next_wake(t0 + ms(5000), true), Wake::default());
+        assert_eq!(wake(&b, t0 + ms(5000), true), Wake::default());
     }
 }

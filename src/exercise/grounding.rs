@@ -5,6 +5,8 @@
 //! the person returns, so nothing typed is ever lost.
 
 use crate::content::{GroundStep, Grounding, Sense};
+use crate::journal::{self, Exercise};
+use crate::session::Session;
 
 /// The longest item kept, in characters; more is dropped at typing time.
 pub const ITEM_LIMIT: usize = 200;
@@ -60,6 +62,31 @@ impl Noticed {
 }
 
 impl GroundingFlow {
+    /// The journal's account, after `duration_secs` of it. What was typed
+    /// rides along; the session machine keeps it only with `save_text`.
+    pub fn session(&self, duration_secs: u64) -> Session {
+        let mut session = Session::new(
+            Exercise::Ground,
+            &self.variant().id,
+            self.is_finished(),
+            duration_secs,
+        );
+        session.steps_done = Some(self.total_counted() as u32);
+        session.steps_total = Some(self.variant().items() as u32);
+        session.noticed = self
+            .summary()
+            .into_iter()
+            .flat_map(|n| {
+                let sense = n.sense.title().to_lowercase();
+                n.named.into_iter().map(move |text| journal::Noticed {
+                    sense: sense.clone(),
+                    text,
+                })
+            })
+            .collect();
+        session
+    }
+
     pub fn new(variant: Grounding) -> GroundingFlow {
         let steps = variant.steps.len();
         GroundingFlow {

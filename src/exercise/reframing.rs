@@ -5,6 +5,8 @@
 //! nothing typed is ever dropped. Pure and untimed.
 
 use crate::content::Reframing;
+use crate::journal::{Exercise, QuestionAnswer, ThoughtRecord};
+use crate::session::Session;
 
 /// The longest answer kept, in characters.
 pub const ANSWER_LIMIT: usize = 600;
@@ -55,6 +57,43 @@ pub struct ReframeFlow {
 }
 
 impl ReframeFlow {
+    /// The journal's account; `completed` when it was kept from the review.
+    pub fn session(&self, duration_secs: u64, completed: bool) -> Session {
+        let a = self.answers();
+        let questions = self
+            .content()
+            .questions
+            .iter()
+            .zip(&a.answers)
+            .filter(|(_, answer)| !answer.trim().is_empty())
+            .map(|(q, answer)| QuestionAnswer {
+                question: q.text.clone(),
+                answer: answer.trim().to_string(),
+            })
+            .collect();
+        let answered = a.answers.iter().filter(|t| !t.trim().is_empty()).count();
+        let mut session = Session::new(
+            Exercise::Reframe,
+            "thought-record",
+            completed,
+            duration_secs,
+        );
+        session.steps_done = Some(answered as u32);
+        session.steps_total = Some(a.answers.len() as u32);
+        session.reframe = Some(Box::new(ThoughtRecord {
+            situation: a.situation.trim().to_string(),
+            thought: a.thought.trim().to_string(),
+            feeling: a.feeling.trim().to_string(),
+            strength_before: a.strength_before,
+            strength_after: a.strength_after,
+            questions,
+            balanced: a.balanced.trim().to_string(),
+            next_step: a.next_step.trim().to_string(),
+            statement: self.statement().unwrap_or_default(),
+        }));
+        session
+    }
+
     pub fn new(content: Reframing) -> ReframeFlow {
         let mut steps = vec![
             Step::Situation,

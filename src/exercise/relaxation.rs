@@ -5,9 +5,11 @@
 
 use std::time::Instant;
 
-use super::breathing::Wake;
+use super::timed::Timed;
 use super::timeline::{Length, Sample, Segment, Timeline};
 use crate::content::{Program, RelaxStep};
+use crate::journal::Exercise;
+use crate::session::Session;
 
 /// What Enter adds to a release: time, never pressure.
 pub const EXTEND_MS: u64 = 10_000;
@@ -74,8 +76,7 @@ pub struct Ended {
 pub struct Relaxation {
     program: Program,
     timeline: Timeline<Stage>,
-    /// Segment last reported by [`Relaxation::entered`].
-    last_entered: Option<usize>,
+    /// Groups whose letting go was reached.
     relaxed: Vec<bool>,
 }
 
@@ -108,7 +109,6 @@ impl Relaxation {
         Relaxation {
             timeline: Timeline::new(segments, Length::Cycles(1), now),
             program,
-            last_entered: None,
             relaxed: vec![false; groups],
         }
     }
@@ -125,25 +125,12 @@ impl Relaxation {
         &self.program.steps[index]
     }
 
-    pub fn timeline(&self) -> &Timeline<Stage> {
-        &self.timeline
-    }
-
     pub fn sample(&self, now: Instant) -> Sample<Stage> {
         self.timeline.sample(now)
     }
 
     pub fn is_paused(&self) -> bool {
         self.timeline.is_paused()
-    }
-
-    pub fn toggle_pause(&mut self, now: Instant) {
-        self.timeline.toggle_pause(now);
-    }
-
-    /// See [`Timeline::observe`]: a stall pauses the session.
-    pub fn observe(&mut self, now: Instant) -> bool {
-        self.timeline.observe(now)
     }
 
     pub fn view(&self, now: Instant, motion: bool) -> View {
@@ -162,23 +149,6 @@ impl Relaxation {
             paused: self.is_paused(),
             finished: sample.finished,
         }
-    }
-
-    /// The stage just begun, once each time one begins (again after a
-    /// skip back): what the bell rings for and plain mode prints.
-    pub fn entered(&mut self, now: Instant) -> Option<Stage> {
-        let sample = self.timeline.sample(now);
-        if self.is_paused() || sample.finished {
-            return None;
-        }
-        if self.last_entered == Some(sample.index) {
-            return None;
-        }
-        self.last_entered = Some(sample.index);
-        if sample.kind.part == Part::Release {
-            self.relaxed[sample.kind.step] = true;
-        }
-        Some(sample.kind)
     }
 
     /// `→`: the next group's start, or the end after the last group.
@@ -202,8 +172,6 @@ impl Relaxation {
         let step = sample.kind.step.saturating_sub(1);
         self.timeline
             .jump_to(now, self.timeline.segment_start_ms(0, step * 2));
-        // The group begins again, so its bell and line come again.
-        self.last_entered = None;
     }
 
     /// Enter while letting go: ten more seconds of it. Returns false when
@@ -237,28 +205,46 @@ impl Relaxation {
         }
     }
 
-    /// When the picture next changes: the countdown's next second (exact)
-    /// and, with motion, the bar's next level. Nothing while paused or done.
-    pub fn next_wake(&self, now: Instant, motion: bool) -> Wake {
-        if self.is_paused() {
-            return Wake::default();
+    /// The journal's account of a session that ended so.
+    pub fn session(&self, ended: &Ended) -> Session {
+        let mut session = Session::new(
+            Exercise::Relax,
+            &self.program.id,
+            ended.completed,
+            ended.elapsed_secs,
+        );
+        session.steps_done = Some(ended.relaxed as u32);
+        session.steps_total = Some(ended.groups as u32);
+        session
+    }
+}
+
+impl Timed for Relaxation {
+    type Kind = Stage;
+
+    fn timeline(&self) -> &Timeline<Stage> {
+        &self.timeline
+    }
+
+    fn timeline_mut(&mut self) -> &mut Timeline<Stage> {
+        &mut self.timeline
+    }
+
+    fn rings(&self, stage: Stage) -> u8 {
+        stage.part.rings()
+    }
+
+    fn on_enter(&mut self, stage: Stage) {
+        if stage.part == Part::Release {
+            self.relaxed[stage.step] = true;
         }
-        let sample = self.timeline.sample(now);
-        if sample.finished {
-            return Wake::default();
-        }
-        let segment_start = self.timeline.elapsed_ms(now) - sample.into_ms;
-        let exact = self.timeline.next_second(now);
-        let frame = motion
-            .then(|| {
-                let current = level_of(sample.into_ms, sample.segment_ms);
-                // The first millisecond at which the level reaches current + 1.
-                let at = (u64::from(current) + 1) * sample.segment_ms;
-                let into = at.div_ceil(u64::from(BAR_LEVELS));
-                (into < sample.segment_ms).then(|| self.timeline.instant_at(segment_start + into))
-            })
-            .flatten();
-        Wake { exact, frame }
+    }
+
+    /// The bar's next level: the first millisecond it reaches current + 1.
+    fn next_frame_ms(&self, sample: &Sample<Stage>) -> Option<u64> {
+        let current = level_of(sample.into_ms, sample.segment_ms);
+        let at = (u64::from(current) + 1) * sample.segment_ms;
+        Some(at.div_ceil(u64::from(BAR_LEVELS)))
     }
 }
 
@@ -275,6 +261,8 @@ mod tests {
 
     use super::*;
     use crate::content::Content;
+    use crate::exercise::timed::Driver;
+    use crate::exercise::timeline::Wake;
 
     fn ms(n: u64) -> Duration {
         Duration::from_millis(n)
@@ -284,13 +272,16 @@ mod tests {
         Relaxation::new(Content::builtin().program(id).unwrap().clone(), t0)
     }
 
+    fn wake_at(s: &Relaxation, now: Instant, motion: bool) -> Wake {
+        Driver::new(s.clone()).next_wake(now, motion)
+    }
+
     /// Looks every 250 ms as the event loop would, collecting stages entered.
-    fn run(s: &mut Relaxation, from: Instant, to: Instant) -> Vec<(Stage, Instant)> {
+    fn run(d: &mut Driver<Relaxation>, from: Instant, to: Instant) -> Vec<(Stage, Instant)> {
         let mut seen = Vec::new();
         let mut t = from;
         loop {
-            s.observe(t);
-            if let Some(stage) = s.entered(t) {
+            if let Some(stage) = d.tick(t).entered {
                 seen.push((stage, t));
             }
             if t >= to {
@@ -330,9 +321,9 @@ mod tests {
     #[test]
     fn stages_are_entered_once_each_in_order() {
         let t0 = Instant::now();
-        let mut s = session("4-group", t0);
-        let end = t0 + ms(s.program().total_ms() + 1000);
-        let seen = run(&mut s, t0, end);
+        let mut d = Driver::new(session("4-group", t0));
+        let end = t0 + ms(d.exercise().program().total_ms() + 1000);
+        let seen = run(&mut d, t0, end);
         let stages: Vec<Stage> = seen.iter().map(|(stage, _)| *stage).collect();
         assert_eq!(stages.len(), 8);
         assert_eq!(
@@ -357,7 +348,7 @@ mod tests {
     fn skip_forward_and_back_move_by_whole_groups() {
         let t0 = Instant::now();
         let mut s = session("7-group", t0);
-        let t = t0 + ms(3_000);
+        let t = t0 + ms(1_500);
         s.skip_forward(t);
         assert_eq!(
             s.view(t, true).stage,
@@ -380,13 +371,17 @@ mod tests {
             }
         );
         // After a skip back the group's start is announced again.
+        let mut d = Driver::new(s);
+        d.tick(t);
+        d.replay_step();
         assert_eq!(
-            s.entered(t),
+            d.tick(t).entered,
             Some(Stage {
                 step: 0,
                 part: Part::Tense
             })
         );
+        let s = d.exercise_mut();
         for _ in 0..7 {
             s.skip_forward(t);
         }
@@ -430,26 +425,26 @@ mod tests {
         let t0 = Instant::now();
         let mut paused = session("4-group", t0);
         let steady = session("4-group", t0);
-        paused.toggle_pause(t0 + ms(4_000));
-        paused.toggle_pause(t0 + ms(16_500));
+        paused.timeline_mut().toggle_pause(t0 + ms(4_000));
+        paused.timeline_mut().toggle_pause(t0 + ms(16_500));
         for at in (0..200_000).step_by(777) {
             let a = paused.view(t0 + ms(16_500 + at), true);
             let b = steady.view(t0 + ms(4_000 + at), true);
             assert_eq!(a, b, "at {at}");
         }
-        assert!(paused.next_wake(t0 + ms(1), true).exact.is_some());
-        paused.toggle_pause(t0 + ms(20_000));
-        assert_eq!(paused.next_wake(t0 + ms(20_000), true), Wake::default());
+        assert!(wake_at(&paused, t0 + ms(1), true).exact.is_some());
+        paused.timeline_mut().toggle_pause(t0 + ms(20_000));
+        assert_eq!(wake_at(&paused, t0 + ms(20_000), true), Wake::default());
     }
 
     #[test]
     fn the_summary_counts_groups_let_go_and_active_time() {
         let t0 = Instant::now();
-        let mut s = session("4-group", t0);
-        let end = t0 + ms(s.program().total_ms());
-        run(&mut s, t0, end);
+        let mut d = Driver::new(session("4-group", t0));
+        let end = t0 + ms(d.exercise().program().total_ms());
+        run(&mut d, t0, end);
         assert_eq!(
-            s.end(end, true),
+            d.exercise_mut().end(end, true),
             Ended {
                 relaxed: 4,
                 groups: 4,
@@ -458,12 +453,12 @@ mod tests {
             }
         );
         // Skipping through while tensing lets nothing go.
-        let mut s = session("4-group", t0);
+        let mut d = Driver::new(session("4-group", t0));
         for _ in 0..4 {
-            run(&mut s, t0, t0);
-            s.skip_forward(t0);
+            run(&mut d, t0, t0);
+            d.exercise_mut().skip_forward(t0);
         }
-        let ended = s.end(t0, true);
+        let ended = d.exercise_mut().end(t0, true);
         assert_eq!((ended.relaxed, ended.groups), (0, 4));
     }
 
@@ -475,7 +470,7 @@ mod tests {
         let v = s.view(t0 + ms(2_500), true);
         assert_eq!((v.stage.step, v.elapsed_secs), (1, 2));
         // Position 36 000 ms, time spent 2 500: the clock ticks at 3 s spent.
-        let wake = s.next_wake(t0 + ms(2_500), false);
+        let wake = wake_at(&s, t0 + ms(2_500), false);
         assert_eq!(wake.exact, Some(t0 + ms(3_000)));
     }
 
@@ -483,11 +478,11 @@ mod tests {
     fn wakes_land_on_second_ticks_and_bar_levels() {
         let t0 = Instant::now();
         let s = session("7-group", t0);
-        let wake = s.next_wake(t0 + ms(10), true);
+        let wake = wake_at(&s, t0 + ms(10), true);
         assert_eq!(wake.exact, Some(t0 + ms(1_000)));
         // 6 s over 64 levels: the first level change at 94 ms (6000/64 rounded up).
         assert_eq!(wake.frame, Some(t0 + ms(94)));
-        let calm = s.next_wake(t0 + ms(100), false);
+        let calm = wake_at(&s, t0 + ms(100), false);
         assert_eq!(calm.frame, None);
         let v = s.view(t0 + ms(94), true);
         assert_eq!(v.level, 1);

@@ -9,6 +9,28 @@ use std::time::{Duration, Instant};
 /// stopped process) pauses the timeline instead of fast-forwarding it.
 pub const STALL: Duration = Duration::from_secs(2);
 
+/// When to look again: `exact` for phase and second changes (shown on
+/// time), `frame` for the next animation step (subject to the frame cap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Wake {
+    pub exact: Option<Instant>,
+    pub frame: Option<Instant>,
+}
+
+/// How long to wait for input before `wake`: rounded up to whole
+/// milliseconds (poll's resolution), so the loop never wakes a hair early
+/// and spins; capped, so signals are noticed promptly.
+pub fn wait(now: Instant, wake: Option<Instant>, cap: Duration) -> Duration {
+    match wake {
+        None => cap,
+        Some(at) => {
+            let left = at.saturating_duration_since(now);
+            let ms = left.as_nanos().div_ceil(1_000_000) as u64;
+            Duration::from_millis(ms).min(cap)
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Length {
     Forever,
@@ -229,6 +251,31 @@ impl<K: Copy> Timeline<K> {
         let spent = (self.active_ms(now) / 1000 + 1) * 1000;
         let clock = self.started_at + self.paused_total + Duration::from_millis(spent);
         Some(countdown.min(clock))
+    }
+
+    /// When the picture next changes: the next whole second (exact), and the
+    /// animation's next step, `frame_ms` into the current segment, if the
+    /// caller has one. Nothing while paused or once finished.
+    pub fn next_wake(
+        &self,
+        now: Instant,
+        frame_ms: impl FnOnce(&Sample<K>) -> Option<u64>,
+    ) -> Wake {
+        if self.is_paused() {
+            return Wake::default();
+        }
+        let sample = self.sample(now);
+        if sample.finished {
+            return Wake::default();
+        }
+        let segment_start = self.elapsed_ms(now) - sample.into_ms;
+        let frame = frame_ms(&sample)
+            .filter(|into| *into > sample.into_ms && *into < sample.segment_ms)
+            .map(|into| self.instant_at(segment_start + into));
+        Wake {
+            exact: self.next_second(now),
+            frame,
+        }
     }
 
     pub fn pause(&mut self, now: Instant) {
@@ -502,5 +549,21 @@ mod tests {
         timeline.jump_to(now, 0);
         assert_eq!(timeline.sample(now).into_ms, 0);
         assert_eq!(timeline.next_change(now), Some(now + ms(4000)));
+    }
+
+    #[test]
+    fn waits_round_up_and_are_capped() {
+        let t0 = Instant::now();
+        let cap = Duration::from_millis(250);
+        assert_eq!(
+            wait(t0, Some(t0 + Duration::from_micros(1500)), cap),
+            Duration::from_millis(2)
+        );
+        assert_eq!(
+            wait(t0 + Duration::from_millis(9), Some(t0), cap),
+            Duration::from_millis(0)
+        );
+        assert_eq!(wait(t0, Some(t0 + Duration::from_millis(10_000)), cap), cap);
+        assert_eq!(wait(t0, None, cap), cap);
     }
 }

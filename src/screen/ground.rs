@@ -1,27 +1,26 @@
 //! The Ground screen: one sense at a time, its prompt and a hint, a text
-//! field for each thing noticed, dots for progress, and at the end what was
-//! noticed, sense by sense. Untimed: nothing here moves on its own. While
-//! the field has the keys every printable key types itself.
+//! field for each thing noticed, dots for progress. Untimed: nothing here
+//! moves on its own. While the field has the keys every printable key
+//! types itself.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::{Position, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Constraint, Layout, Position, Rect, Size};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use std::time::Instant;
 
-use super::{Ctx, Effect, Outcome, SessionEnd};
+use super::{Cx, Kind, Outcome, Screen, View, typed_char};
 use crate::content::Grounding;
 use crate::exercise::grounding::{Counted, GroundingFlow, ITEM_LIMIT, Item};
-use crate::keys::{self, Action, Binding};
+use crate::keys::{self, Action, Edit, Tables};
+use crate::session::Finished;
 use crate::text_field::TextField;
+use crate::ui;
 use crate::ui::field::FieldView;
-use crate::ui::{self, Align, Theme};
+use crate::words;
 
-const MIN_WIDTH: u16 = 20;
-const MIN_HEIGHT: u16 = 5;
 /// Rows of text the field shows before it scrolls with the cursor.
 const FIELD_ROWS: u16 = 3;
 
@@ -32,8 +31,18 @@ pub struct Ground {
     field: TextField,
     /// Whether the field has the keys (Esc leaves it, Enter returns).
     editing: bool,
-    /// Set once the last item is in, or the person ended early.
+    /// Set once it ended (the last item, or the person ending it).
     ended: bool,
+}
+
+/// Where each part of the screen goes, for drawing and for the cursor.
+struct Areas {
+    header: Rect,
+    sense: Rect,
+    prompt: Rect,
+    field: Rect,
+    boxed: bool,
+    below: Rect,
 }
 
 impl Ground {
@@ -51,252 +60,93 @@ impl Ground {
         &self.flow
     }
 
-    pub fn is_ended(&self) -> bool {
-        self.ended
-    }
-
-    /// Whether keys go to the text field rather than the binding table.
-    pub fn takes_text(&self) -> bool {
-        self.editing && !self.ended
-    }
-
-    pub fn bindings(&self) -> &'static [Binding] {
-        if self.ended {
-            keys::SUMMARY
-        } else if self.editing {
-            keys::GROUND_FIELD
-        } else {
-            keys::GROUND
-        }
-    }
-
-    /// A key while not typing: the binding table decided `action`.
-    pub fn handle(&mut self, action: Action, now: Instant) -> Outcome {
-        if self.ended {
-            return match action {
-                Action::Select | Action::Back => Outcome::Back,
-                _ => Outcome::Ignored,
-            };
-        }
-        match action {
-            Action::Type => self.editing = true,
-            Action::Previous => self.back_a_step(),
-            Action::Back => return Outcome::Emit(vec![Effect::SessionEnded(self.finish(now))]),
-            _ => return Outcome::Ignored,
-        }
-        Outcome::Changed
-    }
-
-    /// Ends the session: the summary shows, and the journal gets this.
-    fn finish(&mut self, now: Instant) -> SessionEnd {
+    /// Ends the session: its account and what the ending shows.
+    fn finish(&mut self, now: Instant) -> Finished {
         self.ended = true;
         let duration = now.saturating_duration_since(self.started).as_secs();
-        SessionEnd::grounding(&self.flow, duration)
-    }
-
-    pub fn abandon(&mut self, now: Instant) -> Option<SessionEnd> {
-        (!self.ended).then(|| self.finish(now))
-    }
-
-    /// A key while typing. Printable characters are text, whatever they do
-    /// elsewhere; the field's table names the few keys that act.
-    pub fn type_key(&mut self, key: KeyEvent, now: Instant) -> Outcome {
-        let plain = !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER);
-        if let (KeyCode::Char(c), true) = (key.code, plain) {
-            self.field.insert(c);
-            return Outcome::Changed;
-        }
-        if let Some(action) = keys::lookup(keys::GROUND_FIELD, &key) {
-            match action {
-                Action::Select => {
-                    if let Some(end) = self.submit(now) {
-                        return Outcome::Emit(vec![Effect::SessionEnded(end)]);
-                    }
-                }
-                Action::LeaveField => self.editing = false,
-                Action::Previous if !self.field.at_start() => {
-                    self.field.left();
-                }
-                Action::Previous => self.back_a_step(),
-                _ => return Outcome::Ignored,
-            }
-            return Outcome::Changed;
-        }
-        match super::edit_field(&mut self.field, key, 0) {
-            Some(true) => Outcome::Changed,
-            _ => Outcome::Ignored,
+        Finished {
+            session: self.flow.session(duration),
+            summary: words::grounding_summary(&self.flow, self.flow.variant()),
         }
     }
 
-    /// A bracketed paste: one event, cleaned and capped by the field.
-    pub fn paste(&mut self, text: &str) -> Outcome {
-        if !self.takes_text() {
-            return Outcome::Ignored;
-        }
-        self.field.insert_str(text);
-        Outcome::Changed
-    }
-
-    /// Counts the field's item; the session's end once the last is in.
-    fn submit(&mut self, now: Instant) -> Option<SessionEnd> {
+    /// Counts the field's item; the end once the last is in.
+    fn submit(&mut self, now: Instant) -> Outcome {
         let text = self.field.take();
         match self.flow.submit(&text) {
-            Counted::Item => None,
+            Counted::Item => Outcome::Changed,
             Counted::NextStep => {
                 self.field = TextField::with_text(ITEM_LIMIT, &self.flow.take_draft());
-                None
+                Outcome::Changed
             }
-            Counted::Finished => Some(self.finish(now)),
+            Counted::Finished => Outcome::Ended(self.finish(now)),
         }
     }
 
-    fn back_a_step(&mut self) {
+    fn back_a_step(&mut self) -> Outcome {
         if self.flow.step_index() == 0 {
-            return;
+            return Outcome::Ignored;
         }
         // Whatever is half typed here waits for the return to this step.
         self.flow.save_draft(self.field.text());
         if let Some(reopened) = self.flow.back() {
             self.field = TextField::with_text(ITEM_LIMIT, &reopened);
         }
+        Outcome::Changed
     }
 
-    /// Draws the screen and says where the text cursor goes, if anywhere.
-    pub fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let theme = &ctx.theme;
-        if self.ended {
-            self.render_summary(theme, area, buf);
-            return None;
-        }
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            ui::too_small(area, buf, theme);
-            return None;
-        }
-        let step = self.flow.step();
-        let variant = self.flow.variant();
-        let inner = area.width.saturating_sub(4);
-        let roomy = area.height >= 16;
-        let show_header = area.height >= 9;
-        let show_footer = area.height >= 7;
-        let boxed = area.height >= 10;
-
-        let mut y = area.y;
-        if show_header {
-            let (step_no, steps) = (self.flow.step_index() + 1, variant.steps.len());
-            let (counted, items) = (self.flow.total_counted(), variant.items());
-            let counts = if area.width >= 60 {
-                format!("step {step_no} of {steps} · {counted} of {items} noticed")
-            } else {
-                format!("{step_no} of {steps} · {counted} of {items}")
-            };
-            ui::header(
-                buf,
-                area,
-                &format!("soothe · {}", variant.name),
-                &counts,
-                theme,
-            );
-            y += if roomy { 2 } else { 1 };
-        }
-        if roomy {
-            // A tall window: the exercise sits a little lower, nearer the eye.
-            y += area.height.saturating_sub(22) / 2 + 1;
-        }
-
-        // The sense and its dots: filled for each thing noticed.
-        let done = self.flow.items().len();
-        let dots: String = (0..step.count)
-            .map(|i| if i < done { '●' } else { '○' })
-            .collect();
-        let line = Line::from(vec![
-            Span::styled(format!("  {}  ", step.sense.title()), theme.title),
-            Span::styled(dots, theme.selected.remove_modifier(Modifier::REVERSED)),
-        ]);
-        Paragraph::new(line).render(Rect::new(area.x, y, area.width, 1), buf);
-        y += if roomy { 2 } else { 1 };
-
-        let footer_rows = u16::from(show_footer);
-        let field_rows = if boxed { FIELD_ROWS + 2 } else { 1 };
-        // Whatever is left after the field and footer goes to the prompt first.
-        let spare = area.bottom().saturating_sub(y + field_rows + footer_rows) as usize;
-        let prompt_rows = spare.clamp(1, 3);
-        let prompt = ui::wrap(&step.prompt, inner as usize, prompt_rows);
-        for line in &prompt {
-            Paragraph::new(Line::styled(format!("  {line}"), theme.text))
-                .render(Rect::new(area.x, y, area.width, 1), buf);
-            y += 1;
-        }
-        if roomy {
-            y += 1;
-        }
-
-        let cursor = self.render_field(
-            theme,
-            Rect::new(area.x + 1, y, area.width - 2, field_rows),
-            buf,
+    /// Height bands: the header from 7 rows, the boxed field from 8, air
+    /// from 14; the prompt takes what is left, up to three rows.
+    fn areas(&self, area: Rect) -> Areas {
+        let roomy = area.height >= 14;
+        let boxed = area.height >= 8;
+        let header = match (area.height >= 7, roomy) {
+            (false, _) => 0,
+            (true, false) => 1,
+            (true, true) => 2,
+        };
+        // A tall window: the exercise sits a little lower, nearer the eye.
+        let pad = if roomy {
+            area.height.saturating_sub(20) / 2 + 1
+        } else {
+            0
+        };
+        let sense = if roomy { 2 } else { 1 };
+        let field = if boxed { FIELD_ROWS + 2 } else { 1 };
+        let gap = u16::from(roomy);
+        let spare = area
+            .height
+            .saturating_sub(header + pad + sense + field + gap);
+        let inner = area.width.saturating_sub(4) as usize;
+        let prompt =
+            ui::wrap(&self.flow.step().prompt, inner, spare.clamp(1, 3) as usize).len() as u16;
+        let [header, _, sense, prompt, _, field, _, below] = Layout::vertical([
+            Constraint::Length(header),
+            Constraint::Length(pad),
+            Constraint::Length(sense),
+            Constraint::Length(prompt),
+            Constraint::Length(gap),
+            Constraint::Length(field),
+            Constraint::Length(gap),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        Areas {
+            header,
+            sense,
+            prompt,
+            field: Rect::new(
+                field.x + 1,
+                field.y,
+                field.width.saturating_sub(2),
+                field.height,
+            ),
             boxed,
-        );
-        y += field_rows;
-
-        // Below the field, as room allows: the hint, then what is noticed so far.
-        let mut below = Vec::new();
-        if let Some(hint) = self.flow.hint() {
-            below.extend(
-                ui::wrap(hint, inner as usize, 2)
-                    .into_iter()
-                    .map(|l| (l, theme.dim)),
-            );
+            below,
         }
-        // What this step has named so far (not the whole summary, every frame).
-        let named: Vec<&str> = self
-            .flow
-            .items()
-            .iter()
-            .filter_map(|item| match item {
-                Item::Named(text) => Some(text.as_str()),
-                Item::Silent => None,
-            })
-            .collect();
-        if !named.is_empty() {
-            below.push((
-                ui::fit(&format!("So far: {}", named.join(" · ")), inner as usize),
-                theme.dim,
-            ));
-        }
-        if roomy {
-            y += 1;
-        }
-        let last = area.bottom().saturating_sub(footer_rows + u16::from(roomy));
-        for (text, style) in below {
-            if y >= last {
-                break;
-            }
-            Paragraph::new(Line::styled(format!("  {text}"), style))
-                .render(Rect::new(area.x, y, area.width, 1), buf);
-            y += 1;
-        }
-        if show_footer {
-            let tables: &[&'static [Binding]] = if self.editing {
-                &[keys::GROUND_FIELD]
-            } else {
-                &[keys::GROUND, keys::GLOBAL]
-            };
-            ui::footer_row(buf, area, tables, theme);
-        }
-        cursor
     }
 
-    /// The field: boxed when there is room, else one row after "› ".
-    /// The field: boxed when there is room, else one row after "›".
-    fn render_field(
-        &self,
-        theme: &Theme,
-        rect: Rect,
-        buf: &mut Buffer,
-        boxed: bool,
-    ) -> Option<Position> {
+    fn field_view(&self, boxed: bool) -> FieldView<'_> {
         FieldView {
             field: &self.field,
             focused: self.editing,
@@ -308,42 +158,171 @@ impl Ground {
             boxed,
             counter: false,
         }
-        .render(theme, rect, buf)
+    }
+}
+
+impl Screen for Ground {
+    fn kind(&self) -> Kind {
+        Kind::Ground
     }
 
-    fn render_summary(&self, theme: &Theme, area: Rect, buf: &mut Buffer) {
-        if area.width < MIN_WIDTH || area.height < 3 {
-            return ui::too_small(area, buf, theme);
-        }
-        let counted = self.flow.total_counted();
-        let title = if self.flow.is_finished() {
-            "You are here, in the room."
-        } else if counted == 0 {
-            "That is all right. Come back any time."
+    fn bindings(&self) -> Tables {
+        if self.editing {
+            &[keys::GROUND_FIELD, keys::EDIT]
         } else {
-            "Here is what you noticed."
-        };
-        let width = area.width.saturating_sub(4) as usize;
-        let mut lines: Vec<(String, Style)> =
-            vec![(title.into(), theme.title), (String::new(), theme.text)];
-        for noticed in self.flow.summary() {
-            let Some(described) = noticed.describe() else {
-                continue;
-            };
-            let head = format!("{:<8} ", noticed.sense.noticed());
-            lines.push((ui::fit(&format!("{head}{described}"), width), theme.text));
+            &[keys::GROUND]
         }
-        if counted > 0 {
-            lines.push((String::new(), theme.text));
-            let things = if counted == 1 { "thing" } else { "things" };
-            lines.push((
-                ui::fit(
-                    &format!("{counted} {things} noticed. Notice how you feel now."),
-                    width,
+    }
+
+    fn enabled(&self, action: Action) -> bool {
+        let first_step = self.flow.step_index() == 0;
+        match action {
+            Action::Previous if self.editing => !(first_step && self.field.at_start()),
+            Action::Previous => !first_step,
+            // One row: nothing above or below.
+            Action::Edit(Edit::RowUp | Edit::RowDown) => false,
+            _ => true,
+        }
+    }
+
+    fn takes_text(&self) -> bool {
+        self.editing
+    }
+
+    fn handle(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        if self.ended {
+            return Outcome::Ignored;
+        }
+        match (self.editing, action) {
+            (true, Action::Select) => self.submit(cx.now),
+            (true, Action::LeaveField) => {
+                self.editing = false;
+                Outcome::Changed
+            }
+            (true, Action::Previous) if !self.field.at_start() => {
+                self.field.left();
+                Outcome::Changed
+            }
+            (_, Action::Previous) => self.back_a_step(),
+            (true, Action::Edit(edit)) => {
+                if self.field.apply(edit, 0) {
+                    Outcome::Changed
+                } else {
+                    Outcome::Ignored
+                }
+            }
+            (false, Action::Type) => {
+                self.editing = true;
+                Outcome::Changed
+            }
+            (false, Action::Back) => Outcome::Ended(self.finish(cx.now)),
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn type_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Outcome {
+        match typed_char(&key) {
+            Some(c) if self.editing => {
+                self.field.insert(c);
+                Outcome::Changed
+            }
+            _ => Outcome::Ignored,
+        }
+    }
+
+    /// A bracketed paste: one event, cleaned and capped by the field.
+    fn paste(&mut self, text: &str, _cx: &mut Cx) -> Outcome {
+        if !self.editing {
+            return Outcome::Ignored;
+        }
+        self.field.insert_str(text);
+        Outcome::Changed
+    }
+
+    fn abandon(&mut self, now: Instant) -> Option<Finished> {
+        (!self.ended).then(|| self.finish(now))
+    }
+
+    fn min_size(&self) -> Size {
+        Size::new(20, 4)
+    }
+
+    fn cursor(&self, area: Rect, _view: &View) -> Option<Position> {
+        let areas = self.areas(area);
+        self.field_view(areas.boxed).cursor(areas.field)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let theme = view.theme();
+        let areas = self.areas(area);
+        let step = self.flow.step();
+        let variant = self.flow.variant();
+        let inner = area.width.saturating_sub(4) as usize;
+        if areas.header.height > 0 {
+            let (step_no, steps) = (self.flow.step_index() + 1, variant.steps.len());
+            let (counted, items) = (self.flow.total_counted(), variant.items());
+            let counts = if area.width >= 60 {
+                format!("step {step_no} of {steps} · {counted} of {items} noticed")
+            } else {
+                format!("{step_no} of {steps} · {counted} of {items}")
+            };
+            ui::header(
+                buf,
+                areas.header,
+                &format!("soothe · {}", variant.name),
+                &counts,
+                theme,
+            );
+        }
+
+        // The sense and its dots: filled for each thing noticed.
+        let done = self.flow.items().len();
+        let dots: String = (0..step.count)
+            .map(|i| if i < done { '●' } else { '○' })
+            .collect();
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!("  {}  ", step.sense.title()), theme.title),
+            Span::styled(dots, theme.accent),
+        ]))
+        .render(areas.sense, buf);
+
+        let prompt = ui::wrap(&step.prompt, inner, areas.prompt.height as usize);
+        let lines: Vec<Line> = prompt
+            .iter()
+            .map(|l| Line::styled(format!("  {l}"), theme.text))
+            .collect();
+        Paragraph::new(lines).render(areas.prompt, buf);
+
+        self.field_view(areas.boxed).render(theme, areas.field, buf);
+
+        // Below the field, as room allows: the hint, then what this step has
+        // named so far (not the whole summary, every frame).
+        let mut below: Vec<Line> = Vec::new();
+        if let Some(hint) = self.flow.hint() {
+            below.extend(
+                ui::wrap(hint, inner, 2)
+                    .into_iter()
+                    .map(|l| Line::styled(format!("  {l}"), theme.dim)),
+            );
+        }
+        let named: Vec<&str> = self
+            .flow
+            .items()
+            .iter()
+            .filter_map(|item| match item {
+                Item::Named(text) => Some(text.as_str()),
+                Item::Silent => None,
+            })
+            .collect();
+        if !named.is_empty() {
+            below.push(Line::styled(
+                format!(
+                    "  {}",
+                    ui::fit(&format!("So far: {}", named.join(" · ")), inner)
                 ),
                 theme.dim,
             ));
         }
-        ui::page(buf, area, lines, Align::Block, keys::SUMMARY, theme);
+        Paragraph::new(below).render(areas.below, buf);
     }
 }

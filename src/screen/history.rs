@@ -3,15 +3,16 @@
 //! app's event loop reads it); an empty journal gets a friendly sentence.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect, Size};
 use ratatui::style::Style;
 
-use super::{Ctx, Outcome};
+use super::{Cx, Kind, Outcome, Screen, View};
 use crate::content::Content;
 use crate::history::{self, Helps};
 use crate::journal::{Exercise, Read, Record};
-use crate::keys::{self, Action};
+use crate::keys::{self, Action, Tables};
 use crate::ui::{self, Theme};
+use crate::words;
 
 /// Sessions in the chart at most (two columns each).
 const CHART_SESSIONS: usize = 30;
@@ -38,8 +39,30 @@ impl History {
             scroll: 0,
         }
     }
+}
 
-    pub fn handle(&mut self, action: Action) -> Outcome {
+impl Screen for History {
+    fn kind(&self) -> Kind {
+        Kind::History
+    }
+
+    fn bindings(&self) -> Tables {
+        &[keys::HISTORY]
+    }
+
+    fn enabled(&self, action: Action) -> bool {
+        match action {
+            Action::Up => self.scroll > 0,
+            Action::Down => self.scroll + 1 < self.records.len(),
+            _ => true,
+        }
+    }
+
+    fn min_size(&self) -> Size {
+        Size::new(30, 4)
+    }
+
+    fn handle(&mut self, action: Action, _cx: &mut Cx) -> Outcome {
         match action {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down => {
@@ -51,24 +74,21 @@ impl History {
         Outcome::Changed
     }
 
-    pub fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let ctx = view.ctx;
         let theme = &ctx.theme;
-        if area.width < 30 || area.height < 6 {
-            return ui::too_small(area, buf, theme);
-        }
         let sessions = self.records.len();
         let counts = match sessions {
             1 => "1 session".to_string(),
             n => format!("{n} sessions"),
         };
-        ui::header(buf, area, "soothe · History", &counts, theme);
-        ui::footer_row(buf, area, &[keys::HISTORY, keys::GLOBAL], theme);
-        let body = Rect::new(
-            area.x,
-            area.y + 2,
-            area.width,
-            area.height.saturating_sub(4),
-        );
+        let [head, _, body] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        ui::header(buf, head, "soothe · History", &counts, theme);
         let width = area.width.saturating_sub(4) as usize;
         let mut y = body.y;
         let bottom = body.bottom();
@@ -115,11 +135,11 @@ impl History {
                 let sessions = if h.rated == 1 { "session" } else { "sessions" };
                 format!(
                     "{:>5}  from {:>3} rated {sessions:<8}",
-                    drop_text(h.average_drop),
+                    words::drop(h.average_drop),
                     h.rated
                 )
             } else {
-                format!("{} ({})", drop_text(h.average_drop), h.rated)
+                format!("{} ({})", words::drop(h.average_drop), h.rated)
             };
             let left = name(&ctx.content, h.exercise, &h.variant);
             line(
@@ -180,7 +200,7 @@ impl History {
                         } else {
                             "left"
                         },
-                        ui::clock(record.duration_secs),
+                        words::clock(record.duration_secs),
                         history::ratings(record)
                     ),
                 )
@@ -202,7 +222,9 @@ impl History {
             );
         }
     }
+}
 
+impl History {
     /// Each session as two columns, oldest on the left: • before, ○ after,
     /// at their height on a 0–10 scale.
     fn render_chart(&self, theme: &Theme, rated: &[&Record], rect: Rect, buf: &mut Buffer) {
@@ -245,17 +267,6 @@ fn row_of(value: u8, rows: u16) -> u16 {
     rows - 1 - from_bottom
 }
 
-/// "▼ 2.5" for a drop, "▲ 1.0" for a rise, "0.0" for no change.
-fn drop_text(drop: f64) -> String {
-    if drop > 0.05 {
-        format!("▼ {drop:.1}")
-    } else if drop < -0.05 {
-        format!("▲ {:.1}", -drop)
-    } else {
-        "0.0".into()
-    }
-}
-
 /// "Five senses (ground)": the content's name when it still exists, else the id.
 fn name(content: &Content, exercise: Exercise, variant: &str) -> String {
     let known = match exercise {
@@ -280,12 +291,5 @@ mod tests {
         assert_eq!(row_of(10, 6), 0);
         assert_eq!(row_of(0, 6), 5);
         assert_eq!(row_of(5, 6), 2);
-    }
-
-    #[test]
-    fn drops_read_as_arrows() {
-        assert_eq!(drop_text(2.5), "▼ 2.5");
-        assert_eq!(drop_text(-1.0), "▲ 1.0");
-        assert_eq!(drop_text(0.0), "0.0");
     }
 }

@@ -3,17 +3,17 @@
 //! pattern, grounding variant or relaxation program).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect, Size};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{
+    HighlightSpacing, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
+};
 
-use super::{Ctx, Outcome, Route, move_in_list};
+use super::{Ctx, Cx, Kind, Outcome, Route, Screen, View, can_move, move_in_list};
 use crate::content::DEFAULT_PATTERN;
-use crate::keys::{self, Action};
-use crate::ui::{self, footer};
-
-const MIN_WIDTH: u16 = 24;
-const MIN_HEIGHT: u16 = 6;
+use crate::exercise::timeline::Length;
+use crate::keys::{self, Action, Tables};
+use crate::ui;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Item {
@@ -83,8 +83,36 @@ impl Home {
             ),
         }
     }
+}
 
-    pub fn handle(&mut self, action: Action, ctx: &Ctx) -> Outcome {
+impl Screen for Home {
+    fn kind(&self) -> Kind {
+        Kind::Home
+    }
+
+    fn bindings(&self) -> Tables {
+        &[keys::HOME]
+    }
+
+    fn enabled(&self, action: Action) -> bool {
+        match action {
+            Action::Up | Action::Down => can_move(self.selected, action, ITEMS.len()),
+            Action::Previous | Action::Next => {
+                matches!(
+                    ITEMS[self.selected],
+                    Item::Breathe | Item::Ground | Item::Relax
+                )
+            }
+            _ => true,
+        }
+    }
+
+    fn min_size(&self) -> Size {
+        Size::new(24, 5)
+    }
+
+    fn handle(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        let ctx = cx.ctx;
         if let Some(next) = move_in_list(self.selected, action, ITEMS.len()) {
             self.selected = next;
             return Outcome::Changed;
@@ -107,15 +135,16 @@ impl Home {
                 };
                 Outcome::Changed
             }
-            Action::Select => Outcome::Navigate(match ITEMS[self.selected] {
+            Action::Select => Outcome::Open(match ITEMS[self.selected] {
                 Item::Breathe => Route::Breathe {
-                    pattern: content.patterns[self.pattern].id.clone(),
+                    pattern: content.patterns[self.pattern].clone(),
+                    length: Length::Forever,
                 },
                 Item::Ground => Route::Ground {
-                    variant: content.grounding[self.grounding].id.clone(),
+                    variant: content.grounding[self.grounding].clone(),
                 },
                 Item::Relax => Route::Relax {
-                    program: content.programs[self.program].id.clone(),
+                    program: content.programs[self.program].clone(),
                 },
                 Item::Reframe => Route::Reframe,
                 Item::Patterns => Route::Patterns,
@@ -127,11 +156,9 @@ impl Home {
         }
     }
 
-    pub fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let ctx = view.ctx;
         let theme = &ctx.theme;
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            return ui::too_small(area, buf, theme);
-        }
         let content = &ctx.content;
         let pattern = &content.patterns[self.pattern];
         let grounding = &content.grounding[self.grounding];
@@ -174,53 +201,67 @@ impl Home {
             ),
         ];
         let width = area.width as usize;
-        let roomy = area.height >= 16;
-        let mut lines = vec![
-            Line::styled(" soothe", theme.title),
-            Line::default(),
-            Line::styled(
+        // Height bands: the calm sentence from 10 rows, air between rows from 14.
+        let intro = if area.height >= 10 { 4 } else { 1 };
+        let roomy = area.height >= 14;
+        let notice = u16::from(self.notice.is_some());
+        let [top, list, _, notice_row] = Layout::vertical([
+            Constraint::Length(intro),
+            Constraint::Fill(1),
+            Constraint::Length(notice),
+            Constraint::Length(notice),
+        ])
+        .areas(area);
+        let mut head = vec![Line::styled(" soothe", theme.title)];
+        if intro > 1 {
+            head.push(Line::default());
+            head.push(Line::styled(
                 ui::fit(
                     " Nothing to decide. Breathe with the shape, slow and easy.",
                     width,
                 ),
                 theme.text,
-            ),
-            Line::default(),
-        ];
-        if area.height < 12 {
-            lines.truncate(1);
+            ));
         }
-        for (i, (name, detail)) in entries.iter().enumerate() {
-            let chosen = i == self.selected;
-            let marker = if chosen { " ▸ " } else { "   " };
-            let name_style = if chosen { theme.selected } else { theme.text };
-            let head = format!("{marker}{name:<10}");
-            let detail = ui::fit(detail, width.saturating_sub(head.chars().count() + 1));
-            lines.push(Line::from(vec![
-                Span::styled(head, name_style),
-                Span::styled(detail, theme.dim),
-            ]));
-            if roomy {
-                lines.push(Line::default());
-            }
-        }
-        Paragraph::new(lines).render(area, buf);
+        Paragraph::new(head).render(top, buf);
 
-        let bottom = area.bottom() - 1;
+        let items: Vec<ListItem> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, (name, detail))| {
+                let name_style = if i == self.selected {
+                    theme.selected
+                } else {
+                    theme.text
+                };
+                let head = format!("{name:<10}");
+                let detail = ui::fit(detail, width.saturating_sub(head.chars().count() + 4));
+                let mut lines = vec![Line::from(vec![
+                    Span::styled(head, name_style),
+                    Span::styled(detail, theme.dim),
+                ])];
+                if roomy {
+                    lines.push(Line::default());
+                }
+                ListItem::new(lines)
+            })
+            .collect();
+        let mut state = ListState::default().with_selected(Some(self.selected));
+        StatefulWidget::render(
+            List::new(items)
+                .highlight_symbol(" ▸ ")
+                .highlight_spacing(HighlightSpacing::Always),
+            list,
+            buf,
+            &mut state,
+        );
         if let Some(notice) = &self.notice {
-            let y = bottom.saturating_sub(2);
             Paragraph::new(Line::styled(
                 ui::fit(&format!(" {notice}"), width),
                 theme.notice,
             ))
-            .render(Rect::new(area.x, y, area.width, 1), buf);
+            .render(notice_row, buf);
         }
-        let hints = footer::line(
-            &[keys::HOME, keys::GLOBAL],
-            area.width.saturating_sub(2),
-            theme,
-        );
-        Paragraph::new(hints).render(Rect::new(area.x + 1, bottom, area.width - 1, 1), buf);
     }
 }
 

@@ -8,19 +8,23 @@ use std::cell::Cell;
 use std::time::Instant;
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::{Position, Rect};
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Position, Rect, Size};
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{
+    HighlightSpacing, LineGauge, List, ListItem, ListState, StatefulWidget, Widget,
+};
 
-use super::{Ctx, Effect, Outcome, SessionEnd};
+use super::{Cx, Kind, Outcome, Screen, View, typed_char};
 use crate::content::Reframing;
 use crate::exercise::reframing::{ANSWER_LIMIT, PART_LIMIT, ReframeFlow, Step, nudge, type_digit};
-use crate::keys::{self, Action, Binding};
+use crate::keys::{self, Action, Tables};
+use crate::session::Finished;
 use crate::text_field::TextField;
 use crate::ui::field::FieldView;
-use crate::ui::{self, Align, Theme};
+use crate::ui::{self, Theme};
+use crate::words;
 
 /// Where the keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,9 +51,7 @@ pub struct Reframe {
     picked: usize,
     started: Instant,
     /// Set once it was kept (saved, or left and kept as unfinished).
-    ended: Option<bool>,
-    /// What the end page shows and soothe prints after exit.
-    farewell: Vec<String>,
+    ended: bool,
     /// The field's text width when last drawn, so ↑ ↓ move by the rows the
     /// person sees. (A cell: drawing is the only thing that knows it.)
     field_width: Cell<u16>,
@@ -65,8 +67,7 @@ impl Reframe {
             focus: Focus::Field,
             picked: 0,
             started: now,
-            ended: None,
-            farewell: Vec::new(),
+            ended: false,
             field_width: Cell::new(60),
         };
         screen.enter_step();
@@ -77,26 +78,23 @@ impl Reframe {
         &self.flow
     }
 
-    /// `Some(true)` saved from the review, `Some(false)` left unfinished.
-    pub fn ended(&self) -> Option<bool> {
-        self.ended
-    }
-
-    pub fn takes_text(&self) -> bool {
-        self.ended.is_none() && matches!(self.focus, Focus::Field | Focus::Part(_))
-    }
-
-    pub fn bindings(&self) -> &'static [Binding] {
-        if self.ended.is_some() {
-            return keys::SUMMARY;
-        }
+    fn tables(&self) -> Tables {
         match (self.flow.step(), self.focus) {
-            (Step::Review, _) => keys::REFRAME_REVIEW,
-            (Step::Strength | Step::Rerate, _) => keys::REFRAME_RATING,
-            (_, Focus::List) => keys::REFRAME_LIST,
-            (_, Focus::Field | Focus::Part(_)) => keys::REFRAME_FIELD,
-            (_, Focus::Away) => keys::REFRAME,
+            (Step::Review, _) => &[keys::REFRAME_REVIEW],
+            (Step::Strength | Step::Rerate, _) => &[keys::REFRAME_RATING],
+            (_, Focus::List) => &[keys::REFRAME_LIST],
+            (_, Focus::Field | Focus::Part(_)) => &[keys::REFRAME_FIELD, keys::EDIT],
+            (_, Focus::Away) => &[keys::REFRAME],
         }
+    }
+
+    fn typing(&self) -> bool {
+        !self.ended
+            && matches!(self.focus, Focus::Field | Focus::Part(_))
+            && !matches!(
+                self.flow.step(),
+                Step::Review | Step::Strength | Step::Rerate
+            )
     }
 
     fn has_field(&self) -> bool {
@@ -156,20 +154,19 @@ impl Reframe {
 
     /// Ends the exercise: `saved` from the review, or left early. Either
     /// way it is kept, with whatever was written.
-    fn finish(&mut self, now: Instant, saved: bool) -> SessionEnd {
+    fn finish(&mut self, now: Instant, saved: bool) -> Finished {
         self.keep_text();
-        self.ended = Some(saved);
+        self.ended = true;
         let seconds = now.saturating_duration_since(self.started).as_secs();
-        let session = SessionEnd::reframing(&self.flow, seconds, saved);
-        self.farewell = session
+        let session = self.flow.session(seconds, saved);
+        let farewell = session
             .reframe
             .as_ref()
             .map_or_else(Vec::new, |r| r.farewell());
-        session
-    }
-
-    pub fn abandon(&mut self, now: Instant) -> Option<SessionEnd> {
-        self.ended.is_none().then(|| self.finish(now, false))
+        Finished {
+            session,
+            summary: words::reframe_summary(saved, &farewell),
+        }
     }
 
     fn focus_order(&self) -> Vec<Focus> {
@@ -195,95 +192,58 @@ impl Reframe {
         self.focus = order[next];
     }
 
-    /// A key while typing in the field or a part: printable keys are text.
-    pub fn type_key(&mut self, key: KeyEvent) -> Outcome {
-        let plain = !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER);
-        let newline = (key.code == KeyCode::Enter
-            && key
-                .modifiers
-                .intersects(KeyModifiers::ALT | KeyModifiers::SHIFT))
-            || (key.code == KeyCode::Char('j') && key.modifiers.contains(KeyModifiers::CONTROL));
-        let width = self.field_width.get();
-        let field = match self.focus {
+    /// The field (or statement part) that has the keys.
+    fn field_mut(&mut self) -> &mut TextField {
+        match self.focus {
             Focus::Part(i) => &mut self.parts[i],
             _ => &mut self.field,
-        };
-        if newline {
-            return changed(field.newline());
         }
-        if let (KeyCode::Char(c), true) = (key.code, plain) {
-            field.insert(c);
-            return Outcome::Changed;
-        }
-        match key.code {
-            KeyCode::Enter => {
-                self.go(true);
-                return Outcome::Changed;
-            }
-            KeyCode::Esc => {
-                self.focus = Focus::Away;
-                return Outcome::Changed;
-            }
-            KeyCode::Tab => {
-                self.cycle_focus(true);
-                return Outcome::Changed;
-            }
-            KeyCode::BackTab => {
-                self.cycle_focus(false);
-                return Outcome::Changed;
-            }
-            KeyCode::PageUp => return changed(self.go(false)),
-            KeyCode::PageDown => return changed(self.go(true)),
-            KeyCode::Left if field.at_start() => {
-                // At the very start of the step's field, ← is a step back.
-                return if self.focus == Focus::Field {
-                    changed(self.go(false))
-                } else {
-                    Outcome::Ignored
-                };
-            }
-            KeyCode::Left => return changed(field.left()),
-            _ => {}
-        }
-        let rows = if matches!(self.focus, Focus::Field) {
-            width
+    }
+
+    /// Keys while typing: the field table's actions.
+    fn handle_field(&mut self, action: Action) -> Outcome {
+        let rows = if self.focus == Focus::Field {
+            self.field_width.get()
         } else {
             0
         };
-        match super::edit_field(field, key, rows) {
-            Some(true) => Outcome::Changed,
+        match action {
+            Action::StepOn => changed(self.go(true)),
+            Action::StepBack => changed(self.go(false)),
+            Action::Newline => changed(self.field_mut().newline()),
+            Action::Focus => {
+                self.cycle_focus(true);
+                Outcome::Changed
+            }
+            Action::FocusBack => {
+                self.cycle_focus(false);
+                Outcome::Changed
+            }
+            Action::LeaveField => {
+                self.focus = Focus::Away;
+                Outcome::Changed
+            }
+            // At the very start of the step's field, ← is a step back.
+            Action::Previous if self.field_mut().at_start() => {
+                if self.focus == Focus::Field {
+                    changed(self.go(false))
+                } else {
+                    Outcome::Ignored
+                }
+            }
+            Action::Previous => changed(self.field_mut().left()),
+            Action::Edit(edit) => changed(self.field_mut().apply(edit, rows)),
             _ => Outcome::Ignored,
         }
     }
 
-    pub fn paste(&mut self, text: &str) -> Outcome {
-        if !self.takes_text() {
-            return Outcome::Ignored;
-        }
-        match self.focus {
-            Focus::Part(i) => self.parts[i].insert_str(text),
-            _ => self.field.insert_str(text),
-        };
-        Outcome::Changed
-    }
-
-    /// A key while not typing: the binding table decided `action`.
-    pub fn handle(&mut self, action: Action, now: Instant) -> Outcome {
-        if self.ended.is_some() {
-            return match action {
-                Action::Select | Action::Back => Outcome::Back,
-                _ => Outcome::Ignored,
-            };
-        }
+    /// Keys out of the fields: steps, ratings, the list, the review.
+    fn handle_away(&mut self, action: Action, now: Instant) -> Outcome {
         let step = self.flow.step();
         match action {
-            Action::Back => {
-                return Outcome::Emit(vec![Effect::SessionEnded(self.finish(now, false))]);
-            }
+            Action::Back => return Outcome::Ended(self.finish(now, false)),
             Action::Select if step == Step::Review => {
-                return Outcome::Emit(vec![Effect::SessionEnded(self.finish(now, true))]);
+                return Outcome::Ended(self.finish(now, true));
             }
             Action::StepBack => return changed(self.go(false)),
             Action::StepOn => return changed(self.go(true)),
@@ -316,6 +276,7 @@ impl Reframe {
             }
             (Focus::List, Action::LeaveField) => self.focus = Focus::Field,
             (_, Action::Focus) => self.cycle_focus(true),
+            (_, Action::FocusBack) => self.cycle_focus(false),
             (Focus::Away, Action::Type) => self.focus = Focus::Field,
             (_, Action::Template) if step == Step::NextStep => {
                 self.keep_text();
@@ -328,16 +289,9 @@ impl Reframe {
         Outcome::Changed
     }
 
-    pub fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let theme = &ctx.theme;
-        if let Some(saved) = self.ended {
-            self.render_end(theme, saved, area, buf);
-            return None;
-        }
-        if area.width < 30 || area.height < 8 {
-            ui::too_small(area, buf, theme);
-            return None;
-        }
+    /// Draws the step; returns where the cursor goes (so drawing and the
+    /// cursor agree, the cursor is asked by drawing into a scratch buffer).
+    fn draw(&self, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let (at, of) = self.flow.position();
         ui::header(
             buf,
@@ -346,10 +300,9 @@ impl Reframe {
             &format!("step {at} of {of}"),
             theme,
         );
-        ui::footer_row(buf, area, &[self.bindings()], theme);
         let width = area.width.saturating_sub(4);
-        let bottom = area.bottom().saturating_sub(2);
-        let roomy = area.height >= 20;
+        let bottom = area.bottom();
+        let roomy = area.height >= 18;
         let mut y = area.y + 2;
         let content = self.flow.content();
         let step = self.flow.step();
@@ -416,14 +369,15 @@ impl Reframe {
                 } else {
                     rect.width.saturating_sub(2)
                 });
-                cursor = FieldView {
+                let field = FieldView {
                     field: &self.field,
                     focused: self.focus == Focus::Field,
                     placeholder: "type here, or press Enter to skip",
                     boxed,
                     counter: boxed,
-                }
-                .render(theme, rect, buf);
+                };
+                cursor = field.cursor(rect);
+                field.render(theme, rect, buf);
                 y += rows;
                 let list_room = match (next_step, roomy) {
                     (true, true) => 3,
@@ -461,20 +415,25 @@ impl Reframe {
         };
         buf.set_string(area.x + 2, *y, label, theme.dim);
         *y += 1;
-        let shown = room.saturating_sub(1).max(1);
-        let first = self.picked.saturating_sub(shown.saturating_sub(1));
-        for (i, choice) in choices.iter().enumerate().skip(first).take(shown) {
-            let chosen = focused && i == self.picked;
-            let style = if chosen { theme.selected } else { theme.text };
-            let marker = if chosen { "▸ " } else { "  " };
-            buf.set_string(
-                area.x + 2,
-                *y,
-                format!("{marker}{}", ui::fit(choice, width)),
-                style,
-            );
-            *y += 1;
-        }
+        // ratatui's list keeps the picked row in view as it moves.
+        let rows = room.saturating_sub(1).max(1) as u16;
+        let rect = Rect::new(area.x + 2, *y, area.width.saturating_sub(4), rows);
+        let items: Vec<ListItem> = choices
+            .iter()
+            .map(|c| ListItem::new(ui::fit(c, width)))
+            .collect();
+        let mut state = ListState::default().with_selected(focused.then_some(self.picked));
+        StatefulWidget::render(
+            List::new(items)
+                .style(theme.text)
+                .highlight_style(theme.selected)
+                .highlight_symbol("▸ ")
+                .highlight_spacing(HighlightSpacing::Always),
+            rect,
+            buf,
+            &mut state,
+        );
+        *y += rows;
     }
 
     fn render_statement(
@@ -520,7 +479,8 @@ impl Reframe {
                 boxed: false,
                 counter: false,
             };
-            cursor = cursor.or(view.render(theme, rect, buf));
+            cursor = cursor.or(view.cursor(rect));
+            view.render(theme, rect, buf);
             *y += 1;
         }
         if *y < bottom {
@@ -538,12 +498,7 @@ impl Reframe {
                     if *y >= bottom {
                         break;
                     }
-                    buf.set_string(
-                        area.x + 2,
-                        *y,
-                        line,
-                        theme.selected.remove_modifier(Modifier::REVERSED),
-                    );
+                    buf.set_string(area.x + 2, *y, line, theme.accent);
                     *y += 1;
                 }
             }
@@ -552,15 +507,16 @@ impl Reframe {
     }
 
     fn render_rating(&self, theme: &Theme, value: Option<u8>, rect: Rect, buf: &mut Buffer) {
-        let bar_width = rect.width.saturating_sub(8).min(50);
-        let filled = value.map_or(0, |v| u32::from(bar_width) * u32::from(v) / 100) as usize;
         let number = value.map_or("–".to_string(), |v| v.to_string());
-        let line = Line::from(vec![
-            Span::styled(format!("{number:>3}  "), theme.title),
-            Span::styled("━".repeat(filled), theme.hold),
-            Span::styled("─".repeat(bar_width as usize - filled), theme.dim),
-        ]);
-        Paragraph::new(line).render(Rect::new(rect.x, rect.y, rect.width, 1), buf);
+        let width = rect.width.min(56);
+        LineGauge::default()
+            .ratio(f64::from(value.unwrap_or(0)) / 100.0)
+            .label(Span::styled(format!("{number:>3} "), theme.title))
+            .filled_symbol("━")
+            .unfilled_symbol("─")
+            .filled_style(theme.hold)
+            .unfilled_style(theme.dim)
+            .render(Rect::new(rect.x, rect.y, width, 1), buf);
     }
 
     fn render_review(&self, theme: &Theme, rect: Rect, buf: &mut Buffer) {
@@ -609,32 +565,79 @@ impl Reframe {
             );
         }
     }
+}
 
-    fn render_end(&self, theme: &Theme, saved: bool, area: Rect, buf: &mut Buffer) {
-        if area.width < 20 || area.height < 3 {
-            return ui::too_small(area, buf, theme);
+impl Screen for Reframe {
+    fn kind(&self) -> Kind {
+        Kind::Reframe
+    }
+
+    fn bindings(&self) -> Tables {
+        self.tables()
+    }
+
+    fn enabled(&self, action: Action) -> bool {
+        let step = self.flow.step();
+        match action {
+            Action::Focus | Action::FocusBack => self.focus_order().len() > 1,
+            Action::Template => step == Step::NextStep,
+            Action::Newline => self.focus == Focus::Field,
+            Action::StepBack | Action::Previous if self.focus == Focus::Away || !self.typing() => {
+                self.flow.position().0 > 1
+            }
+            _ => true,
         }
-        let width = area.width.saturating_sub(4) as usize;
-        let title = if saved {
-            "Kept in your journal."
+    }
+
+    fn takes_text(&self) -> bool {
+        self.typing()
+    }
+
+    fn handle(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        if self.ended {
+            return Outcome::Ignored;
+        }
+        if self.typing() {
+            self.handle_field(action)
         } else {
-            "Kept in your journal, unfinished. You can come back to it."
-        };
-        let mut lines: Vec<(String, Style)> =
-            vec![(title.into(), theme.title), (String::new(), theme.text)];
-        for line in &self.farewell {
-            lines.extend(
-                ui::wrap(line, width, 3)
-                    .into_iter()
-                    .map(|l| (l, theme.text)),
-            );
+            self.handle_away(action, cx.now)
         }
-        lines.push((String::new(), theme.text));
-        lines.push((
-            "They will be printed when you leave soothe, to copy.".into(),
-            theme.dim,
-        ));
-        ui::page(buf, area, lines, Align::Center, keys::SUMMARY, theme);
+    }
+
+    /// Printable keys are text while a field or a part has the keys.
+    fn type_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Outcome {
+        match typed_char(&key) {
+            Some(c) if self.typing() => {
+                self.field_mut().insert(c);
+                Outcome::Changed
+            }
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn paste(&mut self, text: &str, _cx: &mut Cx) -> Outcome {
+        if !self.typing() {
+            return Outcome::Ignored;
+        }
+        self.field_mut().insert_str(text);
+        Outcome::Changed
+    }
+
+    fn abandon(&mut self, now: Instant) -> Option<Finished> {
+        (!self.ended).then(|| self.finish(now, false))
+    }
+
+    fn min_size(&self) -> Size {
+        Size::new(30, 7)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        self.draw(view.theme(), area, buf);
+    }
+
+    fn cursor(&self, area: Rect, view: &View) -> Option<Position> {
+        let mut scratch = Buffer::empty(area);
+        self.draw(view.theme(), area, &mut scratch)
     }
 }
 

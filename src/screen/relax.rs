@@ -1,137 +1,83 @@
 //! The Relax screen: the muscle group, "Tense" or "Let go" in words, the
 //! seconds left, the instruction, "group 3 of 7" and a quiet bar for the
-//! current phase; at the end a short summary. Degrades step by step as the
-//! window shrinks, down to the words and the seconds.
+//! current phase. Room is shared out by importance as the window shrinks,
+//! down to the words and the seconds.
 
 use std::time::Instant;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{LineGauge, Widget};
 
-use super::{Ctx, Effect, Outcome, SessionEnd};
-use crate::exercise::breathing::Wake;
-use crate::exercise::relaxation::{BAR_LEVELS, Ended, Part, Relaxation, View};
-use crate::keys::{self, Action, Binding};
-use crate::ui::{self, Align, Theme};
+use super::timed::{Paced, Pausing, TimedScreen};
+use super::{Cx, Kind, Outcome, View};
+use crate::content::Program;
+use crate::exercise::relaxation::{BAR_LEVELS, Part, Relaxation, View as Picture};
+use crate::exercise::timed::Driver;
+use crate::keys::{self, Action, Tables};
+use crate::session::Finished;
+use crate::ui;
+use crate::words;
 
-pub struct Relax {
-    session: Relaxation,
-    last_view: Option<View>,
-    ended: Option<Ended>,
-    /// Set when a stall (suspend, sleeping laptop) paused the session.
-    stalled: bool,
+pub type Relax = TimedScreen<Relaxation>;
+
+pub fn screen(program: Program, now: Instant) -> Relax {
+    TimedScreen::new(Relaxation::new(program, now))
 }
 
-impl Relax {
-    pub fn new(session: Relaxation) -> Relax {
-        Relax {
-            session,
-            last_view: None,
-            ended: None,
-            stalled: false,
-        }
+impl Paced for Relaxation {
+    type Picture = Picture;
+    const KIND: Kind = Kind::Relax;
+
+    fn tables(&self) -> Tables {
+        &[keys::RELAX]
     }
 
-    pub fn ended(&self) -> Option<Ended> {
-        self.ended
+    fn picture(&self, now: Instant, motion: bool) -> Picture {
+        self.view(now, motion)
     }
 
-    pub fn bindings(&self) -> &'static [Binding] {
-        if self.ended.is_some() {
-            keys::SUMMARY
-        } else {
-            keys::RELAX
-        }
-    }
-
-    pub fn handle(&mut self, action: Action, now: Instant) -> Outcome {
-        if self.ended.is_some() {
-            return match action {
-                Action::Select | Action::Back => Outcome::Back,
-                _ => Outcome::Ignored,
-            };
-        }
+    /// Enter adds time only while letting go.
+    fn enabled(&self, action: Action, picture: Option<&Picture>) -> bool {
         match action {
-            Action::Pause => {
-                self.session.toggle_pause(now);
-                self.stalled = false;
-                Outcome::Changed
-            }
-            Action::Next => {
-                self.session.skip_forward(now);
-                Outcome::Changed
-            }
+            Action::Select => picture.is_some_and(|p| p.stage.part == Part::Release && !p.paused),
+            _ => true,
+        }
+    }
+
+    fn handle(driver: &mut Driver<Self>, action: Action, cx: &mut Cx) -> Outcome {
+        let now = cx.now;
+        let session = driver.exercise_mut();
+        match action {
+            Action::Next => session.skip_forward(now),
             Action::Previous => {
-                self.session.skip_back(now);
-                Outcome::Changed
+                session.skip_back(now);
+                // The group begins again, so its bell and line come again.
+                driver.replay_step();
             }
-            Action::Select => {
-                let message = if self.session.extend(now) {
-                    "Ten more seconds to let go"
-                } else if self.session.sample(now).kind.part == Part::Release {
-                    "That is as long as a release gets"
-                } else {
-                    "Enter adds time while letting go"
-                };
-                Outcome::Emit(vec![Effect::Notice(message.into())])
-            }
-            Action::Back => Outcome::Emit(vec![Effect::SessionEnded(self.finish(now, false))]),
-            _ => Outcome::Ignored,
+            Action::Select => cx.notice(if session.extend(now) {
+                "Ten more seconds to let go"
+            } else {
+                "That is as long as a release gets"
+            }),
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Changed
+    }
+
+    fn finish(&mut self, now: Instant, completed: bool) -> Finished {
+        let ended = self.end(now, completed);
+        Finished {
+            session: self.session(&ended),
+            summary: words::relaxation_summary(&ended, self.program()),
         }
     }
 
-    /// Ends the session: the summary shows, and the journal gets this.
-    fn finish(&mut self, now: Instant, completed: bool) -> SessionEnd {
-        let ended = self.session.end(now, completed);
-        self.ended = Some(ended);
-        SessionEnd::relaxation(&self.session.program().id, &ended)
-    }
-
-    pub fn abandon(&mut self, now: Instant) -> Option<SessionEnd> {
-        self.ended.is_none().then(|| self.finish(now, false))
-    }
-
-    pub fn advance(&mut self, ctx: &Ctx, now: Instant) -> (bool, Vec<Effect>) {
-        if self.ended.is_some() {
-            return (false, Vec::new());
-        }
-        if self.session.observe(now) {
-            self.stalled = true;
-        }
-        let mut effects = Vec::new();
-        if let Some(stage) = self.session.entered(now) {
-            effects.push(Effect::Bell(stage.part.rings()));
-        }
-        let view = self.session.view(now, ctx.motion);
-        if view.finished {
-            effects.push(Effect::SessionEnded(self.finish(now, true)));
-            return (true, effects);
-        }
-        let changed = self.last_view != Some(view);
-        self.last_view = Some(view);
-        (changed, effects)
-    }
-
-    pub fn next_wake(&self, ctx: &Ctx, now: Instant) -> Wake {
-        if self.ended.is_some() {
-            return Wake::default();
-        }
-        self.session.next_wake(now, ctx.motion)
-    }
-
-    pub fn render(&self, ctx: &Ctx, now: Instant, area: Rect, buf: &mut Buffer) {
-        match self.ended {
-            Some(ended) => self.render_summary(&ctx.theme, ended, area, buf),
-            None => self.render_running(&ctx.theme, self.session.view(now, ctx.motion), area, buf),
-        }
-    }
-
-    fn render_running(&self, theme: &Theme, view: View, area: Rect, buf: &mut Buffer) {
-        let step = self.session.step(view.stage.step);
-        let groups = self.session.groups();
+    fn draw(&self, view: Picture, pausing: Pausing, area: Rect, buf: &mut Buffer, cx: &View) {
+        let theme = cx.theme();
+        let step = self.step(view.stage.step);
+        let groups = self.groups();
         let part_style = if view.paused {
             theme.paused
         } else {
@@ -141,21 +87,9 @@ impl Relax {
             }
         };
         let words_style = part_style.add_modifier(Modifier::BOLD);
-        let (words, seconds) = if view.paused {
-            (
-                "Paused".to_string(),
-                format!(
-                    "{} · {} · space to go on",
-                    view.stage.part.words(),
-                    view.seconds_left
-                ),
-            )
-        } else {
-            (
-                view.stage.part.words().to_string(),
-                view.seconds_left.to_string(),
-            )
-        };
+        let part_words = view.stage.part.words();
+        let words = pausing.words(part_words);
+        let seconds = pausing.seconds(part_words, view.seconds_left);
 
         // The smallest form: the words and the seconds on one line.
         if area.height < 3 || area.width < 16 {
@@ -166,17 +100,17 @@ impl Relax {
             return ui::too_small(area, buf, theme);
         }
 
-        let show_header = area.height >= 8;
-        let show_footer = area.height >= 6;
-        let show_bar = area.height >= 10;
-        let roomy = area.height >= 16;
+        // Height bands: the header from 7 rows, the bar from 8, air from 14.
+        let show_header = area.height >= 7;
+        let show_bar = area.height >= 8;
+        let roomy = area.height >= 14;
         let counts = format!(
             "group {} of {groups} · {}",
             view.stage.step + 1,
-            ui::clock(view.elapsed_secs)
+            words::clock(view.elapsed_secs)
         );
         if show_header {
-            let title = format!("soothe · {}", self.session.program().name);
+            let title = format!("soothe · {}", self.program().name);
             ui::header(buf, area, &title, &counts, theme);
         }
 
@@ -189,13 +123,13 @@ impl Relax {
         };
         // The note under the bar: the caution while the first group tenses,
         // what to notice while letting go, why it paused after a stall.
-        let caution_showing = !(self.stalled && view.paused)
-            && view.stage.step == 0
-            && view.stage.part == Part::Tense;
-        let note = if self.stalled && view.paused {
-            Some("Paused while you were away".to_string())
+        let stall_note = pausing.stall_note();
+        let caution_showing =
+            stall_note.is_none() && view.stage.step == 0 && view.stage.part == Part::Tense;
+        let note = if let Some(note) = stall_note {
+            Some(note.to_string())
         } else if caution_showing {
-            self.session.program().caution.clone()
+            self.program().caution.clone()
         } else if view.stage.part == Part::Release {
             Some(step.notice.clone())
         } else {
@@ -205,10 +139,7 @@ impl Relax {
         // Room is shared out by importance: the group, the words and the
         // seconds; then the instruction; then the note (the caution on the
         // first screen); then the bar. Then it is laid out top-down.
-        let budget = area
-            .height
-            .saturating_sub(u16::from(show_header) + u16::from(show_footer) * 2)
-            as usize;
+        let budget = area.height.saturating_sub(u16::from(show_header)) as usize;
         let gap = usize::from(roomy);
         let mut left = budget.saturating_sub(3 + gap);
         let mut take = |text: &str, most: usize| {
@@ -258,60 +189,29 @@ impl Relax {
         }
         rows.truncate(budget);
 
-        let top = area.y + u16::from(show_header) + (budget.saturating_sub(rows.len()) / 2) as u16;
-        for (i, (text, style)) in rows.iter().enumerate() {
-            let y = top + i as u16;
+        // The rows, centred in what is left under the header.
+        let [_, middle] = Layout::vertical([
+            Constraint::Length(u16::from(show_header)),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let block = middle.centered_vertically(Constraint::Length(rows.len() as u16));
+        let lines = Layout::vertical(vec![Constraint::Length(1); rows.len()]).split(block);
+        for (i, ((text, style), row)) in rows.iter().zip(lines.iter()).enumerate() {
             if Some(i) == bar_row {
-                self.render_bar(theme, part_style, view.level, area, y, buf);
+                let width = area.width.saturating_sub(8).min(60);
+                let bar = row.centered_horizontally(Constraint::Length(width));
+                LineGauge::default()
+                    .ratio(f64::from(view.level) / f64::from(BAR_LEVELS))
+                    .filled_symbol("━")
+                    .unfilled_symbol("─")
+                    .filled_style(part_style)
+                    .unfilled_style(theme.dim)
+                    .label("")
+                    .render(bar, buf);
             } else {
-                ui::centered_line(buf, area, y, text, *style);
+                ui::centered_line(buf, *row, row.y, text, *style);
             }
         }
-        if show_footer {
-            ui::footer_row(buf, area, &[keys::RELAX, keys::GLOBAL], theme);
-        }
-    }
-
-    /// A thin bar filling over the current tense or release.
-    fn render_bar(
-        &self,
-        theme: &Theme,
-        style: Style,
-        level: u16,
-        area: Rect,
-        y: u16,
-        buf: &mut Buffer,
-    ) {
-        let width = area.width.saturating_sub(8).min(60);
-        let filled = (u32::from(width) * u32::from(level) / u32::from(BAR_LEVELS)) as usize;
-        let line = Line::from(vec![
-            Span::styled("━".repeat(filled), style),
-            Span::styled("─".repeat(width as usize - filled), theme.dim),
-        ]);
-        let x = area.x + (area.width - width) / 2;
-        Paragraph::new(line).render(Rect::new(x, y, width, 1), buf);
-    }
-
-    fn render_summary(&self, theme: &Theme, ended: Ended, area: Rect, buf: &mut Buffer) {
-        if area.width < 12 || area.height < 2 {
-            return ui::too_small(area, buf, theme);
-        }
-        let groups = if ended.relaxed == ended.groups {
-            format!("{} groups let go", ended.groups)
-        } else {
-            format!("{} of {} groups let go", ended.relaxed, ended.groups)
-        };
-        let lines: Vec<(String, Style)> = vec![
-            ("Well done.".into(), theme.title),
-            (String::new(), theme.text),
-            (
-                format!("{groups} · {}", ui::clock(ended.elapsed_secs)),
-                theme.text,
-            ),
-            (self.session.program().name.clone(), theme.dim),
-            (String::new(), theme.text),
-            ("Notice how your body feels now.".into(), theme.text),
-        ];
-        ui::page(buf, area, lines, Align::Center, keys::SUMMARY, theme);
     }
 }

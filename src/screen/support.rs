@@ -3,31 +3,41 @@
 //! up: soothe cannot know which country it is in.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Rect, Size};
 use ratatui::style::Style;
 
-use super::{Ctx, Outcome};
-use crate::keys::{self, Action};
+use super::{Cx, Kind, Outcome, Screen, View};
+use crate::keys::{self, Action, Tables};
 use crate::ui::{self, Align};
 
 pub struct Support;
 
-impl Support {
-    pub fn handle(&mut self, action: Action) -> Outcome {
+impl Screen for Support {
+    fn kind(&self) -> Kind {
+        Kind::Support
+    }
+
+    fn bindings(&self) -> Tables {
+        &[keys::SUPPORT]
+    }
+
+    fn handle(&mut self, action: Action, _cx: &mut Cx) -> Outcome {
         match action {
-            Action::Back | Action::Select => Outcome::Back,
+            Action::Back => Outcome::Back,
             _ => Outcome::Ignored,
         }
     }
 
-    pub fn render(&self, ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    fn min_size(&self) -> Size {
+        Size::new(24, 5)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let ctx = view.ctx;
         let theme = &ctx.theme;
-        if area.width < 24 || area.height < 6 {
-            return ui::too_small(area, buf, theme);
-        }
         let width = area.width.saturating_sub(4) as usize;
         // A small window keeps what matters whole: shorter words, no example.
-        let compact = area.height < 18 || area.width < 60;
+        let compact = area.height < 16 || area.width < 60;
         let mut rows: Vec<(String, Style)> = Vec::new();
         let para = |rows: &mut Vec<(String, Style)>, text: &str, style: Style| {
             rows.extend(ui::wrap(text, width, 4).into_iter().map(|l| (l, style)));
@@ -84,6 +94,6 @@ impl Support {
             theme.text,
         );
 
-        ui::page(buf, area, rows, Align::Left, keys::SUPPORT, theme);
+        ui::page(buf, area, rows, Align::Left);
     }
 }

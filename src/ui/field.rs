@@ -1,6 +1,6 @@
 //! A text field on screen: boxed (with a counter when asked) or one row
 //! after "›", scrolled so the cursor's row shows, a placeholder while
-//! empty. Returns where the terminal's cursor goes while it has the keys.
+//! empty. Where the terminal's cursor goes is asked apart from drawing.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -23,8 +23,50 @@ pub struct FieldView<'a> {
 }
 
 impl FieldView<'_> {
-    pub fn render(&self, theme: &Theme, rect: Rect, buf: &mut Buffer) -> Option<Position> {
-        let inner = if self.boxed {
+    /// Where the text goes inside `rect`.
+    fn inner(&self, rect: Rect) -> Rect {
+        if self.boxed {
+            let inner = Block::default().borders(Borders::ALL).inner(rect);
+            Rect::new(
+                inner.x + 1,
+                inner.y,
+                inner.width.saturating_sub(2),
+                inner.height,
+            )
+        } else {
+            Rect::new(
+                rect.x + 2,
+                rect.y,
+                rect.width.saturating_sub(2),
+                rect.height.min(1),
+            )
+        }
+    }
+
+    /// The first row shown: the field scrolls so the cursor's row is in view.
+    fn first_row(&self, inner: Rect) -> u16 {
+        let (_, row) = self.field.layout(inner.width).cursor;
+        row.saturating_sub(inner.height.saturating_sub(1))
+    }
+
+    /// Where the terminal's cursor goes while the field has the keys.
+    pub fn cursor(&self, rect: Rect) -> Option<Position> {
+        let inner = self.inner(rect);
+        if !self.focused || inner.width < 2 || inner.height == 0 {
+            return None;
+        }
+        if self.field.is_empty() {
+            return Some(Position::new(inner.x, inner.y));
+        }
+        let (col, row) = self.field.layout(inner.width).cursor;
+        Some(Position::new(
+            inner.x + col,
+            inner.y + row - self.first_row(inner),
+        ))
+    }
+
+    pub fn render(&self, theme: &Theme, rect: Rect, buf: &mut Buffer) {
+        if self.boxed {
             let mut block = Block::default()
                 .borders(Borders::ALL)
                 .border_type(BorderType::Rounded)
@@ -33,26 +75,14 @@ impl FieldView<'_> {
                 let count = format!(" {}/{} ", self.field.len(), self.field.limit());
                 block = block.title_bottom(Line::styled(count, theme.dim).right_aligned());
             }
-            let inner = block.inner(rect);
             block.render(rect, buf);
-            Rect::new(
-                inner.x + 1,
-                inner.y,
-                inner.width.saturating_sub(2),
-                inner.height,
-            )
         } else {
             Paragraph::new(Span::styled("›", theme.dim))
                 .render(Rect::new(rect.x, rect.y, 1, rect.height.min(1)), buf);
-            Rect::new(
-                rect.x + 2,
-                rect.y,
-                rect.width.saturating_sub(2),
-                rect.height.min(1),
-            )
-        };
+        }
+        let inner = self.inner(rect);
         if inner.width < 2 || inner.height == 0 {
-            return None;
+            return;
         }
         if self.field.is_empty() {
             Paragraph::new(Line::styled(
@@ -60,12 +90,10 @@ impl FieldView<'_> {
                 theme.dim.add_modifier(Modifier::ITALIC),
             ))
             .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
-            return self.focused.then_some(Position::new(inner.x, inner.y));
+            return;
         }
         let layout = self.field.layout(inner.width);
-        let (col, row) = layout.cursor;
-        // Scroll so the cursor's row is always in view.
-        let first = row.saturating_sub(inner.height - 1);
+        let first = self.first_row(inner);
         for (i, text) in layout
             .rows
             .iter()
@@ -76,7 +104,5 @@ impl FieldView<'_> {
             Paragraph::new(Line::styled(text.clone(), theme.text))
                 .render(Rect::new(inner.x, inner.y + i as u16, inner.width, 1), buf);
         }
-        self.focused
-            .then(|| Position::new(inner.x + col, inner.y + row - first))
     }
 }

@@ -1,5 +1,6 @@
-//! The footer of key hints, built from the binding tables and shortened to
-//! the width by dropping the last hints first.
+//! The footer of key hints, built from the binding tables of what is
+//! available right now, and shortened to the width by dropping the last
+//! hints first (the ways out stay).
 
 use ratatui::text::{Line, Span};
 
@@ -8,44 +9,82 @@ use crate::keys::{Action, Binding};
 
 const SEPARATOR: &str = " · ";
 
-pub fn line<'a>(tables: &[&'static [Binding]], width: u16, theme: &Theme) -> Line<'a> {
-    let mut shown: Vec<(&Binding, &str)> = tables
-        .iter()
-        .flat_map(|table| table.iter())
-        .filter_map(|b| b.hint.map(|hint| (b, hint)))
-        .collect();
-    // Drop from the end, but keep the ways out (always the most needed).
-    let way_out = |action: Action| {
-        matches!(
-            action,
-            Action::Back | Action::Ground | Action::LeaveField | Action::Skip
-        )
-    };
+/// One footer entry: "↑↓ move".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: String,
+    pub word: &'static str,
+    pub action: Action,
+}
+
+/// The footer entries of `tables`, only for enabled actions; a joined row
+/// adds its first key to the entry before it.
+pub fn hints(tables: &[&[Binding]], enabled: &dyn Fn(Action) -> bool) -> Vec<Hint> {
+    let mut out: Vec<Hint> = Vec::new();
+    let mut last_shown = false;
+    for binding in tables.iter().flat_map(|t| t.iter()) {
+        if !enabled(binding.action) {
+            last_shown = false;
+            continue;
+        }
+        if binding.joined {
+            if last_shown && let Some(entry) = out.last_mut() {
+                let key = binding.first_key();
+                let arrows = |s: &str| s.chars().all(|c| "↑↓".contains(c));
+                if arrows(&entry.keys) && arrows(&key) {
+                    entry.keys.push_str(&key);
+                } else {
+                    entry.keys = format!("{} {key}", entry.keys);
+                }
+            }
+            continue;
+        }
+        last_shown = binding.hint.is_some();
+        if let Some(word) = binding.hint {
+            out.push(Hint {
+                keys: binding.first_key(),
+                word,
+                action: binding.action,
+            });
+        }
+    }
+    out
+}
+
+/// The ways out, kept when space is short.
+fn way_out(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Back | Action::Ground | Action::LeaveField | Action::Skip
+    )
+}
+
+pub fn line<'a>(hints: &[Hint], width: u16, theme: &Theme) -> Line<'a> {
+    let mut shown: Vec<&Hint> = hints.iter().collect();
     while !shown.is_empty() && text_width(&shown) > width as usize {
         let last_droppable = shown
             .iter()
-            .rposition(|(binding, _)| !way_out(binding.action))
-            .or_else(|| shown.iter().rposition(|(b, _)| b.action != Action::Back))
+            .rposition(|h| !way_out(h.action))
+            .or_else(|| shown.iter().rposition(|h| h.action != Action::Back))
             .unwrap_or(shown.len() - 1);
         shown.remove(last_droppable);
     }
     let mut spans = Vec::new();
-    for (i, (binding, hint)) in shown.iter().enumerate() {
-        let label = binding.label;
+    for (i, hint) in shown.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(SEPARATOR, theme.dim));
         }
-        spans.push(Span::styled(label.to_string(), theme.key));
-        spans.push(Span::styled(format!(" {hint}"), theme.dim));
+        spans.push(Span::styled(hint.keys.clone(), theme.key));
+        spans.push(Span::styled(format!(" {}", hint.word), theme.dim));
     }
     Line::from(spans)
 }
 
-fn text_width(hints: &[(&Binding, &str)]) -> usize {
+fn text_width(hints: &[&Hint]) -> usize {
     use unicode_width::UnicodeWidthStr;
     hints
         .iter()
-        .map(|(binding, hint)| binding.label.width() + 1 + hint.width())
+        .map(|h| h.keys.width() + 1 + h.word.width())
         .sum::<usize>()
         + SEPARATOR.width() * hints.len().saturating_sub(1)
 }
@@ -56,7 +95,8 @@ mod tests {
     use crate::keys;
 
     fn text(width: u16) -> String {
-        line(&[keys::BREATHE, keys::GLOBAL], width, &Theme::monochrome()).to_string()
+        let hints = hints(&[keys::BREATHE, keys::GLOBAL], &|_| true);
+        line(&hints, width, &Theme::monochrome()).to_string()
     }
 
     #[test]
@@ -65,6 +105,7 @@ mod tests {
             text(80),
             "space pause · + − pace · g ground instead · q end · b bell · m motion · ? help"
         );
+        assert!(text(200).ends_with("? help · ! support"));
     }
 
     #[test]
@@ -74,5 +115,17 @@ mod tests {
         assert!(narrow.contains("q end"));
         assert!(narrow.contains("g ground instead"), "{narrow}");
         assert_eq!(text(5), "q end");
+    }
+
+    #[test]
+    fn joined_rows_share_an_entry_and_disabled_rows_are_left_out() {
+        let all = hints(&[keys::HOME], &|_| true);
+        let words: Vec<String> = all
+            .iter()
+            .map(|h| format!("{} {}", h.keys, h.word))
+            .collect();
+        assert_eq!(words, ["↑↓ move", "enter start", "← → change", "q quit"]);
+        let no_select = hints(&[keys::RELAX], &|a| a != Action::Select);
+        assert!(no_select.iter().all(|h| h.word != "+10 s"));
     }
 }

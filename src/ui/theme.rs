@@ -11,6 +11,9 @@ pub struct Theme {
     pub dim: Style,
     pub title: Style,
     pub selected: Style,
+    /// Progress marks (dots, a sentence being built): the selection's tone
+    /// without its emphasis.
+    pub accent: Style,
     pub key: Style,
     pub notice: Style,
     pub inhale: Style,
@@ -33,6 +36,9 @@ impl Theme {
             selected: Style::new()
                 .fg(Color::Indexed(117))
                 .add_modifier(Modifier::BOLD),
+            accent: Style::new()
+                .fg(Color::Indexed(117))
+                .add_modifier(Modifier::BOLD),
             key: Style::new().fg(Color::Indexed(250)),
             notice: Style::new().fg(Color::Indexed(180)),
             inhale: Style::new().fg(Color::Indexed(110)),
@@ -50,6 +56,7 @@ impl Theme {
             dim: Style::new(),
             title: Style::new().add_modifier(Modifier::BOLD),
             selected: Style::new().add_modifier(Modifier::REVERSED),
+            accent: Style::new(),
             key: Style::new().add_modifier(Modifier::BOLD),
             notice: Style::new().add_modifier(Modifier::BOLD),
             inhale: Style::new(),

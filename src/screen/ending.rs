@@ -1,0 +1,238 @@
+//! The one ending of every exercise: its summary and, when check-ins are
+//! on, the rating(s) on the same screen. A digit answers the marked
+//! question and moves on, ← → adjust it, Enter saves and closes, `q`/`Esc`
+//! close at once keeping what was answered. The session machine writes the
+//! record however it is left.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect, Size};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::checkin::nudge;
+use super::{Cx, Kind, Outcome, Screen, View};
+use crate::keys::{self, Action, Tables};
+use crate::session::{Question, Ratings, Summary, Tone};
+use crate::ui::{self, Theme, scale};
+use crate::words;
+
+pub struct Ending {
+    summary: Summary,
+    questions: Vec<Question>,
+    ratings: Ratings,
+    /// The question the keys answer.
+    focus: usize,
+}
+
+impl Ending {
+    pub fn new(summary: Summary, questions: Vec<Question>) -> Ending {
+        Ending {
+            summary,
+            questions,
+            ratings: Ratings::default(),
+            focus: 0,
+        }
+    }
+
+    pub fn ratings(&self) -> Ratings {
+        self.ratings
+    }
+
+    fn focused(&self) -> Option<Question> {
+        self.questions.get(self.focus).copied()
+    }
+
+    fn set(&mut self, value: u8) -> Outcome {
+        if let Some(question) = self.focused() {
+            self.ratings.set(question, Some(value));
+        }
+        Outcome::Rated(self.ratings)
+    }
+}
+
+fn style(theme: &Theme, tone: Tone) -> Style {
+    match tone {
+        Tone::Title => theme.title,
+        Tone::Text => theme.text,
+        Tone::Dim => theme.dim,
+    }
+}
+
+impl Screen for Ending {
+    fn kind(&self) -> Kind {
+        Kind::Ending
+    }
+
+    fn bindings(&self) -> Tables {
+        if self.questions.is_empty() {
+            &[keys::ENDING]
+        } else {
+            &[keys::ENDING_RATING]
+        }
+    }
+
+    fn enabled(&self, action: Action) -> bool {
+        let value = self.focused().and_then(|q| self.ratings.get(q));
+        match action {
+            Action::Up => self.focus > 0,
+            Action::Down => self.focus + 1 < self.questions.len(),
+            Action::Previous => value != Some(0),
+            Action::Next => value != Some(scale::MAX),
+            _ => true,
+        }
+    }
+
+    fn handle(&mut self, action: Action, _cx: &mut Cx) -> Outcome {
+        let value = self.focused().and_then(|q| self.ratings.get(q));
+        match action {
+            Action::Digit(d) => {
+                let outcome = self.set(d);
+                // On to the next question; the last one keeps the focus.
+                self.focus = (self.focus + 1).min(self.questions.len().saturating_sub(1));
+                outcome
+            }
+            Action::Previous => self.set(nudge(value, false)),
+            Action::Next => self.set(nudge(value, true)),
+            Action::Up if self.focus > 0 => {
+                self.focus -= 1;
+                Outcome::Changed
+            }
+            Action::Down if self.focus + 1 < self.questions.len() => {
+                self.focus += 1;
+                Outcome::Changed
+            }
+            Action::Select | Action::Back => Outcome::Back,
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn min_size(&self) -> Size {
+        Size::new(20, 3)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let theme = view.theme();
+        let width = area.width.saturating_sub(4) as usize;
+        let wide = area.width >= 50;
+        let mut summary: Vec<(String, Style)> = self
+            .summary
+            .lines
+            .iter()
+            .flat_map(|(text, tone)| {
+                let rows = if text.is_empty() {
+                    vec![String::new()]
+                } else {
+                    ui::wrap(text, width, 3)
+                };
+                rows.into_iter().map(|t| (t, style(theme, *tone)))
+            })
+            .collect();
+        let mut asked: Vec<Line> = Vec::new();
+        for (i, question) in self.questions.iter().enumerate() {
+            let marked = i == self.focus && self.questions.len() > 1;
+            let marker = if marked { "▸ " } else { "" };
+            asked.push(Line::from(vec![
+                Span::styled(marker, theme.selected),
+                Span::styled(
+                    ui::fit(words::question(*question), width.saturating_sub(2)),
+                    if marked || self.questions.len() == 1 {
+                        theme.title
+                    } else {
+                        theme.text
+                    },
+                ),
+            ]));
+            asked.push(scale::line(self.ratings.get(*question), wide, theme));
+        }
+        if !asked.is_empty() {
+            asked.push(Line::styled(
+                ui::fit(scale::legend(wide), area.width as usize),
+                theme.dim,
+            ));
+        }
+        // When it does not all fit, the summary's empty lines go first, then
+        // its last lines: the questions always show.
+        let room =
+            (area.height as usize).saturating_sub(asked.len() + usize::from(!asked.is_empty()));
+        if summary.len() > room {
+            summary.retain(|(text, _)| !text.is_empty());
+            summary.truncate(room);
+        }
+        let gap = usize::from(
+            !asked.is_empty()
+                && !summary.is_empty()
+                && area.height as usize > summary.len() + asked.len(),
+        );
+        let rows = summary.len() + gap + asked.len();
+        let block =
+            area.centered_vertically(Constraint::Length(rows.min(area.height as usize) as u16));
+        let [top, _, bottom] = Layout::vertical([
+            Constraint::Length(summary.len() as u16),
+            Constraint::Length(gap as u16),
+            Constraint::Fill(1),
+        ])
+        .areas(block);
+        let widest = summary.iter().map(|(t, _)| ui::width(t)).max().unwrap_or(0) as u16;
+        let lines = Layout::vertical(vec![Constraint::Length(1); summary.len()]).split(top);
+        for ((text, style), row) in summary.iter().zip(lines.iter()) {
+            if self.summary.block {
+                let x = row.x + row.width.saturating_sub(widest) / 2;
+                let rect = Rect::new(x, row.y, row.right().saturating_sub(x), 1);
+                Paragraph::new(Line::styled(ui::fit(text, rect.width as usize), *style))
+                    .render(rect, buf);
+            } else {
+                ui::centered_line(buf, *row, row.y, text, *style);
+            }
+        }
+        let lines = Layout::vertical(vec![Constraint::Length(1); asked.len()]).split(bottom);
+        for (line, row) in asked.into_iter().zip(lines.iter()) {
+            Paragraph::new(line).centered().render(*row, buf);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screen::Ctx;
+
+    fn cx_run(ending: &mut Ending, action: Action) -> Outcome {
+        let ctx = crate::testing::ctx();
+        let mut commands = Vec::new();
+        let mut cx = Cx::new(std::time::Instant::now(), &ctx, &mut commands);
+        let _: &Ctx = cx.ctx;
+        ending.handle(action, &mut cx)
+    }
+
+    #[test]
+    fn a_digit_answers_and_moves_on_arrows_adjust_and_enter_leaves() {
+        let mut e = Ending::new(
+            Summary::default(),
+            vec![Question::BeforeYouStarted, Question::AfterNow],
+        );
+        let seven = cx_run(&mut e, Action::Digit(7));
+        assert_eq!(
+            seven,
+            Outcome::Rated(Ratings {
+                before: Some(7),
+                after: None
+            })
+        );
+        cx_run(&mut e, Action::Digit(4));
+        assert_eq!(
+            e.ratings(),
+            Ratings {
+                before: Some(7),
+                after: Some(4)
+            }
+        );
+        cx_run(&mut e, Action::Next);
+        assert_eq!(e.ratings().after, Some(5));
+        cx_run(&mut e, Action::Up);
+        cx_run(&mut e, Action::Previous);
+        assert_eq!(e.ratings().before, Some(6));
+        assert_eq!(cx_run(&mut e, Action::Select), Outcome::Back);
+        assert_eq!(cx_run(&mut e, Action::Back), Outcome::Back);
+    }
+}

@@ -1,0 +1,463 @@
+//! The session machine: one exercise session from its start (maybe a
+//! check-in first) through running to the ending (summary and ratings) and
+//! its journal record. Pure: events in, commands out; the TUI app and plain
+//! mode both feed it, so there is one set of check-in rules and one record
+//! assembly. No terminal, no clock (instants come in events), no disk.
+
+use std::time::Instant;
+
+use crate::clock::WallClock;
+use crate::content::{Grounding, Pattern, Program};
+use crate::exercise::timeline::Length;
+use crate::journal::{self, Exercise, Noticed, Record, SCHEMA, ThoughtRecord};
+
+/// Where the app goes next: a screen and what it needs, already found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Route {
+    Patterns,
+    Breathe {
+        pattern: Pattern,
+        length: Length,
+    },
+    Ground {
+        variant: Grounding,
+    },
+    Relax {
+        program: Program,
+    },
+    Reframe,
+    Support,
+    History,
+    /// The check-in before an exercise started from the menu.
+    CheckIn,
+    /// The ending: what the exercise sums up, and the questions to ask.
+    Ending {
+        summary: Summary,
+        questions: Vec<Question>,
+    },
+}
+
+impl Route {
+    /// The exercise this route starts (and so a journal session), if any.
+    pub fn exercise(&self) -> Option<Exercise> {
+        match self {
+            Route::Breathe { .. } => Some(Exercise::Breathe),
+            Route::Ground { .. } => Some(Exercise::Ground),
+            Route::Relax { .. } => Some(Exercise::Relax),
+            Route::Reframe => Some(Exercise::Reframe),
+            _ => None,
+        }
+    }
+}
+
+/// Whether sessions of `exercise` ask how strong the distress is, before
+/// and after (a thought record rates the feeling itself).
+pub fn asks_checkins(exercise: Exercise) -> bool {
+    exercise != Exercise::Reframe
+}
+
+/// A check-in question, 0–10.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    /// From the menu, before an exercise.
+    Now,
+    /// At the end of a direct command: how it was before starting.
+    BeforeYouStarted,
+    /// At the end of an exercise.
+    AfterNow,
+}
+
+/// The answers, `None` where not given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Ratings {
+    pub before: Option<u8>,
+    pub after: Option<u8>,
+}
+
+impl Ratings {
+    pub fn get(&self, question: Question) -> Option<u8> {
+        match question {
+            Question::Now | Question::BeforeYouStarted => self.before,
+            Question::AfterNow => self.after,
+        }
+    }
+
+    pub fn set(&mut self, question: Question, value: Option<u8>) {
+        match question {
+            Question::Now | Question::BeforeYouStarted => self.before = value,
+            Question::AfterNow => self.after = value,
+        }
+    }
+}
+
+/// How a summary line reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Title,
+    Text,
+    Dim,
+}
+
+/// What an exercise says at its end, as lines; the ending screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub lines: Vec<(String, Tone)>,
+    /// Left-aligned as one block (a list of what was noticed), else centred.
+    pub block: bool,
+}
+
+/// How one exercise session went, as the exercise knows it. The machine
+/// adds the times and ratings to make it a [`Record`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub exercise: Exercise,
+    pub variant: String,
+    pub completed: bool,
+    /// Time spent in the exercise (pauses left out where it has a clock).
+    pub duration_secs: u64,
+    pub cycles: Option<u32>,
+    pub steps_done: Option<u32>,
+    pub steps_total: Option<u32>,
+    /// Grounding's typed items; kept only when the user opted in.
+    pub noticed: Vec<Noticed>,
+    /// Boxed: it is large, and most sessions have none.
+    pub reframe: Option<Box<ThoughtRecord>>,
+}
+
+impl Session {
+    /// A session with only the common fields; exercises fill in the rest.
+    pub fn new(exercise: Exercise, variant: &str, completed: bool, duration_secs: u64) -> Session {
+        Session {
+            exercise,
+            variant: variant.to_string(),
+            completed,
+            duration_secs,
+            cycles: None,
+            steps_done: None,
+            steps_total: None,
+            noticed: Vec::new(),
+            reframe: None,
+        }
+    }
+
+    /// The 0–10 ratings a thought record gives the journal (its 0–100
+    /// strengths, rounded), so it counts in "what helps you most".
+    fn own_ratings(&self) -> Ratings {
+        let tenth = |v: Option<u8>| v.map(|v| ((u16::from(v) + 5) / 10) as u8);
+        match &self.reframe {
+            Some(r) => Ratings {
+                before: tenth(r.strength_before),
+                after: tenth(r.strength_after),
+            },
+            None => Ratings::default(),
+        }
+    }
+}
+
+/// An exercise that has ended: its account and what its ending shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finished {
+    pub session: Session,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    /// An exercise route was chosen: from the menu, or straight from the
+    /// command line (`direct`: nothing may stand before the first breath).
+    Start {
+        route: Route,
+        direct: bool,
+        now: Instant,
+    },
+    /// The check-in before was answered (`None`: skipped).
+    Before { rating: Option<u8>, now: Instant },
+    /// The exercise ended, by itself or by `q`.
+    Ended { finished: Finished, now: Instant },
+    /// Breathing → grounding: the one left is recorded, the other begins.
+    SwitchTo {
+        left: Finished,
+        route: Route,
+        now: Instant,
+    },
+    /// The ending's answers so far.
+    Rated(Ratings),
+    /// The check-in before or the ending was left (q, Esc, Enter).
+    Back,
+    /// soothe is quitting (Ctrl-C, a signal, the last screen left): what is
+    /// under way is recorded first.
+    Quit {
+        unfinished: Option<Finished>,
+        now: Instant,
+    },
+}
+
+/// Every effect the shell carries out, as data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Push(Route),
+    /// The top screen gives way to this one.
+    Replace(Route),
+    Pop,
+    AppendJournal(Record),
+    LoadJournal,
+    /// Lines to print once the terminal is restored (to copy).
+    PrintOnExit(Vec<String>),
+    /// Rings, if the bell is on.
+    Bell(u8),
+    /// A short, quiet message at the bottom.
+    Notice(String),
+    Quit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Running {
+    started: Instant,
+    before: Option<u8>,
+    /// The before question was asked at the start (from the menu).
+    asked_before: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Phase {
+    Idle,
+    AskingBefore {
+        route: Route,
+    },
+    Running(Running),
+    Ending {
+        running: Running,
+        ended_at: Instant,
+        session: Box<Session>,
+        ratings: Ratings,
+        /// Nothing to ask: written when the ending opened.
+        saved: bool,
+    },
+}
+
+/// Which phase the machine is in, for tests and the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhaseName {
+    Idle,
+    AskingBefore,
+    Running,
+    Ending,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sessions {
+    phase: Phase,
+    checkins: bool,
+    save_text: bool,
+    clock: WallClock,
+}
+
+impl Sessions {
+    pub fn new(clock: WallClock, checkins: bool, save_text: bool) -> Sessions {
+        Sessions {
+            phase: Phase::Idle,
+            checkins,
+            save_text,
+            clock,
+        }
+    }
+
+    pub fn phase(&self) -> PhaseName {
+        match self.phase {
+            Phase::Idle => PhaseName::Idle,
+            Phase::AskingBefore { .. } => PhaseName::AskingBefore,
+            Phase::Running(_) => PhaseName::Running,
+            Phase::Ending { .. } => PhaseName::Ending,
+        }
+    }
+
+    pub fn handle(&mut self, event: Event) -> Vec<Command> {
+        let phase = std::mem::replace(&mut self.phase, Phase::Idle);
+        let (next, commands) = self.step(phase, event);
+        self.phase = next;
+        commands
+    }
+
+    fn step(&self, phase: Phase, event: Event) -> (Phase, Vec<Command>) {
+        match (phase, event) {
+            (Phase::Idle, Event::Start { route, direct, now }) => {
+                let asks = route.exercise().is_some_and(asks_checkins);
+                if !direct && asks && self.checkins {
+                    return (
+                        Phase::AskingBefore { route },
+                        vec![Command::Push(Route::CheckIn)],
+                    );
+                }
+                let running = Running {
+                    started: now,
+                    before: None,
+                    asked_before: !direct,
+                };
+                (Phase::Running(running), vec![Command::Push(route)])
+            }
+            (Phase::AskingBefore { route }, Event::Before { rating, now }) => {
+                let running = Running {
+                    started: now,
+                    before: rating,
+                    asked_before: true,
+                };
+                (Phase::Running(running), vec![Command::Replace(route)])
+            }
+            (Phase::AskingBefore { .. }, Event::Back) => (Phase::Idle, vec![Command::Pop]),
+            (Phase::Running(running), Event::Ended { finished, now }) => {
+                self.ending(running, finished, now)
+            }
+            (Phase::Running(running), Event::SwitchTo { left, route, now }) => {
+                let record = self.record(&running, now, left.session, Ratings::default());
+                let next = Running {
+                    started: now,
+                    ..running
+                };
+                (
+                    Phase::Running(next),
+                    vec![Command::AppendJournal(record), Command::Replace(route)],
+                )
+            }
+            (
+                Phase::Ending {
+                    running,
+                    ended_at,
+                    session,
+                    saved,
+                    ..
+                },
+                Event::Rated(ratings),
+            ) => (
+                Phase::Ending {
+                    running,
+                    ended_at,
+                    session,
+                    ratings,
+                    saved,
+                },
+                Vec::new(),
+            ),
+            (phase @ Phase::Ending { .. }, Event::Back) => {
+                let mut commands = self.save_ending(phase);
+                commands.push(Command::Pop);
+                (Phase::Idle, commands)
+            }
+            (phase, Event::Quit { unfinished, now }) => {
+                let mut commands = match (phase, unfinished) {
+                    (Phase::Running(running), Some(finished)) => vec![Command::AppendJournal(
+                        self.record(&running, now, finished.session, Ratings::default()),
+                    )],
+                    (phase @ Phase::Ending { .. }, _) => self.save_ending(phase),
+                    _ => Vec::new(),
+                };
+                commands.push(Command::Quit);
+                (Phase::Idle, commands)
+            }
+            // Anything else does not belong to this phase: nothing happens.
+            (phase, _) => (phase, Vec::new()),
+        }
+    }
+
+    /// The exercise ended: the ending screen takes its place, asking what
+    /// the check-in rules say; with nothing to ask the record is written now.
+    fn ending(&self, running: Running, finished: Finished, now: Instant) -> (Phase, Vec<Command>) {
+        let Finished { session, summary } = finished;
+        let mut questions = Vec::new();
+        if self.checkins && asks_checkins(session.exercise) {
+            if !running.asked_before {
+                questions.push(Question::BeforeYouStarted);
+            }
+            questions.push(Question::AfterNow);
+        }
+        let mut commands = Vec::new();
+        if let Some(record) = &session.reframe {
+            let lines = record.farewell();
+            if !lines.is_empty() {
+                commands.push(Command::PrintOnExit(lines));
+            }
+        }
+        let ratings = Ratings {
+            before: running.before,
+            after: None,
+        };
+        let saved = questions.is_empty();
+        if saved {
+            commands.push(Command::AppendJournal(self.record(
+                &running,
+                now,
+                session.clone(),
+                ratings,
+            )));
+        }
+        commands.push(Command::Replace(Route::Ending { summary, questions }));
+        let phase = Phase::Ending {
+            running,
+            ended_at: now,
+            session: Box::new(session),
+            ratings,
+            saved,
+        };
+        (phase, commands)
+    }
+
+    fn save_ending(&self, phase: Phase) -> Vec<Command> {
+        match phase {
+            Phase::Ending {
+                running,
+                ended_at,
+                session,
+                ratings,
+                saved: false,
+            } => {
+                // Answers given at the end win; a rating from the start stays.
+                let ratings = Ratings {
+                    before: ratings.before.or(running.before),
+                    after: ratings.after,
+                };
+                vec![Command::AppendJournal(
+                    self.record(&running, ended_at, *session, ratings),
+                )]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The one place a session becomes a journal line. Typed text is kept
+    /// only with `save_text`; a thought record brings its own ratings.
+    fn record(
+        &self,
+        running: &Running,
+        ended: Instant,
+        session: Session,
+        ratings: Ratings,
+    ) -> Record {
+        let own = session.own_ratings();
+        let before = ratings.before.or(running.before).or(own.before);
+        let after = ratings.after.or(own.after);
+        let started_at = self.clock.at(running.started);
+        Record {
+            v: SCHEMA,
+            id: journal::new_id(&started_at),
+            started_at,
+            ended_at: self.clock.at(ended),
+            exercise: session.exercise,
+            variant: session.variant,
+            completed: session.completed,
+            duration_secs: session.duration_secs,
+            before,
+            after,
+            cycles: session.cycles,
+            steps_done: session.steps_done,
+            steps_total: session.steps_total,
+            noticed: if self.save_text {
+                session.noticed
+            } else {
+                Vec::new()
+            },
+            reframe: session.reframe.map(|r| *r),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

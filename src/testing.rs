@@ -1,0 +1,86 @@
+//! Test support shared by the unit, flow and render tests: a context with
+//! built-in content and a fixed wall clock, key presses, and time passing
+//! the way the event loop lets it. Not used by soothe itself.
+
+use std::time::{Duration, Instant};
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+use crate::app::App;
+use crate::clock::WallClock;
+use crate::content::Content;
+use crate::screen::Ctx;
+use crate::settings::Settings;
+use crate::ui::Theme;
+
+/// Built-in content, calm colours, motion on, bell off, check-ins off
+/// (they are tested on their own; elsewhere they would be in the way).
+pub fn ctx() -> Ctx {
+    ctx_with(Content::builtin())
+}
+
+pub fn ctx_with(content: Content) -> Ctx {
+    Ctx {
+        content,
+        theme: Theme::calm(),
+        motion: true,
+        bell: false,
+        settings: Settings {
+            checkins: false,
+            ..Default::default()
+        },
+        clock: WallClock::new(
+            Instant::now(),
+            chrono::DateTime::parse_from_rfc3339("2026-11-22T08:00:00+01:00")
+                .expect("a fixed test time"),
+        ),
+    }
+}
+
+pub fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// A key at `now`, then a look at the clock, as the event loop does.
+pub fn press(app: &mut App, code: KeyCode, now: Instant) {
+    app.on_key(key(code), now);
+    app.advance(now);
+}
+
+/// Each character typed as its own key.
+pub fn type_text(app: &mut App, text: &str, now: Instant) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c), now);
+    }
+}
+
+/// Lets time pass the way the event loop does: looking at least every
+/// quarter second (a jump of seconds would count as a stall and pause).
+pub fn live(app: &mut App, from: Instant, to: Instant) {
+    let mut t = from;
+    app.advance(t);
+    while t < to {
+        t = (t + ms(250)).min(to);
+        app.advance(t);
+    }
+}
+
+/// Everything drawn at `width`x`height`, one string per row.
+pub fn screen_text(app: &App, now: Instant, width: u16, height: u16) -> String {
+    let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+    app.render(now, buf.area, &mut buf);
+    let mut text = String::new();
+    for y in 0..height {
+        for x in 0..width {
+            text.push_str(buf[(x, y)].symbol());
+        }
+        text.push('\n');
+    }
+    text
+}
