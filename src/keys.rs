@@ -477,7 +477,7 @@ pub const REFRAME_FIELD: &[Binding] = &[
         "Back a step, nothing lost (also ← at the start)",
     )
     .hint("back"),
-    on(&[PAGE_DOWN], Action::StepOn, "On to the next step").joined(),
+    on(&[PAGE_DOWN], Action::StepOn, "On to the next step"),
     on(
         &[LEFT],
         Action::Previous,
@@ -620,30 +620,48 @@ pub const SCREENS: &[(&str, &[Binding])] = &[
     ("always", ALWAYS),
 ];
 
-/// The key section of `--help`, generated from the tables: per screen, its
-/// footer rows (and the global and always-on keys once).
+/// A table's footer rows as (keys, word): "↑ k ↓ j" and "move". The
+/// global and always-on tables give every row, with its help.
+fn described(name: &str, table: &[Binding]) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(String, &'static str)> = Vec::new();
+    for binding in table {
+        if binding.joined {
+            // A joined row's keys go with the row before.
+            if let Some((keys, _)) = rows.last_mut() {
+                *keys = format!("{keys} {}", binding.keys_label());
+            }
+        } else if binding.hint.is_some() || matches!(name, "everywhere" | "always") {
+            rows.push((binding.keys_label(), binding.hint.unwrap_or(binding.help)));
+        }
+    }
+    rows
+}
+
+/// The key section of `--help`, generated from the tables.
 pub fn help_text() -> String {
     let mut out = String::from("Keys (the footer of each screen shows them too):\n");
     for (name, table) in SCREENS {
-        let mut rows: Vec<String> = Vec::new();
-        for binding in table.iter() {
-            if binding.joined {
-                // "↑ k ↓ j move": a joined row's keys go with the row before.
-                if let Some(last) = rows.last_mut()
-                    && let Some((keys, word)) = last.rsplit_once(' ')
-                {
-                    *last = format!("{keys} {} {word}", binding.keys_label());
-                }
-            } else if binding.hint.is_some() || matches!(*name, "everywhere" | "always") {
-                let word = binding.hint.unwrap_or(binding.help);
-                rows.push(format!("{} {word}", binding.keys_label()));
-            }
-        }
+        let rows = described(name, table);
         if !rows.is_empty() {
+            let rows: Vec<String> = rows.iter().map(|(k, w)| format!("{k} {w}")).collect();
             out.push_str(&format!("  {name:<16} {}\n", rows.join(" · ")));
         }
     }
     out.push_str("  In text fields every printable key types itself; Esc leaves the field.");
+    out
+}
+
+/// The README's key table, generated from the tables (a test holds the
+/// README to it).
+pub fn readme_table() -> String {
+    let mut out = String::from("| screen | keys |\n| --- | --- |\n");
+    for (name, table) in SCREENS {
+        let rows = described(name, table);
+        if !rows.is_empty() {
+            let rows: Vec<String> = rows.iter().map(|(k, w)| format!("`{k}` {w}")).collect();
+            out.push_str(&format!("| {name} | {} |\n", rows.join(" · ")));
+        }
+    }
     out
 }
 

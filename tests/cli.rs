@@ -74,11 +74,13 @@ fn help_explains_commands_options_and_keys() {
         "--config-dir",
         "--data-dir",
         "SOOTHE_CONFIG_DIR",
-        "Keys:",
+        "Keys (the footer of each screen shows them too):",
         "pause",
     ] {
         assert!(help.contains(needle), "--help lacks {needle}:\n{help}");
     }
+    // The key list comes from the binding tables, whole.
+    assert!(help.contains(&soothe::keys::help_text()), "{help}");
     let breathe = text(&Sandbox::new().run(&["breathe", "--help"]).stdout);
     assert!(
         breathe.contains("--cycles") && breathe.contains("--minutes"),
@@ -589,4 +591,15 @@ fn reframe_without_a_terminal_says_why_in_one_line() {
     let message = text(&out.stderr);
     assert_eq!(message.lines().count(), 1, "{message}");
     assert!(message.contains("reframing needs a terminal"), "{message}");
+}
+
+#[test]
+fn the_readme_key_table_is_the_binding_tables() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = soothe::keys::readme_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's key table differs from the binding tables; it should read:\n{table}"
+    );
 }

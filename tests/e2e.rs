@@ -35,18 +35,17 @@ fn breathe_starts_at_once_holds_on_time_pauses_and_leaves_a_clean_terminal() {
     t.wait_for("Paused");
     t.keys(&["Space"]);
     t.wait_gone("Paused");
+    // From q to the shell with both ratings: q 7 4 Enter. Straight from
+    // the command line both are asked at the end, beside the summary.
     t.keys(&["q"]);
     t.wait_for("Well done.");
-    t.keys(&["Escape"]);
-    // Straight from the command line, both ratings are asked afterwards.
     t.wait_for("Before you started, how strong was the distress?");
+    t.wait_for("And how strong is it now?");
     t.keys(&["7"]);
     t.wait_for("[7]");
+    t.keys(&["4"]);
+    t.wait_for("[4]");
     t.keys(&["Enter"]);
-    t.wait_for("And how strong is it now?");
-    t.keys(&["Left"]);
-    t.wait_for("[5]");
-    t.keys(&["Left", "Enter"]);
     assert_eq!(t.status(), "0");
     t.assert_terminal_restored();
     // One record: left early (q), with both ratings.
@@ -75,9 +74,13 @@ fn home_then_one_enter_starts_breathing_and_q_walks_back_out() {
     t.wait_for("Breathe in");
     t.keys(&["q"]);
     t.wait_for("Well done.");
-    t.keys(&["q"]);
     t.wait_for("And how strong is it now?");
-    t.keys(&["Tab"]);
+    assert!(
+        !t.screen().contains("Before you started"),
+        "asked at the start"
+    );
+    // q leaves the ending at once, back to the menu; q again quits.
+    t.keys(&["q"]);
     t.wait_for("Nothing to decide");
     t.keys(&["q"]);
     t.assert_terminal_restored();
@@ -335,11 +338,8 @@ fn grounding_through_all_fifteen_items_to_the_summary() {
     assert!(screen.contains("cold air · and 3 more"), "{screen}");
     assert!(screen.contains("Smelled  2 noticed"), "{screen}");
     assert!(screen.contains("15 things noticed"), "{screen}");
-    t.keys(&["Enter"]);
     t.wait_for("Before you started");
-    t.keys(&["Tab"]);
-    t.wait_for("And how strong is it now?");
-    t.keys(&["Tab"]);
+    t.keys(&["Escape"]);
     assert_eq!(t.status(), "0");
     t.assert_terminal_restored();
     // Bracketed paste is off again: a paste reaches the shell as plain text.
@@ -364,9 +364,8 @@ fn g_while_breathing_lands_on_grounding() {
     t.wait_for("enter type");
     t.keys(&["q"]);
     t.wait_for("Come back any time");
-    t.keys(&["q"]);
     t.wait_for("Before you started");
-    t.keys(&["Tab", "Tab"]);
+    t.keys(&["q"]);
     assert_eq!(t.status(), "0");
     // Breathing was recorded as left, then grounding on its own line.
     let journal = t.journal();
@@ -401,9 +400,8 @@ fn relax_stepped_through_with_the_right_arrow_to_its_summary() {
     t.keys(&["Right"]);
     t.wait_for("Well done.");
     assert!(t.screen().contains("of 7 groups let go"));
-    t.keys(&["Enter"]);
     t.wait_for("Before you started");
-    t.keys(&["Tab", "Tab"]);
+    t.keys(&["Enter"]);
     assert_eq!(t.status(), "0");
     assert!(t.journal().contains("\"steps_total\":7"));
     t.assert_terminal_restored();

@@ -9,26 +9,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use soothe::app::App;
 use soothe::content::Content;
 use soothe::exercise::timeline::Length;
-use soothe::screen::home::Home;
-use soothe::screen::{Ctx, Screen};
+use soothe::screen::{Ctx, Route};
 use soothe::ui::Theme;
 
 fn ctx(content: Content) -> Ctx {
-    Ctx {
-        content,
-        theme: Theme::calm(),
-        motion: true,
-        bell: false,
-        // Check-ins are tested on their own; elsewhere they would only be in the way.
-        settings: soothe::settings::Settings {
-            checkins: false,
-            ..Default::default()
-        },
-        clock: soothe::clock::WallClock::new(
-            Instant::now(),
-            chrono::DateTime::parse_from_rfc3339("2026-11-22T08:00:00+01:00").unwrap(),
-        ),
-    }
+    soothe::testing::ctx_with(content)
 }
 
 fn ms(n: u64) -> Duration {
@@ -70,15 +55,13 @@ fn both_sizes(name: &str, app: &App, now: Instant) {
 }
 
 fn home() -> App {
-    let ctx = ctx(Content::builtin());
-    let home = Screen::Home(Home::new(&ctx));
-    App::new(ctx, home)
+    App::home(ctx(Content::builtin()))
 }
 
 fn breathe(id: &str, length: Length, t0: Instant) -> App {
     let ctx = ctx(Content::builtin());
-    let screen = App::breathe_screen(&ctx, id, length, t0).unwrap();
-    App::new(ctx, screen)
+    let pattern = ctx.content.pattern(id).unwrap().clone();
+    App::direct(ctx, Route::Breathe { pattern, length }, t0)
 }
 
 #[test]
@@ -92,8 +75,7 @@ fn home_with_a_broken_user_file_shows_one_quiet_line() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("mine.toml"), "version = 1\n[[patterns]\n").unwrap();
     let ctx = ctx(Content::load(Some(dir.path())));
-    let home = Screen::Home(Home::new(&ctx));
-    let app = App::new(ctx, home);
+    let app = App::home(ctx);
     insta::assert_snapshot!(draw(&app, Instant::now(), 80, 24));
 }
 
@@ -217,10 +199,9 @@ fn user_text_with_wide_characters_and_escapes_stays_in_its_lines() {
     assert!(content.problems.is_empty(), "{:?}", content.problems);
     let ctx = ctx(content);
     let t0 = Instant::now();
-    let mut app = App::new(
-        ctx.clone(),
-        App::breathe_screen(&ctx, "wide", Length::Forever, t0).unwrap(),
-    );
+    let pattern = ctx.content.pattern("wide").unwrap().clone();
+    let length = Length::Forever;
+    let mut app = App::direct(ctx.clone(), Route::Breathe { pattern, length }, t0);
     live(&mut app, t0, t0 + ms(1000));
     let screen = draw(&app, t0 + ms(1000), 40, 12);
     assert!(!screen.contains('\u{1b}'));
@@ -234,21 +215,18 @@ fn user_text_with_wide_characters_and_escapes_stays_in_its_lines() {
 }
 
 fn home_with(ctx: Ctx) -> App {
-    let home = Screen::Home(Home::new(&ctx));
-    App::new(ctx, home)
+    App::home(ctx)
 }
 
 #[test]
 fn no_color_sends_no_colour_but_keeps_the_selection_visible() {
     let mut ctx = ctx(Content::builtin());
     ctx.theme = Theme::monochrome();
-    let home = Screen::Home(Home::new(&ctx));
     let t0 = Instant::now();
-    let mut apps = vec![App::new(ctx.clone(), home)];
-    let mut breathing = App::new(
-        ctx.clone(),
-        App::breathe_screen(&ctx, "4-4-6", Length::Forever, t0).unwrap(),
-    );
+    let mut apps = vec![App::home(ctx.clone())];
+    let pattern = ctx.content.pattern("4-4-6").unwrap().clone();
+    let length = Length::Forever;
+    let mut breathing = App::direct(ctx.clone(), Route::Breathe { pattern, length }, t0);
     live(&mut breathing, t0, t0 + ms(2000));
     apps.push(breathing);
     for app in &apps {
@@ -288,14 +266,14 @@ fn no_color_sends_no_colour_but_keeps_the_selection_visible() {
 
 fn ground(variant: &str) -> App {
     let ctx = ctx(Content::builtin());
-    let screen = App::ground_screen(&ctx, variant, Instant::now()).unwrap();
-    App::new(ctx, screen)
+    let variant = ctx.content.grounding(variant).unwrap().clone();
+    App::direct(ctx, Route::Ground { variant }, Instant::now())
 }
 
 fn relax(program: &str, t0: Instant) -> App {
     let ctx = ctx(Content::builtin());
-    let screen = App::relax_screen(&ctx, program, t0).unwrap();
-    App::new(ctx, screen)
+    let program = ctx.content.program(program).unwrap().clone();
+    App::direct(ctx, Route::Relax { program }, t0)
 }
 
 fn type_text(app: &mut App, text: &str, now: Instant) {
@@ -426,10 +404,10 @@ fn check_in_before_and_after() {
     press(&mut app, KeyCode::Char('7'), t0);
     both_sizes("checkin_before", &app, t0);
     // Straight from a command: two questions, after the exercise.
-    let screen = App::relax_screen(&c, "4-group", t0).unwrap();
-    let mut app = App::new(c, screen);
+    let program = c.content.program("4-group").unwrap().clone();
+    let mut app = App::direct(c, Route::Relax { program }, t0);
     press(&mut app, KeyCode::Char('q'), t0);
-    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Char('7'), t0);
     press(&mut app, KeyCode::Right, t0);
     both_sizes("checkin_after_direct", &app, t0);
 }
@@ -488,9 +466,7 @@ fn history_with_a_journal_and_empty() {
 }
 
 fn reframe() -> App {
-    let ctx = ctx(Content::builtin());
-    let screen = App::reframe_screen(&ctx, Instant::now());
-    App::new(ctx, screen)
+    App::direct(ctx(Content::builtin()), Route::Reframe, Instant::now())
 }
 
 #[test]

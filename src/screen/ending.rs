@@ -120,8 +120,9 @@ impl Screen for Ending {
             .lines
             .iter()
             .flat_map(|(text, tone)| {
-                let rows = if text.is_empty() {
-                    vec![String::new()]
+                // Lines that fit keep their spacing (the summary's columns).
+                let rows = if ui::width(text) <= width {
+                    vec![text.clone()]
                 } else {
                     ui::wrap(text, width, 3)
                 };

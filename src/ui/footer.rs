@@ -17,36 +17,32 @@ pub struct Hint {
     pub action: Action,
 }
 
-/// The footer entries of `tables`, only for enabled actions; a joined row
-/// adds its first key to the entry before it.
+/// The footer entries of `tables`: each row with a word and the rows
+/// joined to it, shown when any of them is enabled, under the keys of
+/// those that are.
 pub fn hints(tables: &[&[Binding]], enabled: &dyn Fn(Action) -> bool) -> Vec<Hint> {
-    let mut out: Vec<Hint> = Vec::new();
-    let mut last_shown = false;
-    for binding in tables.iter().flat_map(|t| t.iter()) {
-        if !enabled(binding.action) {
-            last_shown = false;
+    let rows: Vec<&Binding> = tables.iter().flat_map(|t| t.iter()).collect();
+    let mut out = Vec::new();
+    for (i, leader) in rows.iter().enumerate() {
+        let Some(word) = leader.hint.filter(|_| !leader.joined) else {
             continue;
-        }
-        if binding.joined {
-            if last_shown && let Some(entry) = out.last_mut() {
-                let key = binding.first_key();
-                let arrows = |s: &str| s.chars().all(|c| "↑↓".contains(c));
-                if arrows(&entry.keys) && arrows(&key) {
-                    entry.keys.push_str(&key);
-                } else {
-                    entry.keys = format!("{} {key}", entry.keys);
-                }
-            }
+        };
+        let group =
+            std::iter::once(*leader).chain(rows[i + 1..].iter().copied().take_while(|b| b.joined));
+        let live: Vec<&Binding> = group.filter(|b| enabled(b.action)).collect();
+        let Some(first) = live.first() else {
             continue;
-        }
-        last_shown = binding.hint.is_some();
-        if let Some(word) = binding.hint {
-            out.push(Hint {
-                keys: binding.first_key(),
-                word,
-                action: binding.action,
-            });
-        }
+        };
+        let arrows = live.iter().all(|b| {
+            let key = b.first_key();
+            key == "↑" || key == "↓"
+        });
+        let keys: Vec<String> = live.iter().map(|b| b.first_key()).collect();
+        out.push(Hint {
+            keys: keys.join(if arrows { "" } else { " " }),
+            word,
+            action: first.action,
+        });
     }
     out
 }
