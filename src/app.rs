@@ -162,7 +162,7 @@ impl App {
             None => Outcome::Ignored,
         };
         if outcome == Outcome::Ignored && commands.is_empty() && !typing {
-            if let Some(action) = keys::lookup(&[keys::GLOBAL], &key, |_| true) {
+            if let Some(action) = keys::lookup(&[keys::GLOBAL], &key, |a| self.enabled(a)) {
                 self.global(action, now);
             }
             return;
@@ -173,11 +173,7 @@ impl App {
     fn global(&mut self, action: Action, now: Instant) {
         match action {
             Action::Help => self.help = true,
-            Action::Support => {
-                if self.kind() != Some(Kind::Support) {
-                    self.execute(vec![Command::Push(Route::Support)], now);
-                }
-            }
+            Action::Support => self.execute(vec![Command::Push(Route::Support)], now),
             Action::ToggleBell => {
                 self.ctx.bell = !self.ctx.bell;
                 let state = if self.ctx.bell { "on" } else { "off" };
@@ -386,12 +382,19 @@ impl App {
         tables
     }
 
-    /// What the footer offers now: each entry enabled on the top screen.
+    /// Whether an action does anything now: the top screen says for its
+    /// own; of the global ones only Support can be pointless (on Support).
+    fn enabled(&self, action: Action) -> bool {
+        match action {
+            Action::Support => self.kind() != Some(Kind::Support),
+            Action::Help | Action::ToggleBell | Action::ToggleMotion => true,
+            other => self.screen().is_some_and(|top| top.enabled(other)),
+        }
+    }
+
+    /// What the footer offers now: each entry enabled right now.
     pub fn footer(&self) -> Vec<footer::Hint> {
-        let Some(top) = self.screen() else {
-            return Vec::new();
-        };
-        footer::hints(&self.tables(), &|a| top.enabled(a))
+        footer::hints(&self.tables(), &|a| self.enabled(a))
     }
 
     /// Draws everything; returns where the text cursor should show, if a
@@ -430,15 +433,12 @@ impl App {
 
     fn render_help(&self, area: Rect, buf: &mut Buffer) {
         let theme = &self.ctx.theme;
-        let Some(top) = self.screen() else {
-            return;
-        };
         let mut tables = self.tables();
         tables.push(keys::ALWAYS);
         let lines: Vec<Line> = tables
             .iter()
             .flat_map(|t| t.iter())
-            .filter(|b| top.enabled(b.action) || keys::ALWAYS.iter().any(|a| a.action == b.action))
+            .filter(|b| self.enabled(b.action) || keys::ALWAYS.iter().any(|a| a.action == b.action))
             .map(|b| {
                 Line::from(vec![
                     Span::styled(format!(" {:>9}  ", b.keys_label()), theme.key),

@@ -284,7 +284,7 @@ pub fn new_id(started_at: &DateTime<FixedOffset>) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::os::unix::fs::PermissionsExt;
 

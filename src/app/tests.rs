@@ -782,3 +782,304 @@ fn a_reframe_left_early_is_kept_as_unfinished_with_what_was_typed() {
         "half a thought"
     );
 }
+
+/// What a key press can change: the picture, the screen, the session, the
+/// toggles, the journal.
+fn fingerprint(app: &mut App, now: Instant) -> String {
+    let records = app.take_records().len();
+    let journal = app.take_history_request();
+    let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
+    let cursor = app.render(now, buf.area, &mut buf);
+    format!(
+        "{}|{cursor:?}|{:?}|{:?}|quit {}|help {}|bell {}|motion {}|records {records}|journal {journal}",
+        screen_text(app, now),
+        app.kind(),
+        app.sessions().phase(),
+        app.should_quit(),
+        app.help_open(),
+        app.ctx().bell,
+        app.ctx().motion,
+    )
+}
+
+type Recipe = (&'static str, fn() -> (App, Instant));
+
+fn checkins_app() -> App {
+    let mut ctx = ctx();
+    ctx.settings.checkins = true;
+    App::home(ctx)
+}
+
+/// Every state the snapshots show, built afresh each time.
+const STATES: &[Recipe] = &[
+    ("home", || (home_app(), Instant::now())),
+    ("home on Patterns", || {
+        let mut app = home_app();
+        let t0 = Instant::now();
+        for _ in 0..4 {
+            app.on_key(key(KeyCode::Down), t0);
+        }
+        (app, t0)
+    }),
+    ("patterns", || {
+        let mut app = home_app();
+        let t0 = Instant::now();
+        for _ in 0..4 {
+            app.on_key(key(KeyCode::Down), t0);
+        }
+        app.on_key(key(KeyCode::Enter), t0);
+        (app, t0)
+    }),
+    ("breathe", || {
+        let t0 = Instant::now();
+        let mut app = breathe_app("4-4-6", Length::Forever, t0);
+        live(&mut app, t0, t0 + ms(2000));
+        (app, t0 + ms(2000))
+    }),
+    ("breathe paused", || {
+        let t0 = Instant::now();
+        let mut app = breathe_app("4-4-6", Length::Forever, t0);
+        live(&mut app, t0, t0 + ms(2000));
+        app.on_key(key(KeyCode::Char(' ')), t0 + ms(2000));
+        (app, t0 + ms(2000))
+    }),
+    ("relax tensing", || {
+        let t0 = Instant::now();
+        let mut app = relax_app("7-group", t0);
+        live(&mut app, t0, t0 + ms(2500));
+        (app, t0 + ms(2500))
+    }),
+    ("relax letting go", || {
+        let t0 = Instant::now();
+        let mut app = relax_app("7-group", t0);
+        live(&mut app, t0, t0 + ms(9000));
+        (app, t0 + ms(9000))
+    }),
+    ("ground typing", || {
+        (ground_app("5-4-3-2-1"), Instant::now())
+    }),
+    ("ground typing, second step", || {
+        let mut app = ground_app("5-4-3-2-1");
+        let t0 = Instant::now();
+        for _ in 0..5 {
+            app.on_key(key(KeyCode::Enter), t0);
+        }
+        type_in(&mut app, "warm", t0);
+        (app, t0)
+    }),
+    ("ground out of the field", || {
+        let mut app = ground_app("5-4-3-2-1");
+        let t0 = Instant::now();
+        for _ in 0..5 {
+            app.on_key(key(KeyCode::Enter), t0);
+        }
+        app.on_key(key(KeyCode::Esc), t0);
+        (app, t0)
+    }),
+    ("check-in before", || {
+        let mut app = checkins_app();
+        let t0 = Instant::now();
+        app.on_key(key(KeyCode::Enter), t0);
+        (app, t0)
+    }),
+    ("ending with two ratings", || {
+        let mut ctx = ctx();
+        ctx.settings.checkins = true;
+        let t0 = ctx.clock.start();
+        let mut app = App::direct(ctx, breathe_route("4-4-6", Length::Forever), t0);
+        app.on_key(key(KeyCode::Char('q')), t0 + ms(5000));
+        (app, t0 + ms(5000))
+    }),
+    ("ending without ratings", || {
+        let t0 = Instant::now();
+        let mut app = breathe_app("4-4-6", Length::Forever, t0);
+        app.on_key(key(KeyCode::Char('q')), t0 + ms(5000));
+        (app, t0 + ms(5000))
+    }),
+    ("reframe typing", || (reframe_app(), Instant::now())),
+    ("reframe typing, second step", || {
+        let mut app = reframe_app();
+        let t0 = Instant::now();
+        app.on_key(key(KeyCode::Enter), t0);
+        (app, t0)
+    }),
+    ("reframe list", || {
+        let mut app = reframe_app();
+        let t0 = Instant::now();
+        app.on_key(key(KeyCode::Enter), t0);
+        app.on_key(key(KeyCode::Tab), t0);
+        (app, t0)
+    }),
+    ("reframe out of the field", || {
+        let mut app = reframe_app();
+        let t0 = Instant::now();
+        app.on_key(key(KeyCode::Enter), t0);
+        app.on_key(key(KeyCode::Esc), t0);
+        (app, t0)
+    }),
+    ("reframe rating", || {
+        let mut app = reframe_app();
+        let t0 = Instant::now();
+        for _ in 0..3 {
+            app.on_key(key(KeyCode::Enter), t0);
+        }
+        (app, t0)
+    }),
+    ("reframe next step", || {
+        let mut app = reframe_app();
+        let t0 = Instant::now();
+        for _ in 0..11 {
+            app.on_key(key(KeyCode::Enter), t0);
+        }
+        (app, t0)
+    }),
+    ("reframe review", || {
+        let mut app = reframe_app();
+        let t0 = Instant::now();
+        for _ in 0..12 {
+            app.on_key(key(KeyCode::Enter), t0);
+        }
+        (app, t0)
+    }),
+    ("history", || {
+        let mut app = home_app();
+        let t0 = Instant::now();
+        let records = (0..3).map(|i| crate::journal::tests::sample(i)).collect();
+        app.open_history(
+            Ok(crate::journal::Read {
+                records,
+                ..Default::default()
+            }),
+            t0,
+        );
+        (app, t0)
+    }),
+    ("support", || {
+        let mut app = home_app();
+        let t0 = Instant::now();
+        app.on_key(key(KeyCode::Char('!')), t0);
+        (app, t0)
+    }),
+];
+
+#[test]
+fn every_key_the_footer_offers_does_something() {
+    for (name, recipe) in STATES {
+        let (mut app, now) = recipe();
+        let offered = app.footer();
+        assert!(!offered.is_empty(), "{name}: an empty footer");
+        for hint in offered {
+            let (mut app, now) = recipe();
+            let before = fingerprint(&mut app, now);
+            app.on_key(hint.press, now);
+            app.advance(now);
+            let after = fingerprint(&mut app, now);
+            assert_ne!(
+                before, after,
+                "{name}: the footer offers `{} {}` but it does nothing",
+                hint.keys, hint.word
+            );
+        }
+        let _ = fingerprint(&mut app, now);
+    }
+}
+
+#[test]
+fn q_and_esc_go_back_one_level_everywhere() {
+    for (name, recipe) in STATES {
+        for code in [KeyCode::Char('q'), KeyCode::Esc] {
+            let (mut app, now) = recipe();
+            let typing = app.screen().is_some_and(|s| s.takes_text());
+            let depth_before = app.stack.len();
+            let kind_before = app.kind();
+            app.on_key(key(code), now);
+            if typing && code != KeyCode::Esc {
+                // In a field q is a letter; Esc is the way out of it.
+                continue;
+            }
+            // Back one level: out of the screen, or between a field and
+            // what surrounds it (a list back to its field).
+            let moved = app.should_quit()
+                || app.stack.len() != depth_before
+                || app.kind() != kind_before
+                || app.screen().is_some_and(|s| s.takes_text() != typing);
+            assert!(moved, "{name}: {code:?} did not go back");
+        }
+    }
+}
+
+#[test]
+fn from_q_in_breathe_to_the_shell_takes_two_keys_or_q_7_4_enter() {
+    let mut ctx = ctx();
+    ctx.settings.checkins = true;
+    let t0 = ctx.clock.start();
+    let mut app = App::direct(ctx.clone(), breathe_route("4-4-6", Length::Forever), t0);
+    app.on_key(key(KeyCode::Char('q')), t0 + ms(9000));
+    app.on_key(key(KeyCode::Char('q')), t0 + ms(9000));
+    assert!(app.should_quit());
+    let records = app.take_records();
+    assert_eq!(
+        (records.len(), records[0].before, records[0].after),
+        (1, None, None)
+    );
+
+    let mut app = App::direct(ctx, breathe_route("4-4-6", Length::Forever), t0);
+    for code in [
+        KeyCode::Char('q'),
+        KeyCode::Char('7'),
+        KeyCode::Char('4'),
+        KeyCode::Enter,
+    ] {
+        assert!(!app.should_quit());
+        app.on_key(key(code), t0 + ms(9000));
+    }
+    assert!(app.should_quit());
+    let records = app.take_records();
+    assert_eq!((records[0].before, records[0].after), (Some(7), Some(4)));
+}
+
+#[test]
+fn esc_on_the_check_in_before_returns_to_the_menu_and_records_nothing() {
+    let mut app = checkins_app();
+    let t0 = Instant::now();
+    app.on_key(key(KeyCode::Enter), t0);
+    assert_eq!(app.kind(), Some(Kind::CheckIn));
+    app.on_key(key(KeyCode::Esc), t0);
+    assert_eq!(app.kind(), Some(Kind::Home));
+    app.on_key(key(KeyCode::Enter), t0);
+    app.on_key(key(KeyCode::Char('q')), t0);
+    assert_eq!(app.kind(), Some(Kind::Home), "q too");
+    app.finish(t0);
+    assert!(app.take_records().is_empty());
+}
+
+#[test]
+fn ctrl_c_on_the_ending_keeps_what_was_answered() {
+    let mut ctx = ctx();
+    ctx.settings.checkins = true;
+    let t0 = ctx.clock.start();
+    let mut app = App::direct(ctx, relax_route("4-group"), t0);
+    app.on_key(key(KeyCode::Char('q')), t0 + ms(4000));
+    app.on_key(key(KeyCode::Char('6')), t0 + ms(4000));
+    app.on_key(
+        KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        t0 + ms(4000),
+    );
+    assert!(app.should_quit());
+    let records = app.take_records();
+    assert_eq!(
+        (records.len(), records[0].before, records[0].after),
+        (1, Some(6), None)
+    );
+}
+
+#[test]
+fn support_over_a_running_exercise_still_records_it_on_quit() {
+    let t0 = Instant::now();
+    let mut app = breathe_app("4-4-6", Length::Forever, t0);
+    live(&mut app, t0, t0 + ms(3000));
+    app.on_key(key(KeyCode::Char('!')), t0 + ms(3000));
+    assert_eq!(app.kind(), Some(Kind::Support));
+    app.finish(t0 + ms(4000));
+    assert_eq!(app.take_records().len(), 1);
+}

@@ -16,7 +16,7 @@ use ratatui::widgets::{
     HighlightSpacing, LineGauge, List, ListItem, ListState, StatefulWidget, Widget,
 };
 
-use super::{Cx, Kind, Outcome, Screen, View, typed_char};
+use super::{Cx, Kind, Outcome, Screen, View, can_move, typed_char};
 use crate::content::Reframing;
 use crate::exercise::reframing::{ANSWER_LIMIT, PART_LIMIT, ReframeFlow, Step, nudge, type_digit};
 use crate::keys::{self, Action, Tables};
@@ -190,6 +190,13 @@ impl Reframe {
             (at + order.len() - 1) % order.len()
         };
         self.focus = order[next];
+    }
+
+    fn field_at_start(&self) -> bool {
+        match self.focus {
+            Focus::Part(i) => self.parts[i].at_start(),
+            _ => self.field.at_start(),
+        }
     }
 
     /// The field (or statement part) that has the keys.
@@ -581,10 +588,16 @@ impl Screen for Reframe {
         match action {
             Action::Focus | Action::FocusBack => self.focus_order().len() > 1,
             Action::Template => step == Step::NextStep,
-            Action::Newline => self.focus == Focus::Field,
-            Action::StepBack | Action::Previous if self.focus == Focus::Away || !self.typing() => {
-                self.flow.position().0 > 1
+            Action::Up | Action::Down => {
+                can_move(self.picked, action, self.flow.choices(step).len())
             }
+            Action::Newline => self.focus == Focus::Field,
+            // Back needs a step before this one; ← in a field also moves the cursor.
+            Action::StepBack => self.flow.position().0 > 1,
+            Action::Previous if self.typing() => {
+                !self.field_at_start() || (self.focus == Focus::Field && self.flow.position().0 > 1)
+            }
+            Action::Previous if self.focus == Focus::Away => self.flow.position().0 > 1,
             _ => true,
         }
     }

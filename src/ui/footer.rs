@@ -2,6 +2,7 @@
 //! available right now, and shortened to the width by dropping the last
 //! hints first (the ways out stay).
 
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::text::{Line, Span};
 
 use super::Theme;
@@ -15,6 +16,8 @@ pub struct Hint {
     pub keys: String,
     pub word: &'static str,
     pub action: Action,
+    /// A press that does what the entry offers (its first enabled row's key).
+    pub press: KeyEvent,
 }
 
 /// The footer entries of `tables`: each row with a word and the rows
@@ -42,6 +45,7 @@ pub fn hints(tables: &[&[Binding]], enabled: &dyn Fn(Action) -> bool) -> Vec<Hin
             keys: keys.join(if arrows { "" } else { " " }),
             word,
             action: first.action,
+            press: first.example(),
         });
     }
     out
