@@ -944,7 +944,7 @@ const STATES: &[Recipe] = &[
     ("history", || {
         let mut app = home_app();
         let t0 = Instant::now();
-        let records = (0..3).map(|i| crate::journal::tests::sample(i)).collect();
+        let records = (0..3).map(crate::journal::tests::sample).collect();
         app.open_history(
             Ok(crate::journal::Read {
                 records,
