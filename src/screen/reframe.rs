@@ -9,11 +9,11 @@ use std::time::Instant;
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::{Position, Rect, Size};
+use ratatui::layout::{Constraint, Layout, Margin, Position, Rect, Size};
 use ratatui::style::Style;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    HighlightSpacing, LineGauge, List, ListItem, ListState, StatefulWidget, Widget,
+    HighlightSpacing, LineGauge, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
 };
 
 use super::{Cx, Kind, Outcome, Screen, View, can_move, typed_char};
@@ -40,6 +40,27 @@ enum Focus {
 }
 
 const PART_LABELS: [&str; 3] = ["I feel", "when", "and I need / I'd like"];
+
+/// Where the step's parts go on screen.
+#[derive(Debug, Default)]
+struct Areas {
+    header: Rect,
+    prompt: Rect,
+    /// Below the prompt: ratings and the review fill it.
+    body: Rect,
+    /// The step's own field, and whether it is boxed.
+    field: Option<(Rect, bool)>,
+    list: Option<Rect>,
+    statement: Option<StatementAreas>,
+}
+
+#[derive(Debug, Default)]
+struct StatementAreas {
+    title: Option<Rect>,
+    /// Each part's label and field.
+    parts: [(Rect, Rect); 3],
+    sentence: Rect,
+}
 
 pub struct Reframe {
     flow: ReframeFlow,
@@ -296,24 +317,10 @@ impl Reframe {
         Outcome::Changed
     }
 
-    /// Draws the step; returns where the cursor goes (so drawing and the
-    /// cursor agree, the cursor is asked by drawing into a scratch buffer).
-    fn draw(&self, theme: &Theme, area: Rect, buf: &mut Buffer) -> Option<Position> {
-        let (at, of) = self.flow.position();
-        ui::header(
-            buf,
-            area,
-            "soothe · Reframe",
-            &format!("step {at} of {of}"),
-            theme,
-        );
-        let width = area.width.saturating_sub(4);
-        let bottom = area.bottom();
-        let roomy = area.height >= 18;
-        let mut y = area.y + 2;
+    /// The step's prompt, its hint and (for a question) the kind word.
+    fn prompt_lines(&self, width: usize, roomy: bool, theme: &Theme) -> Vec<(String, Style)> {
         let content = self.flow.content();
         let step = self.flow.step();
-
         let (prompt, hint) = match step {
             Step::Question(i) => {
                 let q = &content.questions[i];
@@ -321,110 +328,154 @@ impl Reframe {
             }
             other => content.prompt(prompt_id(other)),
         };
-        let text_line = |buf: &mut Buffer, y: &mut u16, text: &str, style: Style| {
-            if *y < bottom {
-                buf.set_string(area.x + 2, *y, ui::fit(text, width as usize), style);
-                *y += 1;
-            }
-        };
-        for line in ui::wrap(prompt, width as usize, 2) {
-            text_line(buf, &mut y, &line, theme.title);
-        }
+        let mut lines: Vec<(String, Style)> = ui::wrap(prompt, width, 2)
+            .into_iter()
+            .map(|l| (l, theme.title))
+            .collect();
         if let Some(hint) = hint {
-            for line in ui::wrap(hint, width as usize, if roomy { 2 } else { 1 }) {
-                text_line(buf, &mut y, &line, theme.dim);
-            }
+            let rows = if roomy { 2 } else { 1 };
+            lines.extend(
+                ui::wrap(hint, width, rows)
+                    .into_iter()
+                    .map(|l| (l, theme.dim)),
+            );
         }
         if let Step::Question(i) = step
             && let Some(kind) = self.flow.compassion(i)
         {
-            text_line(buf, &mut y, kind, theme.notice);
+            lines.push((kind.to_string(), theme.notice));
         }
-        y += 1;
+        lines
+    }
 
-        let mut cursor = None;
-        match step {
-            Step::Strength | Step::Rerate => {
-                let value = match step {
-                    Step::Strength => self.flow.answers().strength_before,
-                    _ => self.flow.answers().strength_after,
-                };
-                self.render_rating(theme, value, Rect::new(area.x + 2, y, width, 2), buf);
-            }
-            Step::Review => {
-                self.render_review(theme, Rect::new(area.x + 2, y, width, bottom - y), buf)
-            }
-            _ => {
-                let choices = self.flow.choices(step);
-                let next_step = step == Step::NextStep;
-                // Room goes to the field, then the list; in a small window the
-                // next step keeps one row so the "I"-statement parts fit.
-                let space = bottom.saturating_sub(y);
-                let field_rows = if roomy {
-                    4
-                } else if next_step {
-                    1
-                } else {
-                    let others = if choices.is_empty() { 2 } else { 4 };
-                    space.saturating_sub(others).clamp(1, 3)
-                };
-                let boxed = field_rows > 1;
-                let rows = if boxed { field_rows + 2 } else { 1 };
-                let rect = Rect::new(area.x + 1, y, area.width - 2, rows);
-                self.field_width.set(if boxed {
-                    rect.width.saturating_sub(4)
-                } else {
-                    rect.width.saturating_sub(2)
-                });
-                let field = FieldView {
+    /// Where everything goes, by height band: the header, the prompt, then
+    /// the step's own parts. Room goes to the field, then the list; in a
+    /// small window the next step keeps one row so the statement fits.
+    fn areas(&self, area: Rect, prompt_rows: u16) -> Areas {
+        let roomy = area.height >= 18;
+        let [header, _, prompt, _, body] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(prompt_rows),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let body = body.inner(Margin::new(1, 0));
+        let step = self.flow.step();
+        let mut areas = Areas {
+            header,
+            prompt: prompt.inner(Margin::new(2, 0)),
+            body: body.inner(Margin::new(1, 0)),
+            ..Areas::default()
+        };
+        if self.flow.text(step).is_none() {
+            return areas;
+        }
+        let next_step = step == Step::NextStep;
+        let has_list = !self.flow.choices(step).is_empty();
+        let field_rows = if roomy {
+            4
+        } else if next_step {
+            1
+        } else {
+            let others = if has_list { 4 } else { 2 };
+            body.height.saturating_sub(others).clamp(1, 3)
+        };
+        let boxed = field_rows > 1;
+        let field_height = if boxed { field_rows + 2 } else { 1 };
+        let list_height = match (next_step, roomy, has_list) {
+            (_, _, false) | (true, false, _) => 0,
+            (true, true, true) => 3,
+            (false, _, true) => body.height.saturating_sub(field_height + 1),
+        };
+        let list_height = if list_height > 1 { list_height } else { 0 };
+        let [field, list, statement] = Layout::vertical([
+            Constraint::Length(field_height),
+            Constraint::Length(list_height),
+            Constraint::Fill(1),
+        ])
+        .areas(body);
+        areas.field = Some((field, boxed));
+        areas.list = (list.height > 1).then(|| list.inner(Margin::new(1, 0)));
+        if next_step && statement.height >= 3 {
+            let title = u16::from(roomy) * 2;
+            let [title, parts, sentence] = Layout::vertical([
+                Constraint::Length(title),
+                Constraint::Length(3),
+                Constraint::Fill(1),
+            ])
+            .areas(statement.inner(Margin::new(1, 0)));
+            let label = 24u16.min(area.width / 3);
+            let parts: [Rect; 3] = Layout::vertical([Constraint::Length(1); 3]).areas(parts);
+            areas.statement = Some(StatementAreas {
+                title: (title.height > 0).then(|| title.rows().last().unwrap_or(title)),
+                parts: parts.map(|row| {
+                    let [label_area, field] =
+                        Layout::horizontal([Constraint::Length(label), Constraint::Fill(1)])
+                            .areas(row);
+                    (label_area, field)
+                }),
+                sentence,
+            });
+        }
+        areas
+    }
+
+    /// Where each field goes, with how it shows, for drawing and the cursor.
+    fn fields(&self, areas: &Areas) -> Vec<(FieldView<'_>, Rect)> {
+        let mut fields = Vec::new();
+        if let Some((rect, boxed)) = areas.field {
+            fields.push((
+                FieldView {
                     field: &self.field,
                     focused: self.focus == Focus::Field,
                     placeholder: "type here, or press Enter to skip",
                     boxed,
                     counter: boxed,
-                };
-                cursor = field.cursor(rect);
-                field.render(theme, rect, buf);
-                y += rows;
-                let list_room = match (next_step, roomy) {
-                    (true, true) => 3,
-                    (true, false) => 0,
-                    (false, _) => bottom.saturating_sub(y + 1) as usize,
-                };
-                if !choices.is_empty() && list_room > 1 && y + 1 < bottom {
-                    self.render_list(theme, &choices, list_room, area, &mut y, buf);
-                }
-                if next_step && y + 2 < bottom {
-                    let part_cursor =
-                        self.render_statement(theme, area, &mut y, bottom, roomy, buf);
-                    cursor = cursor.or(part_cursor);
-                }
+                },
+                rect,
+            ));
+        }
+        if let Some(statement) = &areas.statement {
+            for (i, (_, rect)) in statement.parts.iter().enumerate() {
+                fields.push((
+                    FieldView {
+                        field: &self.parts[i],
+                        focused: self.focus == Focus::Part(i),
+                        placeholder: "",
+                        boxed: false,
+                        counter: false,
+                    },
+                    *rect,
+                ));
             }
         }
-        cursor
+        fields
     }
 
-    fn render_list(
-        &self,
-        theme: &Theme,
-        choices: &[&str],
-        room: usize,
-        area: Rect,
-        y: &mut u16,
-        buf: &mut Buffer,
-    ) {
-        let width = area.width.saturating_sub(6) as usize;
+    fn layout(&self, area: Rect, theme: &Theme) -> (Vec<(String, Style)>, Areas) {
+        let roomy = area.height >= 18;
+        let prompt = self.prompt_lines(area.width.saturating_sub(4) as usize, roomy, theme);
+        let room = area.height.saturating_sub(4);
+        let areas = self.areas(area, (prompt.len() as u16).min(room));
+        (prompt, areas)
+    }
+
+    /// The list to pick from, under its label; ratatui's list keeps the
+    /// picked row in view as it moves.
+    fn render_list(&self, theme: &Theme, rect: Rect, buf: &mut Buffer) {
+        let choices = self.flow.choices(self.flow.step());
         let focused = self.focus == Focus::List;
         let label = if focused {
             "Pick one (enter):"
         } else {
             "Or pick one (tab):"
         };
-        buf.set_string(area.x + 2, *y, label, theme.dim);
-        *y += 1;
-        // ratatui's list keeps the picked row in view as it moves.
-        let rows = room.saturating_sub(1).max(1) as u16;
-        let rect = Rect::new(area.x + 2, *y, area.width.saturating_sub(4), rows);
+        let [label_row, rows] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(rect);
+        Paragraph::new(Line::styled(label, theme.dim)).render(label_row, buf);
+        let width = rows.width.saturating_sub(2) as usize;
         let items: Vec<ListItem> = choices
             .iter()
             .map(|c| ListItem::new(ui::fit(c, width)))
@@ -436,81 +487,40 @@ impl Reframe {
                 .highlight_style(theme.selected)
                 .highlight_symbol("▸ ")
                 .highlight_spacing(HighlightSpacing::Always),
-            rect,
+            rows,
             buf,
             &mut state,
         );
-        *y += rows;
     }
 
-    fn render_statement(
-        &self,
-        theme: &Theme,
-        area: Rect,
-        y: &mut u16,
-        bottom: u16,
-        roomy: bool,
-        buf: &mut Buffer,
-    ) -> Option<Position> {
-        let width = area.width.saturating_sub(4) as usize;
+    /// The "I"-statement: its three parts beside their labels, and the
+    /// sentence they make.
+    fn render_statement(&self, theme: &Theme, areas: &StatementAreas, buf: &mut Buffer) {
         let content = self.flow.content();
-        if roomy {
-            let (title, _) = content.prompt("statement");
-            *y += 1;
-            buf.set_string(area.x + 2, *y, ui::fit(title, width), theme.title);
-            *y += 1;
+        if let Some(title) = areas.title {
+            let (text, _) = content.prompt("statement");
+            Paragraph::new(Line::styled(
+                ui::fit(text, title.width as usize),
+                theme.title,
+            ))
+            .render(title, buf);
         }
-        let mut cursor = None;
-        for (i, label) in PART_LABELS.iter().enumerate() {
-            if *y >= bottom {
-                break;
-            }
-            let label_width = 24u16.min(area.width / 3);
-            buf.set_string(
-                area.x + 2,
-                *y,
-                ui::fit(label, label_width as usize - 1),
-                theme.dim,
-            );
-            let rect = Rect::new(
-                area.x + 2 + label_width,
-                *y,
-                area.width.saturating_sub(4 + label_width),
-                1,
-            );
-            let focused = self.focus == Focus::Part(i);
-            let view = FieldView {
-                field: &self.parts[i],
-                focused,
-                placeholder: "",
-                boxed: false,
-                counter: false,
-            };
-            cursor = cursor.or(view.cursor(rect));
-            view.render(theme, rect, buf);
-            *y += 1;
+        for ((label_area, _), label) in areas.parts.iter().zip(PART_LABELS) {
+            let width = label_area.width.saturating_sub(1) as usize;
+            Paragraph::new(Line::styled(ui::fit(label, width), theme.dim)).render(*label_area, buf);
         }
-        if *y < bottom {
-            let a = self.flow.answers();
-            let template = content.statements.get(a.template);
-            let sentence = template.map(|t| {
-                t.fill(
-                    &self.parts[0].text(),
-                    &self.parts[1].text(),
-                    &self.parts[2].text(),
-                )
-            });
-            if let Some(sentence) = sentence {
-                for line in ui::wrap(&format!("“{sentence}”"), width, 2) {
-                    if *y >= bottom {
-                        break;
-                    }
-                    buf.set_string(area.x + 2, *y, line, theme.accent);
-                    *y += 1;
-                }
-            }
+        let a = self.flow.answers();
+        if let Some(template) = content.statements.get(a.template) {
+            let [feeling, situation, need] = self.parts.each_ref().map(TextField::text);
+            let sentence = template.fill(&feeling, &situation, &need);
+            let width = areas.sentence.width as usize;
+            let rows = (areas.sentence.height as usize).min(2);
+            let lines: Vec<Line> = ui::wrap(&format!("“{sentence}”"), width, rows)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.accent))
+                .collect();
+            Paragraph::new(lines).render(areas.sentence, buf);
         }
-        cursor
     }
 
     fn render_rating(&self, theme: &Theme, value: Option<u8>, rect: Rect, buf: &mut Buffer) {
@@ -645,12 +655,52 @@ impl Screen for Reframe {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        self.draw(view.theme(), area, buf);
+        let theme = view.theme();
+        let (prompt, areas) = self.layout(area, theme);
+        let (at, of) = self.flow.position();
+        ui::header(
+            buf,
+            areas.header,
+            "soothe · Reframe",
+            &format!("step {at} of {of}"),
+            theme,
+        );
+        let lines: Vec<Line> = prompt
+            .into_iter()
+            .map(|(text, style)| Line::styled(ui::fit(&text, areas.prompt.width as usize), style))
+            .collect();
+        Paragraph::new(lines).render(areas.prompt, buf);
+        match self.flow.step() {
+            Step::Strength => {
+                self.render_rating(theme, self.flow.answers().strength_before, areas.body, buf)
+            }
+            Step::Rerate => {
+                self.render_rating(theme, self.flow.answers().strength_after, areas.body, buf)
+            }
+            Step::Review => self.render_review(theme, areas.body, buf),
+            _ => {}
+        }
+        if let Some((rect, boxed)) = areas.field {
+            // ↑ ↓ move by the rows the person sees.
+            self.field_width
+                .set(rect.width.saturating_sub(if boxed { 4 } else { 2 }));
+        }
+        for (field, rect) in self.fields(&areas) {
+            field.render(theme, rect, buf);
+        }
+        if let Some(list) = areas.list {
+            self.render_list(theme, list, buf);
+        }
+        if let Some(statement) = &areas.statement {
+            self.render_statement(theme, statement, buf);
+        }
     }
 
     fn cursor(&self, area: Rect, view: &View) -> Option<Position> {
-        let mut scratch = Buffer::empty(area);
-        self.draw(view.theme(), area, &mut scratch)
+        let (_, areas) = self.layout(area, view.theme());
+        self.fields(&areas)
+            .into_iter()
+            .find_map(|(field, rect)| field.cursor(rect))
     }
 }
 
