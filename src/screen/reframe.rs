@@ -409,7 +409,7 @@ impl Reframe {
             let label = 24u16.min(area.width / 3);
             let parts: [Rect; 3] = Layout::vertical([Constraint::Length(1); 3]).areas(parts);
             areas.statement = Some(StatementAreas {
-                title: (title.height > 0).then(|| title.rows().last().unwrap_or(title)),
+                title: (title.height > 0).then(|| title.rows().next_back().unwrap_or(title)),
                 parts: parts.map(|row| {
                     let [label_area, field] =
                         Layout::horizontal([Constraint::Length(label), Constraint::Fill(1)])
