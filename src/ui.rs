@@ -8,7 +8,7 @@ pub mod scale;
 pub mod theme;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Constraint, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
@@ -139,27 +139,25 @@ pub enum Align {
 /// A page of lines (Support): centred top to bottom. When the lines do not
 /// fit, the empty ones go first, then the last ones.
 pub fn page(buf: &mut Buffer, area: Rect, mut lines: Vec<(String, Style)>, align: Align) {
-    use unicode_width::UnicodeWidthStr;
-    let room = area.height as usize;
-    if lines.len() > room {
+    if lines.len() > area.height as usize {
         lines.retain(|(text, _)| !text.is_empty());
-        lines.truncate(room);
+        lines.truncate(area.height as usize);
     }
-    let top = area.y + (room.saturating_sub(lines.len()) / 2) as u16;
-    let widest = lines.iter().map(|(t, _)| t.width()).max().unwrap_or(0) as u16;
-    let x = match align {
-        Align::Center => area.x,
-        Align::Block => area.x + area.width.saturating_sub(widest) / 2,
-        Align::Left => area.x + 2,
+    let block = area.centered_vertically(Constraint::Length(lines.len() as u16));
+    let widest = lines.iter().map(|(t, _)| width(t)).max().unwrap_or(0) as u16;
+    let block = match align {
+        Align::Center => block,
+        Align::Block => block.centered_horizontally(Constraint::Length(widest.min(block.width))),
+        Align::Left => block.inner(Margin::new(2, 0)),
     };
-    for (i, (text, style)) in lines.iter().enumerate() {
-        let y = top + i as u16;
-        if align == Align::Center {
-            centered_line(buf, area, y, text, *style);
-        } else {
-            let line = Line::styled(fit(text, area.right().saturating_sub(x) as usize), *style);
-            Paragraph::new(line).render(Rect::new(x, y, area.right().saturating_sub(x), 1), buf);
-        }
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|(text, style)| Line::styled(fit(&text, block.width as usize), style))
+        .collect();
+    let text = Paragraph::new(lines);
+    match align {
+        Align::Center => text.centered().render(block, buf),
+        Align::Block | Align::Left => text.render(block, buf),
     }
 }
 
@@ -175,8 +173,7 @@ pub fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
         text = "Too small";
         lines = (text.len() as u16).div_ceil(area.width).min(area.height);
     }
-    let top = area.y + area.height.saturating_sub(lines) / 2;
-    let rect = Rect::new(area.x, top, area.width, lines.min(area.height));
+    let rect = area.centered_vertically(Constraint::Length(lines.min(area.height)));
     Paragraph::new(text)
         .style(theme.text)
         .alignment(Alignment::Center)

@@ -14,7 +14,7 @@ use super::checkin::nudge;
 use super::{Cx, Kind, Outcome, Screen, View};
 use crate::keys::{self, Action, Tables};
 use crate::session::{Question, Ratings, Summary, Tone};
-use crate::ui::{self, Theme, scale};
+use crate::ui::{self, Align, Theme, scale};
 use crate::words;
 
 pub struct Ending {
@@ -174,18 +174,12 @@ impl Screen for Ending {
             Constraint::Fill(1),
         ])
         .areas(block);
-        let widest = summary.iter().map(|(t, _)| ui::width(t)).max().unwrap_or(0) as u16;
-        let lines = Layout::vertical(vec![Constraint::Length(1); summary.len()]).split(top);
-        for ((text, style), row) in summary.iter().zip(lines.iter()) {
-            if self.summary.block {
-                let x = row.x + row.width.saturating_sub(widest) / 2;
-                let rect = Rect::new(x, row.y, row.right().saturating_sub(x), 1);
-                Paragraph::new(Line::styled(ui::fit(text, rect.width as usize), *style))
-                    .render(rect, buf);
-            } else {
-                ui::centered_line(buf, *row, row.y, text, *style);
-            }
-        }
+        let align = if self.summary.block {
+            Align::Block
+        } else {
+            Align::Center
+        };
+        ui::page(buf, top, summary, align);
         let lines = Layout::vertical(vec![Constraint::Length(1); asked.len()]).split(bottom);
         for (line, row) in asked.into_iter().zip(lines.iter()) {
             Paragraph::new(line).centered().render(*row, buf);

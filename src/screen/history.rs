@@ -3,8 +3,10 @@
 //! app's event loop reads it); an empty journal gets a friendly sentence.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect, Size};
+use ratatui::layout::{Constraint, Layout, Margin, Rect, Size};
 use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Cx, Kind, Outcome, Screen, View};
 use crate::content::Content;
@@ -89,48 +91,89 @@ impl Screen for History {
         ])
         .areas(area);
         ui::header(buf, head, "soothe · History", &counts, theme);
-        let width = area.width.saturating_sub(4) as usize;
-        let mut y = body.y;
-        let bottom = body.bottom();
-        let line = |buf: &mut Buffer, y: &mut u16, text: &str, style: Style| {
-            if *y < bottom {
-                buf.set_string(area.x + 2, *y, ui::fit(text, width), style);
-                *y += 1;
-            }
-        };
+        let body = body.inner(Margin::new(2, 0));
+        let width = body.width as usize;
         if sessions == 0 {
-            for text in ui::wrap(
+            let text = ui::wrap(
                 "No sessions yet. After each exercise it is kept here, with how strong the distress was before and after, so that over time you can see what helps you most.",
                 width,
                 6,
-            ) {
-                line(buf, &mut y, &text, theme.text);
-            }
-            return;
-        }
-        if let Some(warning) = &self.warning {
-            line(buf, &mut y, warning, theme.notice);
-        }
-
-        // What helps most: as many rows as the window allows.
-        let roomy = body.height >= 16;
-        let helps_rows = if roomy { 4 } else { 2 };
-        line(
-            buf,
-            &mut y,
-            "What helps you most (average drop in distress, 0–10)",
-            theme.title,
-        );
-        if self.helps.is_empty() {
-            line(
-                buf,
-                &mut y,
-                "Rate the distress before and after a session to see this.",
-                theme.dim,
             );
+            return lines(text.into_iter().map(|t| (t, theme.text)).collect()).render(body, buf);
+        }
+        // Height bands: from 16 rows the helps list grows, air and the chart come in.
+        let roomy = body.height >= 16;
+        let helps = self.helps_lines(&ctx.content, width, roomy, theme);
+        let rated: Vec<&Record> = self
+            .records
+            .iter()
+            .filter(|r| r.before.is_some() && r.after.is_some())
+            .take(CHART_SESSIONS.min(width.saturating_sub(2) / 3))
+            .collect();
+        let chart_rows: u16 = 6;
+        let used = helps.len() as u16 + u16::from(self.warning.is_some()) + u16::from(roomy);
+        let chart = roomy && !rated.is_empty() && used + chart_rows + 1 + 4 <= body.height;
+        let [warning, helps_area, _, chart_title, chart_area, _, recent] = Layout::vertical([
+            Constraint::Length(u16::from(self.warning.is_some())),
+            Constraint::Length(helps.len() as u16),
+            Constraint::Length(u16::from(roomy)),
+            Constraint::Length(u16::from(chart)),
+            Constraint::Length(if chart { chart_rows } else { 0 }),
+            Constraint::Length(u16::from(chart)),
+            Constraint::Fill(1),
+        ])
+        .areas(body);
+        if let Some(text) = &self.warning {
+            lines(vec![(ui::fit(text, width), theme.notice)]).render(warning, buf);
+        }
+        lines(helps).render(helps_area, buf);
+        if chart {
+            let title = format!(
+                "Distress before (•) and after (○), last {} rated",
+                rated.len()
+            );
+            lines(vec![(ui::fit(&title, width), theme.title)]).render(chart_title, buf);
+            self.render_chart(theme, &rated, chart_area, buf);
+        }
+        let mut recent_lines = vec![("Recent".to_string(), theme.title)];
+        recent_lines.extend(
+            self.records
+                .iter()
+                .skip(self.scroll)
+                .take(recent.height as usize)
+                .map(|record| (recent_line(&ctx.content, record, width), theme.text)),
+        );
+        lines(recent_lines).render(recent, buf);
+    }
+}
+
+impl History {
+    /// "What helps you most" and its rows, as many as the window allows.
+    fn helps_lines(
+        &self,
+        content: &Content,
+        width: usize,
+        roomy: bool,
+        theme: &Theme,
+    ) -> Vec<(String, Style)> {
+        let mut out = vec![(
+            ui::fit(
+                "What helps you most (average drop in distress, 0–10)",
+                width,
+            ),
+            theme.title,
+        )];
+        if self.helps.is_empty() {
+            out.push((
+                ui::fit(
+                    "Rate the distress before and after a session to see this.",
+                    width,
+                ),
+                theme.dim,
+            ));
         }
         let wide = width >= 60;
-        for h in self.helps.iter().take(helps_rows) {
+        for h in self.helps.iter().take(if roomy { 4 } else { 2 }) {
             let right = if wide {
                 let sessions = if h.rated == 1 { "session" } else { "sessions" };
                 format!(
@@ -141,87 +184,53 @@ impl Screen for History {
             } else {
                 format!("{} ({})", words::drop(h.average_drop), h.rated)
             };
-            let left = name(&ctx.content, h.exercise, &h.variant);
-            line(
-                buf,
-                &mut y,
-                &two_sided(&left, &right, width.min(70)),
-                theme.text,
-            );
+            let left = name(content, h.exercise, &h.variant);
+            out.push((two_sided(&left, &right, width.min(70)), theme.text));
         }
-        if roomy {
-            y += 1;
-        }
-
-        // The chart, when there is room for it to say something.
-        let rated: Vec<&Record> = self
-            .records
-            .iter()
-            .filter(|r| r.before.is_some() && r.after.is_some())
-            .take(CHART_SESSIONS.min(width.saturating_sub(6) / 3))
-            .collect();
-        let chart_rows: u16 = 6;
-        if roomy && !rated.is_empty() && y + chart_rows + 4 <= bottom {
-            line(
-                buf,
-                &mut y,
-                &format!(
-                    "Distress before (•) and after (○), last {} rated",
-                    rated.len()
-                ),
-                theme.title,
-            );
-            self.render_chart(
-                theme,
-                &rated,
-                Rect::new(area.x + 2, y, area.width - 4, chart_rows),
-                buf,
-            );
-            y += chart_rows + 1;
-        }
-
-        line(buf, &mut y, "Recent", theme.title);
-        for record in self.records.iter().skip(self.scroll) {
-            if y >= bottom {
-                break;
-            }
-            // The ratings matter most: they keep the right edge whatever the width.
-            let (left, right) = if wide {
-                (
-                    format!(
-                        "{}  {}",
-                        record.started_at.format("%a %e %b %H:%M"),
-                        name(&ctx.content, record.exercise, &record.variant)
-                    ),
-                    format!(
-                        "{:<9} {:>5}  {:<7}",
-                        if record.completed {
-                            "completed"
-                        } else {
-                            "left"
-                        },
-                        words::clock(record.duration_secs),
-                        history::ratings(record)
-                    ),
-                )
-            } else {
-                (
-                    format!(
-                        "{} {}",
-                        record.started_at.format("%e %b"),
-                        name(&ctx.content, record.exercise, &record.variant)
-                    ),
-                    history::ratings(record),
-                )
-            };
-            line(
-                buf,
-                &mut y,
-                &two_sided(&left, &right, width.min(76)),
-                theme.text,
-            );
-        }
+        out
     }
+}
+
+/// Lines of text, each cut to the width by its maker.
+fn lines(rows: Vec<(String, Style)>) -> Paragraph<'static> {
+    Paragraph::new(
+        rows.into_iter()
+            .map(|(text, style)| Line::styled(text, style))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// One recent session; the ratings keep the right edge whatever the width.
+fn recent_line(content: &Content, record: &Record, width: usize) -> String {
+    let (left, right) = if width >= 60 {
+        (
+            format!(
+                "{}  {}",
+                record.started_at.format("%a %e %b %H:%M"),
+                name(content, record.exercise, &record.variant)
+            ),
+            format!(
+                "{:<9} {:>5}  {:<7}",
+                if record.completed {
+                    "completed"
+                } else {
+                    "left"
+                },
+                words::clock(record.duration_secs),
+                history::ratings(record)
+            ),
+        )
+    } else {
+        (
+            format!(
+                "{} {}",
+                record.started_at.format("%e %b"),
+                name(content, record.exercise, &record.variant)
+            ),
+            history::ratings(record),
+        )
+    };
+    two_sided(&left, &right, width.min(76))
 }
 
 impl History {
