@@ -1,0 +1,13 @@
+//! Render snapshots, one module per screen: each in its key states at 80x24
+//! and 40x12, plus the smallest sizes, drawn at fixed instants.
+
+mod breathe;
+mod ending;
+mod ground;
+mod history;
+mod home;
+mod pages;
+mod reframe;
+mod relax;
+mod sizes;
+mod support;
