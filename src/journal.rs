@@ -141,6 +141,51 @@ mod rfc3339 {
     }
 }
 
+/// How one exercise session went, as the exercise knows it. The session
+/// machine adds the times and ratings to make it a [`Record`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub exercise: Exercise,
+    pub variant: String,
+    pub completed: bool,
+    /// Time spent in the exercise (pauses left out where it has a clock).
+    pub duration_secs: u64,
+    pub cycles: Option<u32>,
+    pub steps_done: Option<u32>,
+    pub steps_total: Option<u32>,
+    /// Grounding's typed items; kept only when the user opted in.
+    pub noticed: Vec<Noticed>,
+    /// Boxed: it is large, and most sessions have none.
+    pub reframe: Option<Box<ThoughtRecord>>,
+}
+
+impl Session {
+    /// A session with only the common fields; exercises fill in the rest.
+    pub fn new(exercise: Exercise, variant: &str, completed: bool, duration_secs: u64) -> Session {
+        Session {
+            exercise,
+            variant: variant.to_string(),
+            completed,
+            duration_secs,
+            cycles: None,
+            steps_done: None,
+            steps_total: None,
+            noticed: Vec::new(),
+            reframe: None,
+        }
+    }
+
+    /// The 0–10 ratings a thought record gives the journal (its 0–100
+    /// strengths, rounded), so it counts in "what helps you most".
+    pub fn own_ratings(&self) -> (Option<u8>, Option<u8>) {
+        let tenth = |v: Option<u8>| v.map(|v| ((u16::from(v) + 5) / 10) as u8);
+        match &self.reframe {
+            Some(r) => (tenth(r.strength_before), tenth(r.strength_after)),
+            None => (None, None),
+        }
+    }
+}
+
 /// What reading the journal found.
 #[derive(Debug, Default)]
 pub struct Read {

@@ -9,7 +9,8 @@ use std::time::Instant;
 use crate::clock::WallClock;
 use crate::content::{Grounding, Pattern, Program};
 use crate::exercise::timeline::Length;
-use crate::journal::{self, Exercise, Noticed, Record, SCHEMA, ThoughtRecord};
+pub use crate::journal::Session;
+use crate::journal::{self, Exercise, Record, SCHEMA};
 
 /// Where the app goes next: a screen and what it needs, already found.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,54 +105,6 @@ pub struct Summary {
     pub lines: Vec<(String, Tone)>,
     /// Left-aligned as one block (a list of what was noticed), else centred.
     pub block: bool,
-}
-
-/// How one exercise session went, as the exercise knows it. The machine
-/// adds the times and ratings to make it a [`Record`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Session {
-    pub exercise: Exercise,
-    pub variant: String,
-    pub completed: bool,
-    /// Time spent in the exercise (pauses left out where it has a clock).
-    pub duration_secs: u64,
-    pub cycles: Option<u32>,
-    pub steps_done: Option<u32>,
-    pub steps_total: Option<u32>,
-    /// Grounding's typed items; kept only when the user opted in.
-    pub noticed: Vec<Noticed>,
-    /// Boxed: it is large, and most sessions have none.
-    pub reframe: Option<Box<ThoughtRecord>>,
-}
-
-impl Session {
-    /// A session with only the common fields; exercises fill in the rest.
-    pub fn new(exercise: Exercise, variant: &str, completed: bool, duration_secs: u64) -> Session {
-        Session {
-            exercise,
-            variant: variant.to_string(),
-            completed,
-            duration_secs,
-            cycles: None,
-            steps_done: None,
-            steps_total: None,
-            noticed: Vec::new(),
-            reframe: None,
-        }
-    }
-
-    /// The 0–10 ratings a thought record gives the journal (its 0–100
-    /// strengths, rounded), so it counts in "what helps you most".
-    fn own_ratings(&self) -> Ratings {
-        let tenth = |v: Option<u8>| v.map(|v| ((u16::from(v) + 5) / 10) as u8);
-        match &self.reframe {
-            Some(r) => Ratings {
-                before: tenth(r.strength_before),
-                after: tenth(r.strength_after),
-            },
-            None => Ratings::default(),
-        }
-    }
 }
 
 /// An exercise that has ended: its account and what its ending shows.
@@ -431,9 +384,9 @@ impl Sessions {
         session: Session,
         ratings: Ratings,
     ) -> Record {
-        let own = session.own_ratings();
-        let before = ratings.before.or(running.before).or(own.before);
-        let after = ratings.after.or(own.after);
+        let (own_before, own_after) = session.own_ratings();
+        let before = ratings.before.or(running.before).or(own_before);
+        let after = ratings.after.or(own_after);
         let started_at = self.clock.at(running.started);
         Record {
             v: SCHEMA,

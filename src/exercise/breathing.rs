@@ -8,8 +8,7 @@ use std::time::Instant;
 use super::timed::Timed;
 use super::timeline::{Length, Sample, Segment, Timeline};
 use crate::content::{Pattern, PhaseKind};
-use crate::journal::Exercise;
-use crate::session::Session;
+use crate::journal::{Exercise, Session};
 
 /// The pacer's fill is quantised to this many steps per full breath, so the
 /// screen redraws only when the picture can actually differ.

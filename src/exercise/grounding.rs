@@ -5,8 +5,8 @@
 //! the person returns, so nothing typed is ever lost.
 
 use crate::content::{GroundStep, Grounding, Sense};
+use crate::journal::Session;
 use crate::journal::{self, Exercise};
-use crate::session::Session;
 
 /// The longest item kept, in characters; more is dropped at typing time.
 pub const ITEM_LIMIT: usize = 200;

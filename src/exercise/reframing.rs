@@ -5,8 +5,8 @@
 //! nothing typed is ever dropped. Pure and untimed.
 
 use crate::content::Reframing;
+use crate::journal::Session;
 use crate::journal::{Exercise, QuestionAnswer, ThoughtRecord};
-use crate::session::Session;
 
 /// The longest answer kept, in characters.
 pub const ANSWER_LIMIT: usize = 600;

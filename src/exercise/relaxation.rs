@@ -8,8 +8,7 @@ use std::time::Instant;
 use super::timed::Timed;
 use super::timeline::{Length, Sample, Segment, Timeline};
 use crate::content::{Program, RelaxStep};
-use crate::journal::Exercise;
-use crate::session::Session;
+use crate::journal::{Exercise, Session};
 
 /// What Enter adds to a release: time, never pressure.
 pub const EXTEND_MS: u64 = 10_000;

@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 use super::*;
 use crate::content::Content;
+use crate::journal::{Noticed, ThoughtRecord};
 
 fn clock(t0: Instant) -> WallClock {
     WallClock::new(
