@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
@@ -478,12 +478,14 @@ fn frame_areas(area: Rect) -> [Rect; 3] {
         5..10 => (0, 1),
         _ => (1, 1),
     };
-    Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(gap),
-        Constraint::Length(foot),
-    ])
-    .areas(area)
+    ui::stack(
+        area,
+        [
+            Constraint::Fill(1),
+            Constraint::Length(gap),
+            Constraint::Length(foot),
+        ],
+    )
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ pub mod scale;
 pub mod theme;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Margin, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
@@ -181,6 +181,49 @@ pub fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
         .render(rect, buf);
 }
 
+/// `Layout::vertical(constraints).areas(area)`, answered by arithmetic when
+/// every constraint is a `Length` or a `Fill` (the rows of the Breathe
+/// screen and the app's frame): ratatui's solver takes 0.05–0.2 ms for each
+/// layout it has not seen, and the first frame of `soothe breathe` has to
+/// be there within milliseconds. Anything else goes to `Layout`. A test
+/// holds the two to the same answer.
+pub fn stack<const N: usize>(area: Rect, constraints: [Constraint; N]) -> [Rect; N] {
+    let mut fixed = 0u32;
+    let mut weights = 0u32;
+    for constraint in constraints {
+        match constraint {
+            Constraint::Length(n) => fixed += u32::from(n),
+            Constraint::Fill(w) => weights += u32::from(w),
+            _ => return Layout::vertical(constraints).areas(area),
+        }
+    }
+    let height = u32::from(area.height);
+    if fixed > height || (weights == 0 && fixed != height) {
+        // Squeezed or loose: the solver's rules decide.
+        return Layout::vertical(constraints).areas(area);
+    }
+    let spare = height - fixed;
+    let mut out = [Rect::default(); N];
+    let mut y = u32::from(area.y);
+    let mut weight_before = 0u32;
+    for (rect, constraint) in out.iter_mut().zip(constraints) {
+        let rows = match constraint {
+            Constraint::Length(n) => u32::from(n),
+            Constraint::Fill(w) => {
+                // Each fill ends where its share of the spare rows, rounded, ends.
+                let start = (spare * weight_before * 2 + weights) / (weights * 2);
+                weight_before += u32::from(w);
+                let end = (spare * weight_before * 2 + weights) / (weights * 2);
+                end - start
+            }
+            _ => 0,
+        };
+        *rect = Rect::new(area.x, y as u16, area.width, rows as u16);
+        y += rows;
+    }
+    out
+}
+
 /// Display width of `text`, as the terminal lays it out.
 pub fn width(text: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(text)
@@ -189,6 +232,37 @@ pub fn width(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stack_answers_as_the_layout_solver_does() {
+        use Constraint::{Fill, Length};
+        for height in 0..26u16 {
+            let area = Rect::new(3, 2, 40, height);
+            for a in 0..5 {
+                for b in 0..4 {
+                    let sets: [[Constraint; 5]; 4] = [
+                        [Length(a), Fill(1), Length(1), Length(b), Length(2)],
+                        [Length(a), Fill(1), Length(1), Length(b), Fill(1)],
+                        [Fill(2), Length(a), Fill(1), Length(b), Fill(3)],
+                        [
+                            Length(a),
+                            Length(b),
+                            Length(1),
+                            Length(1),
+                            Length(height.saturating_sub(a + b + 2)),
+                        ],
+                    ];
+                    for set in sets {
+                        assert_eq!(
+                            stack(area, set),
+                            Layout::vertical(set).areas::<5>(area),
+                            "{set:?} in {height} rows"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn fit_cuts_by_display_width() {

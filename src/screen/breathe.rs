@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Margin, Rect};
 use ratatui::style::Modifier;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -17,7 +17,7 @@ use crate::exercise::timed::Driver;
 use crate::exercise::timeline::Length;
 use crate::keys::{self, Action, Tables};
 use crate::session::Finished;
-use crate::ui::{self, pacer::Pacer};
+use crate::ui::{self, Theme, pacer::Pacer};
 use crate::words;
 
 pub type Breathe = TimedScreen<Breathing>;
@@ -111,26 +111,30 @@ impl Paced for Breathing {
         let pacer = area.height.saturating_sub(header + 2 + notes + 1);
         let show_pacer = pacer >= 3 && area.width >= 16;
         let [head, shape, _, words_row, seconds_row, notes_area] = if show_pacer {
-            Layout::vertical([
-                Constraint::Length(header),
-                Constraint::Fill(1),
-                Constraint::Length(1),
-                Constraint::Length(1),
-                Constraint::Length(1),
-                Constraint::Length(notes),
-            ])
-            .areas(area)
+            ui::stack(
+                area,
+                [
+                    Constraint::Length(header),
+                    Constraint::Fill(1),
+                    Constraint::Length(1),
+                    Constraint::Length(1),
+                    Constraint::Length(1),
+                    Constraint::Length(notes),
+                ],
+            )
         } else {
             // No room for the shape: the words sit in the middle.
-            let [head, _, words, seconds, notes_area, _] = Layout::vertical([
-                Constraint::Length(header),
-                Constraint::Fill(1),
-                Constraint::Length(1),
-                Constraint::Length(1),
-                Constraint::Length(notes),
-                Constraint::Fill(1),
-            ])
-            .areas(area);
+            let [head, _, words, seconds, notes_area, _] = ui::stack(
+                area,
+                [
+                    Constraint::Length(header),
+                    Constraint::Fill(1),
+                    Constraint::Length(1),
+                    Constraint::Length(1),
+                    Constraint::Length(notes),
+                    Constraint::Fill(1),
+                ],
+            );
             [
                 head,
                 Rect::default(),
@@ -142,24 +146,7 @@ impl Paced for Breathing {
         };
 
         if header > 0 {
-            let mut counts = match view.cycles_planned {
-                Some(n) => format!(
-                    "cycle {} of {n} · {}",
-                    view.cycle,
-                    words::clock(view.elapsed_secs)
-                ),
-                None => format!("cycle {} · {}", view.cycle, words::clock(view.elapsed_secs)),
-            };
-            if self.pace_percent() != 100 {
-                counts = format!("pace {} % · {counts}", self.pace_percent());
-            }
-            ui::header(
-                buf,
-                head,
-                &format!("soothe · {}", self.pattern().name),
-                &counts,
-                theme,
-            );
+            self.header(view, head, buf, theme);
         }
         if show_pacer {
             Pacer {
@@ -187,6 +174,25 @@ impl Paced for Breathing {
 }
 
 impl Breathing {
+    /// "soothe · Steady 4-4-6" and "pace 110 % · cycle 3 of 9 · 0:38".
+    fn header(&self, view: Picture, row: Rect, buf: &mut Buffer, theme: &Theme) {
+        let clock = words::clock(view.elapsed_secs);
+        let mut counts = match view.cycles_planned {
+            Some(n) => format!("cycle {} of {n} · {clock}", view.cycle),
+            None => format!("cycle {} · {clock}", view.cycle),
+        };
+        if self.pace_percent() != 100 {
+            counts = format!("pace {} % · {counts}", self.pace_percent());
+        }
+        ui::header(
+            buf,
+            row,
+            &format!("soothe · {}", self.pattern().name),
+            &counts,
+            theme,
+        );
+    }
+
     /// The quiet line under the seconds: why it paused, the plan, or the
     /// caution for holds during the first cycle.
     fn note(&self, view: Picture, pausing: Pausing) -> String {

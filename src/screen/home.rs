@@ -10,7 +10,7 @@ use ratatui::widgets::{
 };
 
 use super::{Ctx, Cx, Kind, Outcome, Route, Screen, View, can_move, move_in_list};
-use crate::content::DEFAULT_PATTERN;
+use crate::content::{Content, DEFAULT_PATTERN};
 use crate::exercise::timeline::Length;
 use crate::keys::{self, Action, Tables};
 use crate::ui;
@@ -82,6 +82,52 @@ impl Home {
                 &content.default_program().id,
             ),
         }
+    }
+}
+
+impl Home {
+    /// Each row's name and its one line: what Enter would start.
+    fn entries(&self, content: &Content) -> [(&'static str, String); 7] {
+        let pattern = &content.patterns[self.pattern];
+        let grounding = &content.grounding[self.grounding];
+        let program = &content.programs[self.program];
+        [
+            (
+                "Breathe",
+                format!("{} · {}", pattern.name, pattern.rhythm()),
+            ),
+            (
+                "Ground",
+                format!("{} · {}", grounding.name, grounding.description),
+            ),
+            (
+                "Relax",
+                format!(
+                    "{} · about {} min · tense and let go, group by group",
+                    program.name,
+                    (program.total_ms() + 30_000) / 60_000
+                ),
+            ),
+            (
+                "Reframe",
+                "name the anxious thought, weigh it, find a kinder one".to_string(),
+            ),
+            (
+                "Patterns",
+                format!(
+                    "choose another rhythm ({} to pick from)",
+                    content.patterns.len()
+                ),
+            ),
+            (
+                "History",
+                "past sessions, and what helps you most".to_string(),
+            ),
+            (
+                "Support",
+                "when it is too much: reaching a person".to_string(),
+            ),
+        ]
     }
 }
 
@@ -159,47 +205,7 @@ impl Screen for Home {
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let ctx = view.ctx;
         let theme = &ctx.theme;
-        let content = &ctx.content;
-        let pattern = &content.patterns[self.pattern];
-        let grounding = &content.grounding[self.grounding];
-        let program = &content.programs[self.program];
-        let entries = [
-            (
-                "Breathe",
-                format!("{} · {}", pattern.name, pattern.rhythm()),
-            ),
-            (
-                "Ground",
-                format!("{} · {}", grounding.name, grounding.description),
-            ),
-            (
-                "Relax",
-                format!(
-                    "{} · about {} min · tense and let go, group by group",
-                    program.name,
-                    (program.total_ms() + 30_000) / 60_000
-                ),
-            ),
-            (
-                "Reframe",
-                "name the anxious thought, weigh it, find a kinder one".to_string(),
-            ),
-            (
-                "Patterns",
-                format!(
-                    "choose another rhythm ({} to pick from)",
-                    content.patterns.len()
-                ),
-            ),
-            (
-                "History",
-                "past sessions, and what helps you most".to_string(),
-            ),
-            (
-                "Support",
-                "when it is too much: reaching a person".to_string(),
-            ),
-        ];
+        let entries = self.entries(&ctx.content);
         let width = area.width as usize;
         // Height bands: the calm sentence from 10 rows, air between rows from 14.
         let intro = if area.height >= 10 { 4 } else { 1 };
