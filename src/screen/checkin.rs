@@ -77,6 +77,19 @@ impl Screen for CheckIn {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        CheckInView { screen: self, view }.render(area, buf);
+    }
+}
+
+/// The check-in before at one instant, as a ratatui widget.
+struct CheckInView<'a> {
+    screen: &'a CheckIn,
+    view: &'a View<'a>,
+}
+
+impl Widget for CheckInView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Self { screen, view } = self;
         let theme = view.theme();
         let wide = area.width >= 50;
         let question = ui::wrap(
@@ -89,7 +102,7 @@ impl Screen for CheckIn {
             .map(|q| Line::styled(q, theme.title))
             .collect();
         rows.push(Line::default());
-        rows.push(scale::line(self.value, wide, theme));
+        rows.push(scale::line(screen.value, wide, theme));
         rows.push(Line::default());
         rows.push(Line::styled(
             ui::fit(scale::legend(wide), area.width as usize),

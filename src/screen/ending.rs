@@ -112,10 +112,23 @@ impl Screen for Ending {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        EndingView { screen: self, view }.render(area, buf);
+    }
+}
+
+/// The ending at one instant, as a ratatui widget.
+struct EndingView<'a> {
+    screen: &'a Ending,
+    view: &'a View<'a>,
+}
+
+impl Widget for EndingView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Self { screen, view } = self;
         let theme = view.theme();
         let width = area.width.saturating_sub(4) as usize;
         let wide = area.width >= 50;
-        let mut summary: Vec<(String, Style)> = self
+        let mut summary: Vec<(String, Style)> = screen
             .summary
             .lines
             .iter()
@@ -130,21 +143,21 @@ impl Screen for Ending {
             })
             .collect();
         let mut asked: Vec<Line> = Vec::new();
-        for (i, question) in self.questions.iter().enumerate() {
-            let marked = i == self.focus && self.questions.len() > 1;
+        for (i, question) in screen.questions.iter().enumerate() {
+            let marked = i == screen.focus && screen.questions.len() > 1;
             let marker = if marked { "▸ " } else { "" };
             asked.push(Line::from(vec![
                 Span::styled(marker, theme.selected),
                 Span::styled(
                     ui::fit(words::question(*question), width.saturating_sub(2)),
-                    if marked || self.questions.len() == 1 {
+                    if marked || screen.questions.len() == 1 {
                         theme.title
                     } else {
                         theme.text
                     },
                 ),
             ]));
-            asked.push(scale::line(self.ratings.get(*question), wide, theme));
+            asked.push(scale::line(screen.ratings.get(*question), wide, theme));
         }
         if !asked.is_empty() {
             asked.push(Line::styled(
@@ -174,7 +187,7 @@ impl Screen for Ending {
             Constraint::Fill(1),
         ])
         .areas(block);
-        let align = if self.summary.block {
+        let align = if screen.summary.block {
             Align::Block
         } else {
             Align::Center

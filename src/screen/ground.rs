@@ -253,14 +253,27 @@ impl Screen for Ground {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        GroundView { screen: self, view }.render(area, buf);
+    }
+}
+
+/// The Ground screen at one instant, as a ratatui widget.
+struct GroundView<'a> {
+    screen: &'a Ground,
+    view: &'a View<'a>,
+}
+
+impl Widget for GroundView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Self { screen, view } = self;
         let theme = view.theme();
-        let areas = self.areas(area);
-        let step = self.flow.step();
-        let variant = self.flow.variant();
+        let areas = screen.areas(area);
+        let step = screen.flow.step();
+        let variant = screen.flow.variant();
         let inner = area.width.saturating_sub(4) as usize;
         if areas.header.height > 0 {
-            let (step_no, steps) = (self.flow.step_index() + 1, variant.steps.len());
-            let (counted, items) = (self.flow.total_counted(), variant.items());
+            let (step_no, steps) = (screen.flow.step_index() + 1, variant.steps.len());
+            let (counted, items) = (screen.flow.total_counted(), variant.items());
             let counts = if area.width >= 60 {
                 format!("step {step_no} of {steps} · {counted} of {items} noticed")
             } else {
@@ -276,7 +289,7 @@ impl Screen for Ground {
         }
 
         // The sense and its dots: filled for each thing noticed.
-        let done = self.flow.items().len();
+        let done = screen.flow.items().len();
         let dots: String = (0..step.count)
             .map(|i| if i < done { '●' } else { '○' })
             .collect();
@@ -293,19 +306,21 @@ impl Screen for Ground {
             .collect();
         Paragraph::new(lines).render(areas.prompt, buf);
 
-        self.field_view(areas.boxed).render(theme, areas.field, buf);
+        screen
+            .field_view(areas.boxed)
+            .render(theme, areas.field, buf);
 
         // Below the field, as room allows: the hint, then what this step has
         // named so far (not the whole summary, every frame).
         let mut below: Vec<Line> = Vec::new();
-        if let Some(hint) = self.flow.hint() {
+        if let Some(hint) = screen.flow.hint() {
             below.extend(
                 ui::wrap(hint, inner, 2)
                     .into_iter()
                     .map(|l| Line::styled(format!("  {l}"), theme.dim)),
             );
         }
-        let named: Vec<&str> = self
+        let named: Vec<&str> = screen
             .flow
             .items()
             .iter()

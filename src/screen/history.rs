@@ -77,9 +77,22 @@ impl Screen for History {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        HistoryView { screen: self, view }.render(area, buf);
+    }
+}
+
+/// The History screen at one instant, as a ratatui widget.
+struct HistoryView<'a> {
+    screen: &'a History,
+    view: &'a View<'a>,
+}
+
+impl Widget for HistoryView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Self { screen, view } = self;
         let ctx = view.ctx;
         let theme = &ctx.theme;
-        let sessions = self.records.len();
+        let sessions = screen.records.len();
         let counts = match sessions {
             1 => "1 session".to_string(),
             n => format!("{n} sessions"),
@@ -103,18 +116,18 @@ impl Screen for History {
         }
         // Height bands: from 16 rows the helps list grows, air and the chart come in.
         let roomy = body.height >= 16;
-        let helps = self.helps_lines(&ctx.content, width, roomy, theme);
-        let rated: Vec<&Record> = self
+        let helps = screen.helps_lines(&ctx.content, width, roomy, theme);
+        let rated: Vec<&Record> = screen
             .records
             .iter()
             .filter(|r| r.before.is_some() && r.after.is_some())
             .take(CHART_SESSIONS.min(width.saturating_sub(2) / 3))
             .collect();
         let chart_rows: u16 = 6;
-        let used = helps.len() as u16 + u16::from(self.warning.is_some()) + u16::from(roomy);
+        let used = helps.len() as u16 + u16::from(screen.warning.is_some()) + u16::from(roomy);
         let chart = roomy && !rated.is_empty() && used + chart_rows + 1 + 4 <= body.height;
         let [warning, helps_area, _, chart_title, chart_area, _, recent] = Layout::vertical([
-            Constraint::Length(u16::from(self.warning.is_some())),
+            Constraint::Length(u16::from(screen.warning.is_some())),
             Constraint::Length(helps.len() as u16),
             Constraint::Length(u16::from(roomy)),
             Constraint::Length(u16::from(chart)),
@@ -123,7 +136,7 @@ impl Screen for History {
             Constraint::Fill(1),
         ])
         .areas(body);
-        if let Some(text) = &self.warning {
+        if let Some(text) = &screen.warning {
             lines(vec![(ui::fit(text, width), theme.notice)]).render(warning, buf);
         }
         lines(helps).render(helps_area, buf);
@@ -133,13 +146,14 @@ impl Screen for History {
                 rated.len()
             );
             lines(vec![(ui::fit(&title, width), theme.title)]).render(chart_title, buf);
-            self.render_chart(theme, &rated, chart_area, buf);
+            screen.render_chart(theme, &rated, chart_area, buf);
         }
         let mut recent_lines = vec![("Recent".to_string(), theme.title)];
         recent_lines.extend(
-            self.records
+            screen
+                .records
                 .iter()
-                .skip(self.scroll)
+                .skip(screen.scroll)
                 .take(recent.height as usize)
                 .map(|record| (recent_line(&ctx.content, record, width), theme.text)),
         );

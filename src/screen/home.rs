@@ -3,7 +3,7 @@
 //! pattern, grounding variant or relaxation program).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect, Size};
+use ratatui::layout::{Constraint, Rect, Size};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     HighlightSpacing, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
@@ -203,21 +203,37 @@ impl Screen for Home {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        HomeView { screen: self, view }.render(area, buf);
+    }
+}
+
+/// The menu at one instant, as a ratatui widget.
+struct HomeView<'a> {
+    screen: &'a Home,
+    view: &'a View<'a>,
+}
+
+impl Widget for HomeView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Self { screen, view } = self;
         let ctx = view.ctx;
         let theme = &ctx.theme;
-        let entries = self.entries(&ctx.content);
+        let entries = screen.entries(&ctx.content);
         let width = area.width as usize;
         // Height bands: the calm sentence from 10 rows, air between rows from 14.
         let intro = if area.height >= 10 { 4 } else { 1 };
         let roomy = area.height >= 14;
-        let notice = u16::from(self.notice.is_some());
-        let [top, list, _, notice_row] = Layout::vertical([
-            Constraint::Length(intro),
-            Constraint::Fill(1),
-            Constraint::Length(notice),
-            Constraint::Length(notice),
-        ])
-        .areas(area);
+        let notice = u16::from(screen.notice.is_some());
+        // Plain rows and one fill: no solver on the menu's first frame either.
+        let [top, list, _, notice_row] = ui::stack(
+            area,
+            [
+                Constraint::Length(intro),
+                Constraint::Fill(1),
+                Constraint::Length(notice),
+                Constraint::Length(notice),
+            ],
+        );
         let mut head = vec![Line::styled(" soothe", theme.title)];
         if intro > 1 {
             head.push(Line::default());
@@ -235,7 +251,7 @@ impl Screen for Home {
             .iter()
             .enumerate()
             .map(|(i, (name, detail))| {
-                let name_style = if i == self.selected {
+                let name_style = if i == screen.selected {
                     theme.selected
                 } else {
                     theme.text
@@ -252,7 +268,7 @@ impl Screen for Home {
                 ListItem::new(lines)
             })
             .collect();
-        let mut state = ListState::default().with_selected(Some(self.selected));
+        let mut state = ListState::default().with_selected(Some(screen.selected));
         StatefulWidget::render(
             List::new(items)
                 .highlight_symbol(" ▸ ")
@@ -261,7 +277,7 @@ impl Screen for Home {
             buf,
             &mut state,
         );
-        if let Some(notice) = &self.notice {
+        if let Some(notice) = &screen.notice {
             Paragraph::new(Line::styled(
                 ui::fit(&format!(" {notice}"), width),
                 theme.notice,

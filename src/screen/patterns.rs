@@ -63,6 +63,19 @@ impl Screen for Patterns {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        PatternsView { screen: self, view }.render(area, buf);
+    }
+}
+
+/// The pattern chooser at one instant, as a ratatui widget.
+struct PatternsView<'a> {
+    screen: &'a Patterns,
+    view: &'a View<'a>,
+}
+
+impl Widget for PatternsView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Self { screen, view } = self;
         let theme = view.theme();
         let patterns = &view.ctx.content.patterns;
         let width = area.width as usize;
@@ -81,7 +94,7 @@ impl Screen for Patterns {
             .iter()
             .enumerate()
             .map(|(i, pattern)| {
-                let style = if i == self.selected {
+                let style = if i == screen.selected {
                     theme.selected
                 } else {
                     theme.text
@@ -122,7 +135,7 @@ impl Screen for Patterns {
                 ListItem::new(lines)
             })
             .collect();
-        let mut state = ListState::default().with_selected(Some(self.selected));
+        let mut state = ListState::default().with_selected(Some(screen.selected));
         StatefulWidget::render(
             List::new(items)
                 .highlight_symbol(" ▸ ")

@@ -655,9 +655,29 @@ impl Screen for Reframe {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        ReframeView { screen: self, view }.render(area, buf);
+    }
+
+    fn cursor(&self, area: Rect, view: &View) -> Option<Position> {
+        let (_, areas) = self.layout(area, view.theme());
+        self.fields(&areas)
+            .into_iter()
+            .find_map(|(field, rect)| field.cursor(rect))
+    }
+}
+
+/// The thought record at one instant, as a ratatui widget.
+struct ReframeView<'a> {
+    screen: &'a Reframe,
+    view: &'a View<'a>,
+}
+
+impl Widget for ReframeView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Self { screen, view } = self;
         let theme = view.theme();
-        let (prompt, areas) = self.layout(area, theme);
-        let (at, of) = self.flow.position();
+        let (prompt, areas) = screen.layout(area, theme);
+        let (at, of) = screen.flow.position();
         ui::header(
             buf,
             areas.header,
@@ -670,37 +690,34 @@ impl Screen for Reframe {
             .map(|(text, style)| Line::styled(ui::fit(&text, areas.prompt.width as usize), style))
             .collect();
         Paragraph::new(lines).render(areas.prompt, buf);
-        match self.flow.step() {
-            Step::Strength => {
-                self.render_rating(theme, self.flow.answers().strength_before, areas.body, buf)
-            }
+        match screen.flow.step() {
+            Step::Strength => screen.render_rating(
+                theme,
+                screen.flow.answers().strength_before,
+                areas.body,
+                buf,
+            ),
             Step::Rerate => {
-                self.render_rating(theme, self.flow.answers().strength_after, areas.body, buf)
+                screen.render_rating(theme, screen.flow.answers().strength_after, areas.body, buf)
             }
-            Step::Review => self.render_review(theme, areas.body, buf),
+            Step::Review => screen.render_review(theme, areas.body, buf),
             _ => {}
         }
         if let Some((rect, boxed)) = areas.field {
             // ↑ ↓ move by the rows the person sees.
-            self.field_width
+            screen
+                .field_width
                 .set(rect.width.saturating_sub(if boxed { 4 } else { 2 }));
         }
-        for (field, rect) in self.fields(&areas) {
+        for (field, rect) in screen.fields(&areas) {
             field.render(theme, rect, buf);
         }
         if let Some(list) = areas.list {
-            self.render_list(theme, list, buf);
+            screen.render_list(theme, list, buf);
         }
         if let Some(statement) = &areas.statement {
-            self.render_statement(theme, statement, buf);
+            screen.render_statement(theme, statement, buf);
         }
-    }
-
-    fn cursor(&self, area: Rect, view: &View) -> Option<Position> {
-        let (_, areas) = self.layout(area, view.theme());
-        self.fields(&areas)
-            .into_iter()
-            .find_map(|(field, rect)| field.cursor(rect))
     }
 }
 

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
+use ratatui::widgets::Widget;
 
 use super::{Cx, Kind, Outcome, Screen, View};
 use crate::exercise::timed::{Driver, Timed};
@@ -169,12 +170,26 @@ impl<E: Paced> Screen for TimedScreen<E> {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        let exercise = self.driver.exercise();
-        let picture = exercise.picture(view.now, view.ctx.motion);
+        TimedView { screen: self, view }.render(area, buf);
+    }
+}
+
+/// A timed exercise at one instant, as a ratatui widget: its picture and
+/// why it is still, drawn by the exercise.
+struct TimedView<'a, E: Paced> {
+    screen: &'a TimedScreen<E>,
+    view: &'a View<'a>,
+}
+
+impl<E: Paced> Widget for TimedView<'_, E> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let driver = &self.screen.driver;
+        let exercise = driver.exercise();
+        let picture = exercise.picture(self.view.now, self.view.ctx.motion);
         let pausing = Pausing {
-            paused: self.driver.is_paused(),
-            stalled: self.driver.stalled(),
+            paused: driver.is_paused(),
+            stalled: driver.stalled(),
         };
-        exercise.draw(picture, pausing, area, buf, view);
+        exercise.draw(picture, pausing, area, buf, self.view);
     }
 }
