@@ -13,7 +13,8 @@ use ratatui::layout::{Constraint, Layout, Margin, Position, Rect, Size};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    HighlightSpacing, LineGauge, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
+    Cell as TableCell, HighlightSpacing, LineGauge, List, ListItem, ListState, Paragraph, Row,
+    StatefulWidget, Table, Widget,
 };
 
 use super::{Cx, Kind, Outcome, Screen, View, can_move, typed_char};
@@ -554,33 +555,26 @@ impl Reframe {
         rows.push(("How strong now".into(), strength(a.strength_after)));
         rows.push(("Next step".into(), Some(a.next_step.clone())));
         rows.push(("\"I\"-statement".into(), self.flow.statement()));
-        let mut y = rect.y;
-        for (label, value) in rows {
-            let Some(value) = value.filter(|v| !v.trim().is_empty()) else {
-                continue;
-            };
-            if y >= rect.bottom() {
-                break;
-            }
-            let one_line = value.replace('\n', " ");
-            let label_width = (width / 3).min(26);
-            buf.set_string(rect.x, y, ui::fit(&label, label_width - 1), theme.dim);
-            buf.set_string(
-                rect.x + label_width as u16,
-                y,
-                ui::fit(&one_line, width - label_width),
-                theme.text,
-            );
-            y += 1;
+        let label_width = (width / 3).min(26);
+        let value_width = width.saturating_sub(label_width);
+        let filled: Vec<Row> = rows
+            .into_iter()
+            .filter_map(|(label, value)| {
+                let value = value.filter(|v| !v.trim().is_empty())?;
+                Some(Row::new([
+                    TableCell::from(ui::fit(&label, label_width.saturating_sub(1)))
+                        .style(theme.dim),
+                    TableCell::from(ui::fit(&value.replace('\n', " "), value_width))
+                        .style(theme.text),
+                ]))
+            })
+            .collect();
+        if filled.is_empty() {
+            let text = ui::fit("Nothing written yet; that is all right too.", width);
+            return Paragraph::new(Line::styled(text, theme.dim)).render(rect, buf);
         }
-        if y == rect.y {
-            buf.set_string(
-                rect.x,
-                y,
-                ui::fit("Nothing written yet; that is all right too.", width),
-                theme.dim,
-            );
-        }
+        let widths = [Constraint::Length(label_width as u16), Constraint::Fill(1)];
+        Widget::render(Table::new(filled, widths).column_spacing(0), rect, buf);
     }
 }
 
