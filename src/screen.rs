@@ -81,6 +81,13 @@ impl View<'_> {
     }
 }
 
+/// A screen at one instant, with what drawing reads: each screen draws
+/// through `impl Widget for Drawn<'_, ItsType>`.
+pub struct Drawn<'a, S> {
+    pub screen: &'a S,
+    pub view: &'a View<'a>,
+}
+
 /// What a key or a moment led to.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect, Size};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Cx, Kind, Outcome, Screen, View};
+use super::{Cx, Drawn, Kind, Outcome, Screen, View};
 use crate::keys::{self, Action, Tables};
 use crate::session::Question;
 use crate::ui::{self, scale};
@@ -77,17 +77,12 @@ impl Screen for CheckIn {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        CheckInView { screen: self, view }.render(area, buf);
+        Drawn { screen: self, view }.render(area, buf);
     }
 }
 
 /// The check-in before at one instant, as a ratatui widget.
-struct CheckInView<'a> {
-    screen: &'a CheckIn,
-    view: &'a View<'a>,
-}
-
-impl Widget for CheckInView<'_> {
+impl Widget for Drawn<'_, CheckIn> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Self { screen, view } = self;
         let theme = view.theme();

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::checkin::nudge;
-use super::{Cx, Kind, Outcome, Screen, View};
+use super::{Cx, Drawn, Kind, Outcome, Screen, View};
 use crate::keys::{self, Action, Tables};
 use crate::session::{Question, Ratings, Summary, Tone};
 use crate::ui::{self, Align, Theme, scale};
@@ -112,17 +112,12 @@ impl Screen for Ending {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        EndingView { screen: self, view }.render(area, buf);
+        Drawn { screen: self, view }.render(area, buf);
     }
 }
 
 /// The ending at one instant, as a ratatui widget.
-struct EndingView<'a> {
-    screen: &'a Ending,
-    view: &'a View<'a>,
-}
-
-impl Widget for EndingView<'_> {
+impl Widget for Drawn<'_, Ending> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Self { screen, view } = self;
         let theme = view.theme();

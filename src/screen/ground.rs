@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use std::time::Instant;
 
-use super::{Cx, Kind, Outcome, Screen, View, typed_char};
+use super::{Cx, Drawn, Kind, Outcome, Screen, View, typed_char};
 use crate::content::Grounding;
 use crate::exercise::grounding::{Counted, GroundingFlow, ITEM_LIMIT, Item};
 use crate::keys::{self, Action, Edit, Tables};
@@ -253,17 +253,12 @@ impl Screen for Ground {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        GroundView { screen: self, view }.render(area, buf);
+        Drawn { screen: self, view }.render(area, buf);
     }
 }
 
 /// The Ground screen at one instant, as a ratatui widget.
-struct GroundView<'a> {
-    screen: &'a Ground,
-    view: &'a View<'a>,
-}
-
-impl Widget for GroundView<'_> {
+impl Widget for Drawn<'_, Ground> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Self { screen, view } = self;
         let theme = view.theme();

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Cx, Kind, Outcome, Screen, View};
+use super::{Cx, Drawn, Kind, Outcome, Screen, View};
 use crate::content::Content;
 use crate::history::{self, Helps};
 use crate::journal::{Exercise, Read, Record};
@@ -77,17 +77,12 @@ impl Screen for History {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        HistoryView { screen: self, view }.render(area, buf);
+        Drawn { screen: self, view }.render(area, buf);
     }
 }
 
 /// The History screen at one instant, as a ratatui widget.
-struct HistoryView<'a> {
-    screen: &'a History,
-    view: &'a View<'a>,
-}
-
-impl Widget for HistoryView<'_> {
+impl Widget for Drawn<'_, History> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Self { screen, view } = self;
         let ctx = view.ctx;

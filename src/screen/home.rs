@@ -9,7 +9,7 @@ use ratatui::widgets::{
     HighlightSpacing, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
 };
 
-use super::{Ctx, Cx, Kind, Outcome, Route, Screen, View, can_move, move_in_list};
+use super::{Ctx, Cx, Drawn, Kind, Outcome, Route, Screen, View, can_move, move_in_list};
 use crate::content::{Content, DEFAULT_PATTERN};
 use crate::exercise::timeline::Length;
 use crate::keys::{self, Action, Tables};
@@ -203,17 +203,12 @@ impl Screen for Home {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        HomeView { screen: self, view }.render(area, buf);
+        Drawn { screen: self, view }.render(area, buf);
     }
 }
 
 /// The menu at one instant, as a ratatui widget.
-struct HomeView<'a> {
-    screen: &'a Home,
-    view: &'a View<'a>,
-}
-
-impl Widget for HomeView<'_> {
+impl Widget for Drawn<'_, Home> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Self { screen, view } = self;
         let ctx = view.ctx;

@@ -8,7 +8,7 @@ use ratatui::widgets::{
     HighlightSpacing, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
 };
 
-use super::{Cx, Kind, Outcome, Route, Screen, View, can_move, move_in_list};
+use super::{Cx, Drawn, Kind, Outcome, Route, Screen, View, can_move, move_in_list};
 use crate::exercise::timeline::Length;
 use crate::keys::{self, Action, Tables};
 use crate::ui;
@@ -63,17 +63,12 @@ impl Screen for Patterns {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        PatternsView { screen: self, view }.render(area, buf);
+        Drawn { screen: self, view }.render(area, buf);
     }
 }
 
 /// The pattern chooser at one instant, as a ratatui widget.
-struct PatternsView<'a> {
-    screen: &'a Patterns,
-    view: &'a View<'a>,
-}
-
-impl Widget for PatternsView<'_> {
+impl Widget for Drawn<'_, Patterns> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Self { screen, view } = self;
         let theme = view.theme();

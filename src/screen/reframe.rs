@@ -17,7 +17,7 @@ use ratatui::widgets::{
     StatefulWidget, Table, Widget,
 };
 
-use super::{Cx, Kind, Outcome, Screen, View, can_move, typed_char};
+use super::{Cx, Drawn, Kind, Outcome, Screen, View, can_move, typed_char};
 use crate::content::Reframing;
 use crate::exercise::reframing::{ANSWER_LIMIT, PART_LIMIT, ReframeFlow, Step, nudge, type_digit};
 use crate::keys::{self, Action, Tables};
@@ -649,7 +649,7 @@ impl Screen for Reframe {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        ReframeView { screen: self, view }.render(area, buf);
+        Drawn { screen: self, view }.render(area, buf);
     }
 
     fn cursor(&self, area: Rect, view: &View) -> Option<Position> {
@@ -661,12 +661,7 @@ impl Screen for Reframe {
 }
 
 /// The thought record at one instant, as a ratatui widget.
-struct ReframeView<'a> {
-    screen: &'a Reframe,
-    view: &'a View<'a>,
-}
-
-impl Widget for ReframeView<'_> {
+impl Widget for Drawn<'_, Reframe> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Self { screen, view } = self;
         let theme = view.theme();

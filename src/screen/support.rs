@@ -7,7 +7,7 @@ use ratatui::layout::{Rect, Size};
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::{Cx, Kind, Outcome, Screen, View};
+use super::{Cx, Drawn, Kind, Outcome, Screen, View};
 use crate::keys::{self, Action, Tables};
 use crate::ui::{self, Align};
 
@@ -34,18 +34,14 @@ impl Screen for Support {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        SupportView { view }.render(area, buf);
+        Drawn { screen: self, view }.render(area, buf);
     }
 }
 
 /// The Support page at one instant, as a ratatui widget.
-struct SupportView<'a> {
-    view: &'a View<'a>,
-}
-
-impl Widget for SupportView<'_> {
+impl Widget for Drawn<'_, Support> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Self { view } = self;
+        let Self { view, .. } = self;
         let ctx = view.ctx;
         let theme = &ctx.theme;
         let width = area.width.saturating_sub(4) as usize;

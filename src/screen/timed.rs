@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Rect, Size};
 use ratatui::widgets::Widget;
 
-use super::{Cx, Kind, Outcome, Screen, View};
+use super::{Cx, Drawn, Kind, Outcome, Screen, View};
 use crate::exercise::timed::{Driver, Timed};
 use crate::exercise::timeline::Wake;
 use crate::keys::{Action, Tables};
@@ -170,18 +170,14 @@ impl<E: Paced> Screen for TimedScreen<E> {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        TimedView { screen: self, view }.render(area, buf);
+        Drawn { screen: self, view }.render(area, buf);
     }
 }
 
 /// A timed exercise at one instant, as a ratatui widget: its picture and
-/// why it is still, drawn by the exercise.
-struct TimedView<'a, E: Paced> {
-    screen: &'a TimedScreen<E>,
-    view: &'a View<'a>,
-}
 
-impl<E: Paced> Widget for TimedView<'_, E> {
+/// why it is still, drawn by the exercise.
+impl<E: Paced> Widget for Drawn<'_, TimedScreen<E>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let driver = &self.screen.driver;
         let exercise = driver.exercise();
