@@ -175,7 +175,6 @@ impl<E: Paced> Screen for TimedScreen<E> {
 }
 
 /// A timed exercise at one instant, as a ratatui widget: its picture and
-
 /// why it is still, drawn by the exercise.
 impl<E: Paced> Widget for Drawn<'_, TimedScreen<E>> {
     fn render(self, area: Rect, buf: &mut Buffer) {
