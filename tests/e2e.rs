@@ -414,9 +414,16 @@ fn an_unwritable_data_folder_shows_why_and_the_exercise_still_finishes() {
     };
     let blocker = t.scratch_file("not-a-folder");
     std::fs::write(&blocker, "").unwrap();
+    // A two-second rhythm: the session ends well inside the test's patience.
+    t.write_content(
+        "quick.toml",
+        "version = 1\n[[patterns]]\nid = \"quick\"\nname = \"Quick\"\n\
+         description = \"A short rhythm for tests.\"\n\
+         phases = [{ kind = \"inhale\", seconds = 1 }, { kind = \"exhale\", seconds = 1 }]\n",
+    );
     t.run_with_status(&format!(
         "{} --data-dir {} --no-checkin",
-        t.soothe("breathe gentle --cycles 1"),
+        t.soothe("breathe quick --cycles 1"),
         blocker.join("soothe").display()
     ));
     t.wait_for("Breathe in");
