@@ -112,6 +112,8 @@ pub enum HistoryFormat {
     Table,
     /// One JSON array of the journal's records
     Json,
+    /// One record a line, the journal's own schema (JSON Lines), for scripts
+    Jsonl,
     /// One row per session, for spreadsheets
     Csv,
     /// Thought records laid out as a page, to read or share with a therapist

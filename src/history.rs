@@ -171,9 +171,20 @@ pub fn write_markdown(out: &mut impl Write, records: &[&Record]) -> io::Result<(
     Ok(())
 }
 
+/// One JSON array, written as it is serialized (nothing is built in memory
+/// first).
 pub fn write_json(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, records).map_err(io::Error::other)?;
     writeln!(out)
+}
+
+/// One record a line, in the journal's own schema: for scripts.
+pub fn write_jsonl(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
+    for record in records {
+        serde_json::to_writer(&mut *out, record).map_err(io::Error::other)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 pub fn write_csv(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {

@@ -546,6 +546,27 @@ fn history_as_csv_and_json_since_a_day() {
 }
 
 #[test]
+fn history_as_json_lines_is_the_journals_own_schema_one_record_a_line() {
+    let sandbox = with_journal();
+    let jsonl = text(&sandbox.run(&["history", "--format", "jsonl"]).stdout);
+    let records: Vec<soothe::journal::Record> = jsonl
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(records.len(), 4, "{jsonl}");
+    // The same records the JSON array holds, in the same order.
+    let json = sandbox.run(&["history", "--format", "json"]);
+    let array: Vec<soothe::journal::Record> = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(records, array);
+    let since = text(
+        &sandbox
+            .run(&["history", "--format", "jsonl", "--since", "2026-11-03"])
+            .stdout,
+    );
+    assert_eq!(since.lines().count(), 2, "{since}");
+}
+
+#[test]
 fn history_of_nothing_is_a_friendly_sentence() {
     let out = Sandbox::new().run(&["history"]);
     assert!(out.status.success());
