@@ -1,6 +1,13 @@
 //! soothe: a terminal self-soothing coach. The binary in `main.rs` is thin;
 //! everything lives here so integration tests can reach it.
 
+// soothe is for Unix terminals: it waits on the tty and on a signal pipe
+// with poll/select, and restores termios on SIGTSTP, SIGHUP and SIGTERM.
+#[cfg(not(unix))]
+compile_error!(
+    "soothe runs on Linux, macOS and the BSDs; Windows is not supported (it needs Unix terminals and signals)"
+);
+
 pub mod app;
 pub mod cli;
 pub mod clock;

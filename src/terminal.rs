@@ -172,6 +172,7 @@ fn start_watchdog() -> io::Result<()> {
     Ok(())
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wake {
     /// The terminal has input for crossterm to read.
     Input,
@@ -215,41 +216,79 @@ impl Waiter {
 
     /// `None` waits until something happens.
     pub fn wait(&self, signals: &Signals, timeout: Option<Duration>) -> io::Result<Wake> {
-        let mut fds = [
-            libc::pollfd {
-                fd: self.tty_fd,
-                events: libc::POLLIN,
-                revents: 0,
-            },
-            libc::pollfd {
-                fd: signals.wake.as_raw_fd(),
-                events: libc::POLLIN,
-                revents: 0,
-            },
-        ];
-        let timeout_ms = timeout.map_or(-1, |t| t.as_millis().min(i32::MAX as u128) as i32);
-        // SAFETY: `fds` is a valid array of two initialised pollfd structs that
-        // outlives the call, and its length is passed alongside it.
-        let ready = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout_ms) };
-        if ready < 0 {
-            let err = io::Error::last_os_error();
-            return if err.kind() == io::ErrorKind::Interrupted {
-                Ok(Wake::Signal)
-            } else {
-                Err(err)
-            };
-        }
-        if fds[1].revents != 0 {
+        let wake = wait_for(self.tty_fd, signals.wake.as_raw_fd(), timeout)?;
+        if wake == Wake::Signal {
             signals.drain();
+        }
+        Ok(wake)
+    }
+}
+
+/// Waits until the terminal `tty` has input or hung up, or `wake` (the
+/// signal pipe) has a byte, or `timeout` passes. Through
+/// `filedescriptor::poll`, which uses select(2) on macOS, where poll(2)
+/// does not take devices (and would take the tty for a hang-up).
+fn wait_for(tty: RawFd, wake: RawFd, timeout: Option<Duration>) -> io::Result<Wake> {
+    use filedescriptor::{POLLERR, POLLHUP, POLLIN, pollfd};
+    let mut fds = [
+        pollfd {
+            fd: tty,
+            events: POLLIN,
+            revents: 0,
+        },
+        pollfd {
+            fd: wake,
+            events: POLLIN,
+            revents: 0,
+        },
+    ];
+    match filedescriptor::poll(&mut fds, timeout) {
+        Ok(_) => {}
+        Err(filedescriptor::Error::Poll(err)) if err.kind() == io::ErrorKind::Interrupted => {
             return Ok(Wake::Signal);
         }
-        let tty = fds[0].revents;
-        if tty & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-            return Ok(Wake::HangUp);
-        }
-        if tty & libc::POLLIN != 0 {
-            return Ok(Wake::Input);
-        }
-        Ok(Wake::Timeout)
+        Err(err) => return Err(io::Error::other(err)),
+    }
+    if fds[1].revents != 0 {
+        return Ok(Wake::Signal);
+    }
+    let tty = fds[0].revents;
+    if tty & (POLLHUP | POLLERR | libc::POLLNVAL) != 0 {
+        return Ok(Wake::HangUp);
+    }
+    if tty & POLLIN != 0 {
+        return Ok(Wake::Input);
+    }
+    Ok(Wake::Timeout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The wait over a pipe standing in for the terminal, and a socket pair
+    /// for the signal wake-up, as on Linux (macOS cannot be tried here).
+    #[test]
+    fn the_wait_tells_input_signals_hang_ups_and_timeouts_apart() {
+        let (mut tty_write, tty_read) = UnixStream::pair().unwrap();
+        let (mut wake_write, wake_read) = UnixStream::pair().unwrap();
+        let (tty, wake) = (tty_read.as_raw_fd(), wake_read.as_raw_fd());
+        let short = Some(Duration::from_millis(10));
+        assert_eq!(wait_for(tty, wake, short).unwrap(), Wake::Timeout);
+        tty_write.write_all(b"q").unwrap();
+        assert_eq!(wait_for(tty, wake, short).unwrap(), Wake::Input);
+        wake_write.write_all(b"!").unwrap();
+        assert_eq!(
+            wait_for(tty, wake, None).unwrap(),
+            Wake::Signal,
+            "signals first"
+        );
+        let mut wake_read = wake_read;
+        let mut byte = [0u8; 1];
+        wake_read.read_exact(&mut byte).unwrap();
+        drop(tty_write);
+        let mut tty_read = tty_read;
+        tty_read.read_exact(&mut byte).unwrap();
+        assert_eq!(wait_for(tty, wake, None).unwrap(), Wake::HangUp);
     }
 }
