@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::{
     GroundStep, Grounding, Origin, Pattern, Phase, PhaseKind, Phrase, Problem, Program, Reframing,
@@ -38,30 +39,38 @@ pub const RELEASE_RANGE: (f64, f64) = (10.0, 60.0);
 pub const DEFAULT_TENSE_SECONDS: f64 = 6.0;
 pub const DEFAULT_RELEASE_SECONDS: f64 = 30.0;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    version: Spanned<u32>,
-    #[serde(default)]
-    patterns: Vec<Spanned<RawPattern>>,
-    #[serde(default)]
-    grounding: Vec<Spanned<RawGrounding>>,
-    #[serde(default)]
-    relaxation: Vec<Spanned<RawProgram>>,
-    #[serde(default)]
-    thoughts: Vec<Spanned<RawPhrase>>,
-    #[serde(default)]
-    questions: Vec<Spanned<RawQuestion>>,
-    #[serde(default)]
-    balanced: Vec<Spanned<RawPhrase>>,
-    #[serde(default)]
-    compassion: Vec<Spanned<RawPhrase>>,
-    #[serde(default)]
-    toolkit: Vec<Spanned<RawPhrase>>,
-    #[serde(default)]
-    statements: Vec<Spanned<RawTemplate>>,
-    #[serde(default)]
-    prompts: Vec<Spanned<RawQuestion>>,
+/// The top-level keys of a content file: `version` and the lists.
+const KEYS: [&str; 11] = [
+    "version",
+    "patterns",
+    "grounding",
+    "relaxation",
+    "thoughts",
+    "questions",
+    "balanced",
+    "compassion",
+    "toolkit",
+    "statements",
+    "prompts",
+];
+
+/// A content file's lists, each entry still raw, with its span: every entry
+/// is read into its typed form on its own, so one bad entry never sinks
+/// its neighbours.
+#[derive(Default)]
+struct RawLists<'i> {
+    version: Option<Spanned<DeValue<'i>>>,
+    lists: Vec<(String, Vec<Spanned<DeValue<'i>>>)>,
+}
+
+impl<'i> RawLists<'i> {
+    fn take(&mut self, key: &str) -> Vec<Spanned<DeValue<'i>>> {
+        self.lists
+            .iter_mut()
+            .find(|(name, _)| name == key)
+            .map(|(_, list)| std::mem::take(list))
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Deserialize)]
@@ -156,15 +165,28 @@ pub struct Parsed {
 /// Parses and validates one file. `name` is how the file is shown in problems.
 pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     let mut checker = Checker::new(name, text);
-    let Some(raw) = checker.parse::<RawFile>() else {
+    let Some(mut raw) = checker.lists() else {
         return Parsed {
             problems: checker.problems,
             ..Parsed::default()
         };
     };
-    if *raw.version.get_ref() != VERSION {
+    let version = match raw.version.take() {
+        Some(value) => checker.entry::<Spanned<u32>>(value),
+        None => {
+            checker.report(Some(0..0), None, "missing field `version`".into());
+            None
+        }
+    };
+    let Some(version) = version else {
+        return Parsed {
+            problems: checker.problems,
+            ..Parsed::default()
+        };
+    };
+    if *version.get_ref() != VERSION {
         checker.report(
-            Some(raw.version.span()),
+            Some(version.span()),
             Some("version".into()),
             format!("must be {VERSION} (this soothe reads version {VERSION} files)"),
         );
@@ -173,13 +195,23 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
             ..Parsed::default()
         };
     }
-    let patterns = checker.entries(raw.patterns, |checker, index, raw, seen| {
+    let raw_patterns = checker.typed(raw.take("patterns"));
+    let raw_grounding = checker.typed(raw.take("grounding"));
+    let raw_programs = checker.typed(raw.take("relaxation"));
+    let raw_thoughts = checker.typed(raw.take("thoughts"));
+    let raw_balanced = checker.typed(raw.take("balanced"));
+    let raw_compassion = checker.typed(raw.take("compassion"));
+    let raw_toolkit = checker.typed(raw.take("toolkit"));
+    let raw_questions = checker.typed(raw.take("questions"));
+    let raw_statements = checker.typed(raw.take("statements"));
+    let raw_prompts = checker.typed(raw.take("prompts"));
+    let patterns = checker.entries(raw_patterns, |checker, index, raw, seen| {
         checker.pattern(index, raw, seen, &origin)
     });
-    let grounding = checker.entries(raw.grounding, |checker, index, raw, seen| {
+    let grounding = checker.entries(raw_grounding, |checker, index, raw, seen| {
         checker.grounding(index, raw, seen, &origin)
     });
-    let programs = checker.entries(raw.relaxation, |checker, index, raw, seen| {
+    let programs = checker.entries(raw_programs, |checker, index, raw, seen| {
         checker.program(index, raw, seen, &origin)
     });
     let mut phrases = |list: &str, raws: Vec<Spanned<RawPhrase>>| {
@@ -192,17 +224,17 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
             checker.phrase(list, index, question, seen, &origin)
         })
     };
-    let thoughts = phrases("thoughts", raw.thoughts);
-    let balanced = phrases("balanced", raw.balanced);
-    let compassion = phrases("compassion", raw.compassion);
-    let toolkit = phrases("toolkit", raw.toolkit);
-    let questions = checker.entries(raw.questions, |checker, index, raw, seen| {
+    let thoughts = phrases("thoughts", raw_thoughts);
+    let balanced = phrases("balanced", raw_balanced);
+    let compassion = phrases("compassion", raw_compassion);
+    let toolkit = phrases("toolkit", raw_toolkit);
+    let questions = checker.entries(raw_questions, |checker, index, raw, seen| {
         checker.phrase("questions", index, raw, seen, &origin)
     });
-    let statements = checker.entries(raw.statements, |checker, index, raw, seen| {
+    let statements = checker.entries(raw_statements, |checker, index, raw, seen| {
         checker.template(index, raw, seen, &origin)
     });
-    let prompts = checker.entries(raw.prompts, |checker, index, raw, seen| {
+    let prompts = checker.entries(raw_prompts, |checker, index, raw, seen| {
         checker.phrase("prompts", index, raw, seen, &origin)
     });
     Parsed {
@@ -263,6 +295,70 @@ impl<'a> Checker<'a> {
                 None
             }
         }
+    }
+
+    /// The document's top level: `version` and the lists, each entry left
+    /// raw. A syntax error, an unknown key or a list that is not a list is
+    /// a problem; `None` only when the text is not TOML at all.
+    fn lists(&mut self) -> Option<RawLists<'a>> {
+        let document = match DeTable::parse(self.text) {
+            Ok(document) => document,
+            Err(err) => {
+                self.report(err.span(), None, err.message().trim().to_string());
+                return None;
+            }
+        };
+        let mut raw = RawLists::default();
+        for (key, value) in document.into_inner() {
+            let name = key.get_ref().to_string();
+            match name.as_str() {
+                "version" => raw.version = Some(value),
+                known if KEYS.contains(&known) => {
+                    let span = value.span();
+                    match value.into_inner() {
+                        DeValue::Array(list) => raw.lists.push((name, list.to_vec())),
+                        _ => self.report(Some(span), Some(name), "must be a list of tables".into()),
+                    }
+                }
+                _ => {
+                    let expected: Vec<String> = KEYS.iter().map(|k| format!("`{k}`")).collect();
+                    let message = format!(
+                        "unknown field `{}`, expected one of {}",
+                        sanitize::line(&name),
+                        expected.join(", ")
+                    );
+                    self.report(Some(key.span()), Some(sanitize::line(&name)), message);
+                }
+            }
+        }
+        Some(raw)
+    }
+
+    /// One value read into its typed form (strict serde); a shape error
+    /// becomes a problem with the field's path.
+    fn entry<T: serde::de::DeserializeOwned>(&mut self, value: Spanned<DeValue<'a>>) -> Option<T> {
+        match T::deserialize(ValueDeserializer::from(value)) {
+            Ok(typed) => Some(typed),
+            Err(err) => {
+                let field = err
+                    .span()
+                    .filter(|span| !span.is_empty())
+                    .and_then(|span| field_path_at(self.text, span.start));
+                self.report(err.span(), field, err.message().trim().to_string());
+                None
+            }
+        }
+    }
+
+    /// Each entry of a list on its own: the ones that read stay, each one
+    /// that does not is reported.
+    fn typed<T: serde::de::DeserializeOwned>(
+        &mut self,
+        list: Vec<Spanned<DeValue<'a>>>,
+    ) -> Vec<Spanned<T>> {
+        list.into_iter()
+            .filter_map(|value| self.entry::<Spanned<T>>(value))
+            .collect()
     }
 
     /// How many entries a list has, against `range`: "needs 1 to 10 steps
@@ -739,6 +835,55 @@ phases = [{ kind = "inhale", seconds = 4 }, { kind = "exhale", seconds = 4 }]
     #[test]
     fn a_good_file_has_no_problems() {
         assert!(problems(GOOD).is_empty());
+    }
+
+    #[test]
+    fn one_bad_entry_never_sinks_its_neighbours_and_each_bad_one_is_reported() {
+        let text = format!(
+            "{GOOD}[[patterns]]
+id = \"typo\"
+name = \"Typo\"
+description = \"d\"
+phasez = []
+
+[[patterns]]
+id = \"also\"
+name = 7
+description = \"d\"
+phases = [{{ kind = \"inhale\", seconds = 4 }}]
+
+[[relaxation]]
+id = \"r\"
+"
+        );
+        let parsed = parse_file("f.toml", &text, Origin::BuiltIn);
+        let ids: Vec<&str> = parsed.patterns.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["a"], "the good pattern still loads");
+        let found: Vec<String> = parsed.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            found,
+            [
+                "f.toml:11:1: patterns[1].phasez: unknown field `phasez`, expected one of `id`, `name`, `description`, `caution`, `phases`",
+                "f.toml:15:8: patterns[2].name: invalid type: integer `7`, expected a string",
+                "f.toml:19:1: relaxation[0]: missing field `name`",
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_top_level_keys_and_non_lists_are_reported_and_the_rest_loads() {
+        let text = format!("colour = 1\ngrounding = 3\n{GOOD}");
+        let parsed = parse_file("f.toml", &text, Origin::BuiltIn);
+        assert_eq!(parsed.patterns.len(), 1);
+        let found: Vec<String> = parsed.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].starts_with(
+                "f.toml:1:1: colour: unknown field `colour`, expected one of `version`, `patterns`"
+            ),
+            "{found:?}"
+        );
+        assert_eq!(found[1], "f.toml:2:13: grounding: must be a list of tables");
     }
 
     #[test]
