@@ -39,6 +39,9 @@ pub struct Options {
     /// No colours (the NO_COLOR environment variable does the same)
     #[arg(long, global = true)]
     pub no_color: bool,
+    /// Colours: auto (calm on dark backgrounds, terminal on light ones, from COLORFGBG), calm, terminal, high-contrast, mono
+    #[arg(long, global = true, value_enum, value_name = "THEME")]
+    pub theme: Option<crate::settings::ThemeChoice>,
     /// Ring the terminal bell on phase changes: once to breathe in, twice to breathe out
     #[arg(long, global = true, overrides_with = "no_bell")]
     pub bell: bool,

@@ -67,11 +67,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     // Each arm moves content and settings into the session it starts.
     let session = |content, settings| ctx(options, content, settings);
     match &cli.command {
-        None => home(options, session(content, settings), &paths),
-        Some(Command::Breathe(args)) => breathe(options, session(content, settings), &paths, args),
-        Some(Command::Ground(args)) => ground(options, session(content, settings), &paths, args),
-        Some(Command::Relax(args)) => relax(options, session(content, settings), &paths, args),
-        Some(Command::Reframe) => reframe(options, session(content, settings), &paths),
+        None => home(session(content, settings), &paths),
+        Some(Command::Breathe(args)) => breathe(session(content, settings), &paths, args),
+        Some(Command::Ground(args)) => ground(session(content, settings), &paths, args),
+        Some(Command::Relax(args)) => relax(session(content, settings), &paths, args),
+        Some(Command::Reframe) => reframe(session(content, settings), &paths),
         Some(Command::History(args)) => history(&paths, args),
         Some(Command::Patterns) => patterns(&content),
         Some(Command::Programs) => programs(&content),
@@ -82,6 +82,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
 /// The session's context: flags win over settings, settings over defaults.
 fn ctx(options: &Options, content: Content, mut settings: Settings) -> Ctx {
     settings.checkins &= !options.no_checkin;
+    settings.plain |= options.plain;
+    if let Some(theme) = options.theme {
+        settings.theme = theme;
+    }
     let no_color = options.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let bell = if options.bell || options.no_bell {
         options.bell
@@ -90,11 +94,11 @@ fn ctx(options: &Options, content: Content, mut settings: Settings) -> Ctx {
     };
     Ctx {
         content,
-        theme: if no_color {
-            Theme::monochrome()
-        } else {
-            Theme::calm()
-        },
+        theme: Theme::choose(
+            settings.theme,
+            no_color,
+            std::env::var("COLORFGBG").ok().as_deref(),
+        ),
         motion: !(options.reduced_motion || settings.reduced_motion),
         bell,
         settings,
@@ -102,15 +106,16 @@ fn ctx(options: &Options, content: Content, mut settings: Settings) -> Ctx {
     }
 }
 
-/// A full-screen TUI needs a real terminal on standard output.
-fn can_draw(options: &Options) -> bool {
-    !options.plain
+/// A full-screen TUI needs a real terminal on standard output (and no
+/// `--plain` or `plain = true`).
+fn can_draw(ctx: &Ctx) -> bool {
+    !ctx.settings.plain
         && io::stdout().is_terminal()
         && std::env::var("TERM").map_or(true, |term| term != "dumb")
 }
 
-fn home(options: &Options, ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
-    if !can_draw(options) {
+fn home(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
+    if !can_draw(&ctx) {
         return Err(Failure::new(
             1,
             "the menu needs a terminal; for plain text run `soothe breathe`, `soothe ground` or `soothe relax` with --plain",
@@ -142,12 +147,7 @@ fn plain_exit<T>(result: io::Result<T>) -> Result<ExitCode, Failure> {
     }
 }
 
-fn breathe(
-    options: &Options,
-    ctx: Ctx,
-    paths: &Paths,
-    args: &BreatheArgs,
-) -> Result<ExitCode, Failure> {
+fn breathe(ctx: Ctx, paths: &Paths, args: &BreatheArgs) -> Result<ExitCode, Failure> {
     let id = args
         .pattern
         .clone()
@@ -160,7 +160,7 @@ fn breathe(
         (None, Some(minutes)) => Length::whole_cycles_within(minutes, pattern.cycle_ms()),
         (None, None) => Length::Forever,
     };
-    if !can_draw(options) {
+    if !can_draw(&ctx) {
         let signals = Signals::register()?;
         let input = plain::stdin_lines();
         let clock = WallClock::local();
@@ -184,18 +184,13 @@ fn breathe(
     })
 }
 
-fn ground(
-    options: &Options,
-    ctx: Ctx,
-    paths: &Paths,
-    args: &GroundArgs,
-) -> Result<ExitCode, Failure> {
+fn ground(ctx: Ctx, paths: &Paths, args: &GroundArgs) -> Result<ExitCode, Failure> {
     let id = args
         .variant
         .clone()
         .unwrap_or_else(|| ctx.content.default_grounding().id.clone());
     let variant = find(&ctx.content.grounding, &id, "grounding variant")?.clone();
-    if !can_draw(options) {
+    if !can_draw(&ctx) {
         let input = plain::stdin_lines();
         let clock = WallClock::local();
         let route = Route::Ground {
@@ -215,18 +210,13 @@ fn ground(
     })
 }
 
-fn relax(
-    options: &Options,
-    ctx: Ctx,
-    paths: &Paths,
-    args: &RelaxArgs,
-) -> Result<ExitCode, Failure> {
+fn relax(ctx: Ctx, paths: &Paths, args: &RelaxArgs) -> Result<ExitCode, Failure> {
     let id = args
         .program
         .clone()
         .unwrap_or_else(|| ctx.content.default_program().id.clone());
     let program = find(&ctx.content.programs, &id, "relaxation program")?.clone();
-    if !can_draw(options) {
+    if !can_draw(&ctx) {
         let signals = Signals::register()?;
         let input = plain::stdin_lines();
         let clock = WallClock::local();
@@ -365,8 +355,8 @@ fn patterns(content: &Content) -> Result<ExitCode, Failure> {
     })
 }
 
-fn reframe(options: &Options, ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
-    if !can_draw(options) {
+fn reframe(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
+    if !can_draw(&ctx) {
         return Err(Failure::new(
             1,
             "reframing needs a terminal (it is a lot of typing); plain text is there for `soothe breathe`, `ground` and `relax`",

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 use toml::Spanned;
+use toml::de::DeValue;
 
 use crate::content::Problem;
 use crate::content::validate::Checker;
@@ -35,7 +36,27 @@ pub struct Settings {
     pub checkins: bool,
     /// Keep the words typed into grounding in the journal.
     pub save_text: bool,
+    /// Plain lines instead of a screen, always (for screen readers).
+    pub plain: bool,
+    pub theme: ThemeChoice,
     pub contacts: Vec<Contact>,
+}
+
+/// Which palette: `auto` picks by the terminal's background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeChoice {
+    /// `calm` on a dark or unknown background, `terminal` on a light one (COLORFGBG)
+    #[default]
+    Auto,
+    /// Soft 256-colour tones (the default on dark backgrounds)
+    Calm,
+    /// The terminal's own 16 colours with bold, dim and reverse: follows your scheme
+    Terminal,
+    /// Default foreground, bold, reverse selection, no dim
+    HighContrast,
+    /// No colour at all (what NO_COLOR selects)
+    Mono,
 }
 
 impl Default for Settings {
@@ -46,21 +67,24 @@ impl Default for Settings {
             reduced_motion: false,
             checkins: true,
             save_text: false,
+            plain: false,
+            theme: ThemeChoice::Auto,
             contacts: Vec::new(),
         }
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSettings {
-    default_pattern: Option<Spanned<String>>,
-    bell: Option<bool>,
-    reduced_motion: Option<bool>,
-    checkins: Option<bool>,
-    save_text: Option<bool>,
-    support: Option<RawSupport>,
-}
+/// Every key `config.toml` may hold.
+pub const KEYS: [&str; 8] = [
+    "default_pattern",
+    "bell",
+    "reduced_motion",
+    "checkins",
+    "save_text",
+    "theme",
+    "plain",
+    "support",
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -111,62 +135,88 @@ pub fn load(path: Option<&Path>, pattern_ids: &[&str]) -> Loaded {
 /// `pattern_ids` are the patterns `default_pattern` may name.
 pub fn parse(name: &str, text: &str, pattern_ids: &[&str]) -> Loaded {
     let mut checker = Checker::new(name, text);
-    let Some(raw) = checker.parse::<RawSettings>() else {
-        return Loaded {
-            settings: Settings::default(),
-            problems: checker.into_problems(),
-        };
-    };
-    let defaults = Settings::default();
-    let default_pattern = raw.default_pattern.and_then(|id| {
-        if pattern_ids.contains(&id.get_ref().as_str()) {
-            return Some(id.into_inner());
-        }
-        checker.report(
-            Some(id.span()),
-            Some("default_pattern".into()),
-            format!(
-                "there is no pattern `{}`; choose one of: {}",
-                sanitize::line(id.get_ref()),
-                pattern_ids.join(", ")
-            ),
-        );
-        None
-    });
-    let mut contacts = Vec::new();
-    if let Some(support) = raw.support {
-        let span = support.contacts.span();
-        let raw_contacts = support.contacts.into_inner();
-        let size = (0, MAX_CONTACTS);
-        checker.list_size(
-            Some(span),
-            "support.contacts".into(),
-            raw_contacts.len(),
-            size,
-            "contacts",
-        );
-        for (i, contact) in raw_contacts.iter().take(MAX_CONTACTS).enumerate() {
-            // A contact with any problem is left out; the others stay.
-            let before = checker.problems_count();
-            let at = format!("support.contacts[{i}]");
-            let name = checker.text(&contact.name, format!("{at}.name"), MAX_CONTACT_NAME);
-            let reach = checker.text(&contact.reach, format!("{at}.reach"), MAX_CONTACT_REACH);
-            if checker.problems_count() == before {
-                contacts.push(Contact { name, reach });
+    let mut settings = Settings::default();
+    // Each key on its own: a bad value falls back to its default alone.
+    for (key, value) in checker.table(&KEYS).unwrap_or_default() {
+        match key.as_str() {
+            "default_pattern" => {
+                settings.default_pattern = checker
+                    .entry::<Spanned<String>>(value)
+                    .and_then(|id| known_pattern(&mut checker, id, pattern_ids));
             }
+            "bell" => settings.bell = checker.entry(value),
+            "reduced_motion" => flag(&mut checker, value, &mut settings.reduced_motion),
+            "checkins" => flag(&mut checker, value, &mut settings.checkins),
+            "save_text" => flag(&mut checker, value, &mut settings.save_text),
+            "plain" => flag(&mut checker, value, &mut settings.plain),
+            "theme" => {
+                if let Some(theme) = checker.entry::<ThemeChoice>(value) {
+                    settings.theme = theme;
+                }
+            }
+            "support" => {
+                if let Some(support) = checker.entry::<RawSupport>(value) {
+                    settings.contacts = contacts(&mut checker, support);
+                }
+            }
+            _ => {}
         }
     }
     Loaded {
-        settings: Settings {
-            default_pattern,
-            bell: raw.bell,
-            reduced_motion: raw.reduced_motion.unwrap_or(defaults.reduced_motion),
-            checkins: raw.checkins.unwrap_or(defaults.checkins),
-            save_text: raw.save_text.unwrap_or(defaults.save_text),
-            contacts,
-        },
+        settings,
         problems: checker.into_problems(),
     }
+}
+
+/// A true/false setting: the default stays when the value is not one.
+fn flag<'a>(checker: &mut Checker<'a>, value: Spanned<DeValue<'a>>, setting: &mut bool) {
+    if let Some(value) = checker.entry(value) {
+        *setting = value;
+    }
+}
+
+fn known_pattern(
+    checker: &mut Checker,
+    id: Spanned<String>,
+    pattern_ids: &[&str],
+) -> Option<String> {
+    if pattern_ids.contains(&id.get_ref().as_str()) {
+        return Some(id.into_inner());
+    }
+    checker.report(
+        Some(id.span()),
+        Some("default_pattern".into()),
+        format!(
+            "there is no pattern `{}`; choose one of: {}",
+            sanitize::line(id.get_ref()),
+            pattern_ids.join(", ")
+        ),
+    );
+    None
+}
+
+/// The contacts that read whole; each one with a problem is left out.
+fn contacts(checker: &mut Checker, support: RawSupport) -> Vec<Contact> {
+    let span = support.contacts.span();
+    let raw_contacts = support.contacts.into_inner();
+    checker.list_size(
+        Some(span),
+        "support.contacts".into(),
+        raw_contacts.len(),
+        (0, MAX_CONTACTS),
+        "contacts",
+    );
+    let mut contacts = Vec::new();
+    for (i, contact) in raw_contacts.iter().take(MAX_CONTACTS).enumerate() {
+        let before = checker.problems_count();
+        let at = format!("support.contacts[{i}]");
+        let name = checker.text(&contact.name, format!("{at}.name"), MAX_CONTACT_NAME);
+        let reach = checker.text(&contact.reach, format!("{at}.reach"), MAX_CONTACT_REACH);
+        if checker.problems_count() == before {
+            contacts.push(Contact { name, reach });
+        }
+    }
+    contacts
 }
 
 #[cfg(test)]
@@ -240,16 +290,26 @@ reach = "text 555 0100"
     }
 
     #[test]
-    fn shape_errors_fall_back_to_all_defaults() {
+    fn a_wrong_type_falls_back_alone() {
+        let text = "bell = \"yes\"\ndefault_pattern = \"gentle\"\ncheckins = false\ncolour = \"blue\"\ntheme = \"high-contrast\"\nplain = 3\n";
+        let loaded = parse("config.toml", text, IDS);
         assert_eq!(
-            problems("bell = \"loud\"\n"),
-            ["config.toml:1:8: bell: invalid type: string \"loud\", expected a boolean"]
-        );
-        assert_eq!(
-            problems("colour = \"blue\"\n"),
+            loaded
+                .problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
             [
-                "config.toml:1:1: colour: unknown field `colour`, expected one of `default_pattern`, `bell`, `reduced_motion`, `checkins`, `save_text`, `support`"
+                "config.toml:1:8: bell: invalid type: string \"yes\", expected a boolean",
+                "config.toml:4:1: colour: unknown field `colour`, expected one of `default_pattern`, `bell`, `reduced_motion`, `checkins`, `save_text`, `theme`, `plain`, `support`",
+                "config.toml:6:9: plain: invalid type: integer `3`, expected a boolean",
             ]
         );
+        let s = loaded.settings;
+        assert_eq!(s.bell, None, "only bell falls back");
+        assert_eq!(s.default_pattern.as_deref(), Some("gentle"));
+        assert!(!s.checkins);
+        assert_eq!(s.theme, ThemeChoice::HighContrast);
+        assert!(!s.plain);
     }
 }

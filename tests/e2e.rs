@@ -509,3 +509,67 @@ fn a_reframe_typed_through_is_kept_printed_and_in_the_markdown_history() {
     t.wait_for("**Thought:** They haven't replied, so they're pulling away.");
     t.wait_for("**Feeling before:** scared, 80/100");
 }
+
+#[test]
+fn plain_in_the_settings_gives_plain_lines_in_a_real_terminal() {
+    let Some(t) = Tmux::start("plain-setting") else {
+        return;
+    };
+    t.write_config("plain = true\ncheckins = false\n");
+    t.run_with_status(&t.soothe("breathe"));
+    t.wait_for_line("Breathe in · 4 s");
+    assert_eq!(t.display("#{alternate_on}"), "0", "no full screen");
+    t.type_text("q");
+    t.keys(&["Enter"]);
+    assert_eq!(t.status(), "0");
+}
+
+/// The 256-colour indices a styled screen uses (tmux shows the 16 ANSI
+/// colours as 0–15 there too).
+fn palette_indices(styled: &str) -> Vec<u32> {
+    styled
+        .split("38;5;")
+        .skip(1)
+        .filter_map(|rest| {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().ok()
+        })
+        .collect()
+}
+
+#[test]
+fn a_light_background_gets_the_terminals_own_colours() {
+    let Some(t) = Tmux::start("light") else {
+        return;
+    };
+    // Dark or unknown: the calm 256-colour palette.
+    t.run_with_status(&t.soothe(""));
+    t.wait_for("Nothing to decide");
+    assert!(
+        palette_indices(&t.styled_screen()).iter().any(|i| *i >= 16),
+        "{}",
+        t.styled_screen()
+    );
+    t.keys(&["q"]);
+    assert_eq!(t.status(), "0");
+    // COLORFGBG says light: only the 16 ANSI colours, the selection bold and reversed.
+    t.run_with_status(&format!("COLORFGBG='0;15' {}", t.soothe("")));
+    t.wait_for("Nothing to decide");
+    let styled = t.styled_screen();
+    assert!(palette_indices(&styled).iter().all(|i| *i < 16), "{styled}");
+    assert!(
+        styled.contains("\u{1b}[1m") || styled.contains(";1m"),
+        "bold: {styled}"
+    );
+    t.keys(&["q"]);
+    assert_eq!(t.status(), "0");
+    t.run_with_status(&t.soothe("--theme high-contrast"));
+    t.wait_for("Nothing to decide");
+    let styled = t.styled_screen();
+    assert!(
+        palette_indices(&styled).is_empty() && !styled.contains("[2m") && !styled.contains(";2m"),
+        "no colour, no dim: {styled}"
+    );
+    t.keys(&["q"]);
+    assert_eq!(t.status(), "0");
+}

@@ -167,7 +167,7 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     let mut checker = Checker::new(name, text);
     let Some(mut raw) = checker.lists() else {
         return Parsed {
-            problems: checker.problems,
+            problems: checker.into_problems(),
             ..Parsed::default()
         };
     };
@@ -180,7 +180,7 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     };
     let Some(version) = version else {
         return Parsed {
-            problems: checker.problems,
+            problems: checker.into_problems(),
             ..Parsed::default()
         };
     };
@@ -191,7 +191,7 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
             format!("must be {VERSION} (this soothe reads version {VERSION} files)"),
         );
         return Parsed {
-            problems: checker.problems,
+            problems: checker.into_problems(),
             ..Parsed::default()
         };
     }
@@ -250,7 +250,7 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
             statements,
             prompts,
         },
-        problems: checker.problems,
+        problems: checker.into_problems(),
     }
 }
 
@@ -272,7 +272,9 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(crate) fn into_problems(self) -> Vec<Problem> {
+    /// The problems in the order they stand in the file.
+    pub(crate) fn into_problems(mut self) -> Vec<Problem> {
+        self.problems.sort_by_key(|p| p.position);
         self.problems
     }
 
@@ -280,27 +282,29 @@ impl<'a> Checker<'a> {
         self.problems.len()
     }
 
-    /// Strict serde parsing; a shape error becomes a problem with the
-    /// field's path (found by walking toml's spanned document).
-    pub(crate) fn parse<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
-        match toml::from_str(self.text) {
-            Ok(raw) => Some(raw),
-            Err(err) => {
-                // An empty span means the document as a whole (e.g. `version` missing).
-                let field = err
-                    .span()
-                    .filter(|span| !span.is_empty())
-                    .and_then(|span| field_path_at(self.text, span.start));
-                self.report(err.span(), field, err.message().trim().to_string());
-                None
-            }
-        }
-    }
-
     /// The document's top level: `version` and the lists, each entry left
     /// raw. A syntax error, an unknown key or a list that is not a list is
     /// a problem; `None` only when the text is not TOML at all.
     fn lists(&mut self) -> Option<RawLists<'a>> {
+        let mut raw = RawLists::default();
+        for (name, value) in self.table(&KEYS)? {
+            if name == "version" {
+                raw.version = Some(value);
+                continue;
+            }
+            let span = value.span();
+            match value.into_inner() {
+                DeValue::Array(list) => raw.lists.push((name, list.to_vec())),
+                _ => self.report(Some(span), Some(name), "must be a list of tables".into()),
+            }
+        }
+        Some(raw)
+    }
+
+    /// The document's top-level keys that are in `keys`, each value left
+    /// raw, in file order; every other key is reported. `None` (and the
+    /// problem) when the text is not TOML.
+    pub(crate) fn table(&mut self, keys: &[&str]) -> Option<Vec<(String, Spanned<DeValue<'a>>)>> {
         let document = match DeTable::parse(self.text) {
             Ok(document) => document,
             Err(err) => {
@@ -308,35 +312,32 @@ impl<'a> Checker<'a> {
                 return None;
             }
         };
-        let mut raw = RawLists::default();
+        let mut entries: Vec<(String, Spanned<DeValue<'a>>)> = Vec::new();
         for (key, value) in document.into_inner() {
             let name = key.get_ref().to_string();
-            match name.as_str() {
-                "version" => raw.version = Some(value),
-                known if KEYS.contains(&known) => {
-                    let span = value.span();
-                    match value.into_inner() {
-                        DeValue::Array(list) => raw.lists.push((name, list.to_vec())),
-                        _ => self.report(Some(span), Some(name), "must be a list of tables".into()),
-                    }
-                }
-                _ => {
-                    let expected: Vec<String> = KEYS.iter().map(|k| format!("`{k}`")).collect();
-                    let message = format!(
-                        "unknown field `{}`, expected one of {}",
-                        sanitize::line(&name),
-                        expected.join(", ")
-                    );
-                    self.report(Some(key.span()), Some(sanitize::line(&name)), message);
-                }
+            if keys.contains(&name.as_str()) {
+                entries.push((name, value));
+                continue;
             }
+            let expected: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+            let message = format!(
+                "unknown field `{}`, expected one of {}",
+                sanitize::line(&name),
+                expected.join(", ")
+            );
+            self.report(Some(key.span()), Some(sanitize::line(&name)), message);
         }
-        Some(raw)
+        // Reported in the order they stand in the file.
+        entries.sort_by_key(|(_, value)| value.span().start);
+        Some(entries)
     }
 
     /// One value read into its typed form (strict serde); a shape error
     /// becomes a problem with the field's path.
-    fn entry<T: serde::de::DeserializeOwned>(&mut self, value: Spanned<DeValue<'a>>) -> Option<T> {
+    pub(crate) fn entry<T: serde::de::DeserializeOwned>(
+        &mut self,
+        value: Spanned<DeValue<'a>>,
+    ) -> Option<T> {
         match T::deserialize(ValueDeserializer::from(value)) {
             Ok(typed) => Some(typed),
             Err(err) => {

@@ -215,6 +215,21 @@ impl Tmux {
         self.tmux(&["kill-server"]);
     }
 
+    /// The screen with its colours and modifiers, as escape sequences.
+    pub fn styled_screen(&self) -> String {
+        String::from_utf8_lossy(
+            &self
+                .tmux(&["capture-pane", "-p", "-e", "-t", "main"])
+                .stdout,
+        )
+        .into_owned()
+    }
+
+    pub fn write_config(&self, text: &str) {
+        std::fs::create_dir_all(self.config.path()).unwrap();
+        std::fs::write(self.config.path().join("config.toml"), text).unwrap();
+    }
+
     pub fn write_content(&self, name: &str, text: &str) {
         let dir = self.config.path().join("content");
         std::fs::create_dir_all(&dir).unwrap();
