@@ -74,6 +74,8 @@ pub enum Command {
     Reframe,
     /// Past sessions from the journal, and what helps you most
     History(HistoryArgs),
+    /// Check content and settings files: every problem with file:line:col (exit 1 if any)
+    Check(CheckArgs),
     /// List the breathing patterns: ids, names, rhythm, breaths per minute
     Patterns,
     /// List the grounding variants and relaxation programs: ids, names, steps, time
@@ -107,6 +109,24 @@ pub struct RelaxArgs {
     /// Program id, as listed by `soothe programs`
     #[arg(value_name = "PROGRAM")]
     pub program: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files to check, anywhere (config.toml is read as settings, any other
+    /// file as content); without any, your content folder and config.toml
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// One line per problem or warning, then a count
+    Text,
+    /// One JSON object: files, problems, warnings (for editors and scripts)
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -9,9 +9,11 @@ use std::time::Instant;
 use crate::app::App;
 use crate::app::event_loop::{self, Exit};
 use crate::cli::{
-    BreatheArgs, Cli, Command, GroundArgs, HistoryArgs, HistoryFormat, Options, RelaxArgs,
+    BreatheArgs, CheckArgs, CheckFormat, Cli, Command, GroundArgs, HistoryArgs, HistoryFormat,
+    Options, RelaxArgs,
 };
 use crate::clock::WallClock;
+use crate::content::check::{self, FileKind, Report};
 use crate::content::{Content, DEFAULT_PATTERN, Identified, Origin, Scope};
 use crate::exercise::breathing::Breathing;
 use crate::exercise::grounding::GroundingFlow;
@@ -73,6 +75,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Relax(args)) => relax(session(content, settings), &paths, args),
         Some(Command::Reframe) => reframe(session(content, settings), &paths),
         Some(Command::History(args)) => history(&paths, args),
+        Some(Command::Check(args)) => check(&paths, args, &content),
         Some(Command::Patterns) => patterns(&content),
         Some(Command::Programs) => programs(&content),
         Some(Command::Paths) => print_paths(&paths),
@@ -385,6 +388,101 @@ fn history(paths: &Paths, args: &HistoryArgs) -> Result<ExitCode, Failure> {
         HistoryFormat::Markdown => history::write_markdown(&mut out, &records),
     };
     plain_exit(written.and_then(|()| out.flush()))
+}
+
+/// `soothe check`: each file read and checked on its own; one line per
+/// finding, then the count. Exit 1 when a problem was found (warnings do
+/// not fail).
+fn check(paths: &Paths, args: &CheckArgs, content: &Content) -> Result<ExitCode, Failure> {
+    let files = if args.files.is_empty() {
+        let mut files = Vec::new();
+        if let Some(dir) = paths.content_dir()
+            && let Ok(entries) = std::fs::read_dir(&dir)
+        {
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+                .collect();
+            found.sort();
+            files.extend(found);
+        }
+        files.extend(paths.config_file().filter(|f| f.exists()));
+        files
+    } else {
+        args.files.clone()
+    };
+    let ids = content.pattern_ids();
+    let mut report = Report::default();
+    for file in &files {
+        let shown = file.display().to_string();
+        match std::fs::read_to_string(file) {
+            Ok(text) => {
+                let found = check::check(&shown, &text, FileKind::of(file), &ids);
+                report.problems.extend(found.problems);
+                report.warnings.extend(found.warnings);
+            }
+            Err(err) => report.problems.push(check::Finding {
+                file: shown,
+                line: None,
+                column: None,
+                field: None,
+                message: err.to_string(),
+            }),
+        }
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = match args.format {
+        CheckFormat::Text => {
+            let mut findings: Vec<&check::Finding> =
+                report.problems.iter().chain(&report.warnings).collect();
+            findings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+            let lines = findings.iter().try_for_each(|f| writeln!(out, "{f}"));
+            lines.and_then(|()| writeln!(out, "{}", check_summary(&report, files.len())))
+        }
+        CheckFormat::Json => {
+            #[derive(serde::Serialize)]
+            struct Json<'a> {
+                files: usize,
+                #[serde(flatten)]
+                report: &'a Report,
+            }
+            let json = Json {
+                files: files.len(),
+                report: &report,
+            };
+            serde_json::to_writer_pretty(&mut out, &json)
+                .map_err(io::Error::other)
+                .and_then(|()| writeln!(out))
+        }
+    };
+    plain_exit(written.and_then(|()| out.flush()))?;
+    Ok(if report.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// "2 problems and 1 warning in 3 files", "no problems in 1 file".
+fn check_summary(report: &Report, files: usize) -> String {
+    let count = |n: usize, one: &str, many: &str| match n {
+        0 => format!("no {many}"),
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    };
+    let mut summary = count(report.problems.len(), "problem", "problems");
+    if !report.warnings.is_empty() {
+        summary = format!(
+            "{summary} and {}",
+            count(report.warnings.len(), "warning", "warnings")
+        );
+    }
+    let files = if files == 1 {
+        "1 file".to_string()
+    } else {
+        format!("{files} files")
+    };
+    format!("{summary} in {files}")
 }
 
 fn programs(content: &Content) -> Result<ExitCode, Failure> {

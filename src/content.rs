@@ -2,6 +2,7 @@
 //! files from `<config>/content/*.toml` merged over them by `id`, and every
 //! problem found on the way. Knows nothing of terminals or widgets.
 
+pub mod check;
 pub mod validate;
 
 use std::fmt;

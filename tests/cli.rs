@@ -621,3 +621,81 @@ fn the_readme_key_table_is_the_binding_tables() {
         "README.md's key table differs from the binding tables; it should read:\n{table}"
     );
 }
+
+#[test]
+fn check_lists_every_problem_and_warning_then_a_count_and_fails() {
+    let sandbox = Sandbox::new();
+    let content = sandbox.config.path().join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::write(
+        content.join("mine.toml"),
+        "version = 1\n[[patterns]]\nid = \"ok\"\nname = \"Fine\"\ndescription = \"d\"\n\
+         phases = [{ kind = \"inhale\", seconds = 4 }, { kind = \"exhale\", seconds = 4 }]\n\
+         [[patterns]]\nid = \"bad\"\nname = \"Red \\u001b[31m\"\ndescription = \"d\"\nphasez = []\n",
+    )
+    .unwrap();
+    std::fs::write(
+        sandbox.config.path().join("config.toml"),
+        "bell = \"yes\"\n",
+    )
+    .unwrap();
+    let out = sandbox.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<String> = text(&out.stdout).lines().map(str::to_string).collect();
+    let config = sandbox.config.path().join("config.toml");
+    let mine = content.join("mine.toml");
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{}:1:8: bell: invalid type: string \"yes\", expected a boolean",
+                config.display()
+            ),
+            format!(
+                "{}:9:8: warning: control or escape characters here are removed on display",
+                mine.display()
+            ),
+            format!(
+                "{}:11:1: patterns[1].phasez: unknown field `phasez`, expected one of `id`, `name`, `description`, `caution`, `phases`",
+                mine.display()
+            ),
+            "2 problems and 1 warning in 2 files".to_string(),
+        ]
+    );
+    // As JSON for editors; and a file anywhere, checked before it is installed.
+    let json = sandbox.run(&["check", "--format", "json", mine.to_str().unwrap()]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["files"], 1);
+    assert_eq!(value["problems"][0]["line"], 11);
+    assert_eq!(value["problems"][0]["field"], "patterns[1].phasez");
+    assert_eq!(value["warnings"][0]["column"], 8);
+}
+
+#[test]
+fn check_of_clean_files_passes_and_warnings_alone_do_not_fail() {
+    let builtin = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let files: Vec<String> = std::fs::read_dir(&builtin)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    let mut args = vec!["check"];
+    args.extend(files.iter().map(String::as_str));
+    let out = Sandbox::new().run(&args);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    assert_eq!(
+        text(&out.stdout),
+        format!("no problems in {} files\n", files.len())
+    );
+    let sandbox = Sandbox::new();
+    let odd = sandbox.config.path().join("odd.toml");
+    std::fs::write(
+        &odd,
+        "version = 1\n[[thoughts]]\nid = \"t\"\ntext = \"tab\\u0007bell\"\n",
+    )
+    .unwrap();
+    let out = sandbox.run(&["check", odd.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).ends_with("no problems and 1 warning in 1 file\n"));
+    let missing = Sandbox::new().run(&["check", "/no/such/file.toml"]);
+    assert_eq!(missing.status.code(), Some(1));
+}

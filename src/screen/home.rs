@@ -52,11 +52,11 @@ impl Home {
         let notice = match files.as_slice() {
             [] => None,
             [one] => Some(format!(
-                "Skipped part of {}; `soothe patterns` says why.",
+                "Skipped part of {}; `soothe check` says why.",
                 file_name(one)
             )),
             many => Some(format!(
-                "Skipped parts of {} content files; `soothe patterns` says why.",
+                "Skipped parts of {} content files; `soothe check` says why.",
                 many.len()
             )),
         };
