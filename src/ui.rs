@@ -12,15 +12,15 @@ use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
 
 pub use theme::Theme;
 
 /// Cuts `text` to at most `width` columns by display width, ending in "…"
-/// when anything was cut. Wide characters are never split.
+/// when anything was cut. Cut between grapheme clusters, as ratatui draws
+/// them: a wide character or an emoji with a modifier never splits.
 pub fn fit(text: &str, width: usize) -> String {
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
+    if self::width(text) <= width {
         return text.to_string();
     }
     if width == 0 {
@@ -28,12 +28,12 @@ pub fn fit(text: &str, width: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    for cluster in text.graphemes(true) {
+        let w = self::width(cluster);
         if used + w > width - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(cluster);
         used += w;
     }
     out.push('…');
@@ -110,16 +110,17 @@ pub fn wrap(text: &str, width: usize, rows: usize) -> Vec<String> {
     lines
 }
 
-/// The longest prefix of `text` at most `width` columns wide (at least one character).
+/// The longest prefix of `text` at most `width` columns wide, whole
+/// clusters only (at least one cluster).
 fn fit_exact(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    for cluster in text.graphemes(true) {
+        let w = self::width(cluster);
         if used + w > width && !out.is_empty() {
             break;
         }
-        out.push(c);
+        out.push_str(cluster);
         used += w;
     }
     out
@@ -224,9 +225,10 @@ pub fn stack<const N: usize>(area: Rect, constraints: [Constraint; N]) -> [Rect;
     out
 }
 
-/// Display width of `text`, as the terminal lays it out.
+/// Display width of `text` as ratatui lays it out: cluster by cluster.
 pub fn width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(text)
+    use unicode_width::UnicodeWidthStr;
+    text.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
 #[cfg(test)]
@@ -262,6 +264,15 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn fit_and_wrap_cut_between_clusters() {
+        // 👍🏽 is two code points, one cluster, two columns.
+        assert_eq!(fit("👍🏽👍🏽👍🏽", 5), "👍🏽👍🏽…");
+        assert_eq!(fit("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
+        assert_eq!(wrap("👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧", 4, 5), ["👨‍👩‍👧👨‍👩‍👧", "👨‍👩‍👧"]);
+        assert_eq!(wrap("calm words here", 6, 5), ["calm", "words", "here"]);
     }
 
     #[test]

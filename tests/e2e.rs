@@ -573,3 +573,32 @@ fn a_light_background_gets_the_terminals_own_colours() {
     t.keys(&["q"]);
     assert_eq!(t.status(), "0");
 }
+
+#[test]
+fn an_emoji_with_a_skin_tone_is_one_character_to_the_counter_the_cursor_and_backspace() {
+    let Some(t) = Tmux::start("emoji") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("reframe"));
+    t.wait_for("What happened?");
+    t.wait_for("0/600");
+    let start = t.display("#{cursor_x}").parse::<i32>().unwrap();
+    t.type_text("👍🏽x");
+    t.wait_for("2/600");
+    // (tmux's own screen keeps the thumb and drops the tone from its copy.)
+    let screen = t.screen();
+    assert!(screen.contains("👍"), "{screen}");
+    // Two columns for the thumb, one for the x: the cursor is right after.
+    let after = t.display("#{cursor_x}").parse::<i32>().unwrap();
+    assert_eq!(after - start, 3, "{screen}");
+    t.keys(&["BSpace", "BSpace"]);
+    t.wait_for("0/600");
+    assert!(
+        t.screen().contains("type here, or press Enter to skip"),
+        "no half emoji left"
+    );
+    assert_eq!(t.display("#{cursor_x}").parse::<i32>().unwrap(), start);
+    t.keys(&["C-c"]);
+    assert_eq!(t.status(), "0", "Ctrl-C is the quit key, not a kill");
+    t.assert_terminal_restored();
+}
