@@ -3,6 +3,7 @@
 //! problem found on the way. Knows nothing of terminals or widgets.
 
 pub mod check;
+pub mod say;
 pub mod validate;
 
 use std::fmt;

@@ -10,6 +10,7 @@ use toml::Spanned;
 use toml::de::DeValue;
 
 use crate::content::Problem;
+use crate::content::say::Say;
 use crate::content::validate::Checker;
 use crate::sanitize;
 
@@ -186,11 +187,10 @@ fn known_pattern(
     checker.report(
         Some(id.span()),
         Some("default_pattern".into()),
-        format!(
-            "there is no pattern `{}`; choose one of: {}",
-            sanitize::line(id.get_ref()),
-            pattern_ids.join(", ")
-        ),
+        Say::UnknownPattern {
+            id: &sanitize::line(id.get_ref()),
+            ids: pattern_ids,
+        },
     );
     None
 }

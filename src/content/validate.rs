@@ -10,6 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
+use super::say::Say;
 use super::{
     GroundStep, Grounding, Origin, Pattern, Phase, PhaseKind, Phrase, Problem, Program, Reframing,
     RelaxStep, Sense, Template,
@@ -174,7 +175,7 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     let version = match raw.version.take() {
         Some(value) => checker.entry::<Spanned<u32>>(value),
         None => {
-            checker.report(Some(0..0), None, "missing field `version`".into());
+            checker.report(Some(0..0), None, Say::Missing("version"));
             None
         }
     };
@@ -188,7 +189,7 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
         checker.report(
             Some(version.span()),
             Some("version".into()),
-            format!("must be {VERSION} (this soothe reads version {VERSION} files)"),
+            Say::Version(VERSION),
         );
         return Parsed {
             problems: checker.into_problems(),
@@ -295,7 +296,7 @@ impl<'a> Checker<'a> {
             let span = value.span();
             match value.into_inner() {
                 DeValue::Array(list) => raw.lists.push((name, list.to_vec())),
-                _ => self.report(Some(span), Some(name), "must be a list of tables".into()),
+                _ => self.report(Some(span), Some(name), Say::NotAList),
             }
         }
         Some(raw)
@@ -308,7 +309,7 @@ impl<'a> Checker<'a> {
         let document = match DeTable::parse(self.text) {
             Ok(document) => document,
             Err(err) => {
-                self.report(err.span(), None, err.message().trim().to_string());
+                self.report(err.span(), None, Say::Reader(err.message()));
                 return None;
             }
         };
@@ -319,13 +320,12 @@ impl<'a> Checker<'a> {
                 entries.push((name, value));
                 continue;
             }
-            let expected: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
-            let message = format!(
-                "unknown field `{}`, expected one of {}",
-                sanitize::line(&name),
-                expected.join(", ")
-            );
-            self.report(Some(key.span()), Some(sanitize::line(&name)), message);
+            let shown = sanitize::line(&name);
+            let message = Say::UnknownKey {
+                key: &shown,
+                expected: keys,
+            };
+            self.report(Some(key.span()), Some(shown.clone()), message);
         }
         // Reported in the order they stand in the file.
         entries.sort_by_key(|(_, value)| value.span().start);
@@ -345,7 +345,7 @@ impl<'a> Checker<'a> {
                     .span()
                     .filter(|span| !span.is_empty())
                     .and_then(|span| field_path_at(self.text, span.start));
-                self.report(err.span(), field, err.message().trim().to_string());
+                self.report(err.span(), field, Say::Reader(err.message()));
                 None
             }
         }
@@ -376,26 +376,30 @@ impl<'a> Checker<'a> {
         if (low..=high).contains(&len) {
             return;
         }
-        let message = if low == 0 {
-            format!("at most {high} {noun} fit (has {len})")
-        } else {
-            format!("needs {low} to {high} {noun} (has {len})")
-        };
-        self.report(span, Some(field), message);
+        self.report(
+            span,
+            Some(field),
+            Say::ListSize {
+                low,
+                high,
+                noun,
+                len,
+            },
+        );
     }
 
     pub(crate) fn report(
         &mut self,
         span: Option<Range<usize>>,
         field: Option<String>,
-        message: String,
+        message: Say,
     ) {
         let position = span.map(|s| line_col(self.text, s.start));
         self.problems.push(Problem {
             file: self.name.to_string(),
             position,
             field,
-            message,
+            message: message.to_string(),
         });
     }
 
@@ -404,12 +408,12 @@ impl<'a> Checker<'a> {
         let clean = sanitize::line(value.get_ref());
         let length = clean.chars().count();
         if clean.is_empty() {
-            self.report(Some(value.span()), Some(field), "must not be empty".into());
+            self.report(Some(value.span()), Some(field), Say::Empty);
         } else if length > max {
             self.report(
                 Some(value.span()),
                 Some(field),
-                format!("is {length} characters long; at most {max} fit"),
+                Say::TooLong { length, max },
             );
         }
         clean
@@ -443,7 +447,7 @@ impl<'a> Checker<'a> {
             self.report(
                 Some(raw.span()),
                 Some(format!("{at}.id")),
-                "may only use a-z, 0-9, '-', '_' and '.' (it is typed on the command line)".into(),
+                Say::IdCharacters,
             );
         }
         if !id.is_empty() && !seen.insert(id.clone()) {
@@ -456,7 +460,7 @@ impl<'a> Checker<'a> {
             self.report(
                 Some(raw.span()),
                 Some(format!("{at}.id")),
-                format!("`{id}` is already used by an earlier {noun} in this file"),
+                Say::Duplicate { id: &id, noun },
             );
         }
         id
@@ -494,7 +498,11 @@ impl<'a> Checker<'a> {
             self.report(
                 Some(value.span()),
                 Some(field),
-                format!("must be between {low} and {high} (got {seconds})"),
+                Say::Between {
+                    low,
+                    high,
+                    got: seconds,
+                },
             );
             return fallback;
         }
@@ -541,7 +549,7 @@ impl<'a> Checker<'a> {
                 self.report(
                     Some(raw.template.span()),
                     Some(format!("{at}.template")),
-                    format!("must use {slot} exactly once (uses it {count} times)"),
+                    Say::SlotOnce { slot, count },
                 );
             }
         }
@@ -580,7 +588,11 @@ impl<'a> Checker<'a> {
                 self.report(
                     Some(step.count.span()),
                     Some(format!("{here}.count")),
-                    format!("must be between {low} and {high} (got {count})"),
+                    Say::Between {
+                        low: low as f64,
+                        high: high as f64,
+                        got: count as f64,
+                    },
                 );
             }
             let prompt = self.text(&step.prompt, format!("{here}.prompt"), MAX_PROMPT);
@@ -728,7 +740,11 @@ impl<'a> Checker<'a> {
                 self.report(
                     Some(phase.seconds.span()),
                     Some(format!("{at}.phases[{i}].seconds")),
-                    format!("must be between {low} and {high} (got {seconds})"),
+                    Say::Between {
+                        low,
+                        high,
+                        got: seconds,
+                    },
                 );
                 continue;
             }
@@ -742,7 +758,7 @@ impl<'a> Checker<'a> {
                 self.report(
                     Some(phases_span.clone()),
                     Some(format!("{at}.phases")),
-                    format!("needs at least one `{word}` phase"),
+                    Say::NeedsPhase(word),
                 );
             }
         }
