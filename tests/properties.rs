@@ -88,7 +88,7 @@ fn record(n: u32) -> Record {
         ended_at: at,
         exercise: Exercise::Breathe,
         variant: "4-4-6".into(),
-        completed: n % 2 == 0,
+        completed: n.is_multiple_of(2),
         duration_secs: u64::from(n),
         before: Some((n % 11) as u8),
         after: None,
