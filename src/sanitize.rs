@@ -36,6 +36,14 @@ pub fn line(text: &str) -> String {
                 push(&mut out, c);
                 State::Text
             }
+            // A new introducer inside a sequence starts that one afresh, so
+            // no half of either reaches the screen.
+            (State::Escape | State::Csi | State::Intermediate, '\x1b') => State::Escape,
+            (State::Escape | State::Csi | State::Intermediate, '\u{9b}') => State::Csi,
+            (
+                State::Escape | State::Csi | State::Intermediate,
+                '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}',
+            ) => State::Payload,
             (State::Escape, '[') => State::Csi,
             (State::Escape, ']' | 'P' | 'X' | '^' | '_') => State::Payload,
             (State::Escape, ' '..='/') => State::Intermediate,
@@ -120,6 +128,13 @@ mod tests {
         assert_eq!(line("a\x1b7b\x1b8c"), "abc");
         assert_eq!(line("a\x1b(Bb"), "ab");
         assert_eq!(line("a\x1b#8b"), "ab");
+    }
+
+    #[test]
+    fn an_introducer_inside_a_sequence_starts_it_afresh() {
+        assert_eq!(line("\x1b\x1b[31mX"), "X");
+        assert_eq!(line("\x1b[\x1b[31mX"), "X");
+        assert_eq!(line("\x1b(\x1b]0;t\x07X"), "X");
     }
 
     #[test]

@@ -297,9 +297,17 @@ impl Sessions {
             }
             (phase, Event::Quit { unfinished, now }) => {
                 let mut commands = match (phase, unfinished) {
-                    (Phase::Running(running), Some(finished)) => vec![Command::AppendJournal(
-                        self.record(&running, now, finished.session, Ratings::default()),
-                    )],
+                    (Phase::Running(running), Some(finished)) => {
+                        // A thought record left by Ctrl-C still prints its lines.
+                        let mut commands = farewell(&finished.session);
+                        commands.push(Command::AppendJournal(self.record(
+                            &running,
+                            now,
+                            finished.session,
+                            Ratings::default(),
+                        )));
+                        commands
+                    }
                     (phase @ Phase::Ending { .. }, _) => self.save_ending(phase),
                     _ => Vec::new(),
                 };
@@ -322,13 +330,7 @@ impl Sessions {
             }
             questions.push(Question::AfterNow);
         }
-        let mut commands = Vec::new();
-        if let Some(record) = &session.reframe {
-            let lines = record.farewell();
-            if !lines.is_empty() {
-                commands.push(Command::PrintOnExit(lines));
-            }
-        }
+        let mut commands = farewell(&session);
         let ratings = Ratings {
             before: running.before,
             after: None,
@@ -410,6 +412,18 @@ impl Sessions {
             reframe: session.reframe.map(|r| *r),
         }
     }
+}
+
+/// The lines a thought record leaves to copy, printed after exit.
+fn farewell(session: &Session) -> Vec<Command> {
+    session
+        .reframe
+        .as_ref()
+        .map(|record| record.farewell())
+        .filter(|lines| !lines.is_empty())
+        .map(Command::PrintOnExit)
+        .into_iter()
+        .collect()
 }
 
 #[cfg(test)]

@@ -89,12 +89,6 @@ pub const KEYS: [&str; 8] = [
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSupport {
-    contacts: Spanned<Vec<RawContact>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawContact {
     name: Spanned<String>,
     reach: Spanned<String>,
@@ -155,11 +149,7 @@ pub fn parse(name: &str, text: &str, pattern_ids: &[&str]) -> Loaded {
                     settings.theme = theme;
                 }
             }
-            "support" => {
-                if let Some(support) = checker.entry::<RawSupport>(value) {
-                    settings.contacts = contacts(&mut checker, support);
-                }
-            }
+            "support" => settings.contacts = contacts(&mut checker, value),
             _ => {}
         }
     }
@@ -195,20 +185,44 @@ fn known_pattern(
     None
 }
 
-/// The contacts that read whole; each one with a problem is left out.
-fn contacts(checker: &mut Checker, support: RawSupport) -> Vec<Contact> {
-    let span = support.contacts.span();
-    let raw_contacts = support.contacts.into_inner();
+/// The contacts of `[support]`, each read on its own: one with a problem
+/// is left out, the others stay.
+fn contacts<'a>(checker: &mut Checker<'a>, support: Spanned<DeValue<'a>>) -> Vec<Contact> {
+    let span = support.span();
+    let DeValue::Table(table) = support.into_inner() else {
+        checker.report(Some(span), Some("support".into()), Say::NotATable);
+        return Vec::new();
+    };
+    let mut list = Vec::new();
+    for (key, value) in table {
+        if key.get_ref() != "contacts" {
+            let shown = format!("support.{}", sanitize::line(key.get_ref()));
+            let message = Say::UnknownKey {
+                key: &sanitize::line(key.get_ref()),
+                expected: &["contacts"],
+            };
+            checker.report(Some(key.span()), Some(shown), message);
+            continue;
+        }
+        let span = value.span();
+        match value.into_inner() {
+            DeValue::Array(items) => list = items.to_vec(),
+            _ => checker.report(Some(span), Some("support.contacts".into()), Say::NotAList),
+        }
+    }
     checker.list_size(
         Some(span),
         "support.contacts".into(),
-        raw_contacts.len(),
+        list.len(),
         (0, MAX_CONTACTS),
         "contacts",
     );
     let mut contacts = Vec::new();
-    for (i, contact) in raw_contacts.iter().take(MAX_CONTACTS).enumerate() {
+    for (i, value) in list.into_iter().take(MAX_CONTACTS).enumerate() {
         let before = checker.problems_count();
+        let Some(contact) = checker.entry::<RawContact>(value) else {
+            continue;
+        };
         let at = format!("support.contacts[{i}]");
         let name = checker.text(&contact.name, format!("{at}.name"), MAX_CONTACT_NAME);
         let reach = checker.text(&contact.reach, format!("{at}.reach"), MAX_CONTACT_REACH);
@@ -286,6 +300,24 @@ reach = "text 555 0100"
         assert_eq!(
             problems("[[support.contacts]]\nname = \"\"\nreach = \"x\"\n"),
             ["config.toml:2:8: support.contacts[0].name: must not be empty"]
+        );
+    }
+
+    #[test]
+    fn one_bad_contact_leaves_the_others() {
+        let text = "[[support.contacts]]\nname = \"Sam\"\nreach = \"text\"\nrole = \"x\"\n\n[[support.contacts]]\nname = \"Ana\"\nreach = \"call\"\n";
+        let loaded = parse("config.toml", text, IDS);
+        assert_eq!(loaded.settings.contacts.len(), 1);
+        assert_eq!(loaded.settings.contacts[0].name, "Ana");
+        assert_eq!(
+            loaded
+                .problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                "config.toml:4:1: support.contacts[0].role: unknown field `role`, expected `name` or `reach`"
+            ]
         );
     }
 

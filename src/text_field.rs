@@ -200,12 +200,17 @@ impl TextField {
         let mut cleaned = String::with_capacity(text.len().min(self.limit * 8));
         let mut after_break = false;
         let mut cut = false;
-        for c in text.chars() {
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
             if self.multiline && c == '\n' {
                 after_break = false;
                 cleaned.push('\n');
             } else if self.multiline && c == '\r' {
-                // "\r\n" is one break; the "\n" makes it.
+                // "\r\n" is one break (the "\n" makes it); a lone "\r" is
+                // how many terminals paste a line break.
+                if chars.peek() != Some(&'\n') {
+                    cleaned.push('\n');
+                }
             } else if matches!(c, '\t' | '\n' | '\r') {
                 // "\r\n" and runs of breaks become one space.
                 if !after_break {
@@ -285,7 +290,8 @@ impl TextField {
         while self.text[..self.cursor].ends_with(' ') {
             self.backspace();
         }
-        while self.cursor > 0 && !self.text[..self.cursor].ends_with(' ') {
+        // A word ends at a space or a line break: earlier lines stay.
+        while self.cursor > 0 && !self.text[..self.cursor].ends_with([' ', '\n']) {
             self.backspace();
         }
         self.cursor != start
@@ -460,6 +466,17 @@ mod tests {
         single.insert_str("one\r\ntwo");
         assert_eq!(single.text(), "one two");
         assert!(!single.newline());
+    }
+
+    #[test]
+    fn a_lone_carriage_return_is_a_line_break_and_ctrl_w_stays_on_its_line() {
+        let mut field = TextField::multiline(100);
+        field.insert_str("one\rtwo\r\nthree");
+        assert_eq!(field.text(), "one\ntwo\nthree");
+        field.delete_word();
+        assert_eq!(field.text(), "one\ntwo\n", "the line before stays");
+        field.delete_word();
+        assert_eq!(field.text(), "one\ntwo\n", "a line break is not a word");
     }
 
     #[test]

@@ -228,6 +228,10 @@ pub fn stack<const N: usize>(area: Rect, constraints: [Constraint; N]) -> [Rect;
 /// Display width of `text` as ratatui lays it out: cluster by cluster.
 pub fn width(text: &str) -> usize {
     use unicode_width::UnicodeWidthStr;
+    // Most of what is drawn each frame is plain ASCII: one column a byte.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.len();
+    }
     text.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 

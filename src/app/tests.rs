@@ -1080,6 +1080,12 @@ fn support_over_a_running_exercise_still_records_it_on_quit() {
     live(&mut app, t0, t0 + ms(3000));
     app.on_key(key(KeyCode::Char('!')), t0 + ms(3000));
     assert_eq!(app.kind(), Some(Kind::Support));
-    app.finish(t0 + ms(4000));
-    assert_eq!(app.take_records().len(), 1);
+    // A minute on Support: the breathing was not going on meanwhile.
+    app.finish(t0 + ms(60_000));
+    let records = app.take_records();
+    assert_eq!(records.len(), 1);
+    assert_eq!(
+        records[0].duration_secs, 3,
+        "time away is a stall, not breathing"
+    );
 }

@@ -17,6 +17,7 @@ pub enum Say<'a> {
         expected: &'a [&'a str],
     },
     NotAList,
+    NotATable,
     Empty,
     TooLong {
         length: usize,
@@ -64,6 +65,7 @@ impl fmt::Display for Say<'_> {
                 )
             }
             Say::NotAList => write!(f, "must be a list of tables"),
+            Say::NotATable => write!(f, "must be a table"),
             Say::Empty => write!(f, "must not be empty"),
             Say::TooLong { length, max } => {
                 write!(f, "is {length} characters long; at most {max} fit")
@@ -126,6 +128,7 @@ mod tests {
                 expected: &["a"],
             },
             Say::NotAList,
+            Say::NotATable,
             Say::Empty,
             Say::TooLong {
                 length: 50,

@@ -215,7 +215,7 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     let programs = checker.entries(raw_programs, |checker, index, raw, seen| {
         checker.program(index, raw, seen, &origin)
     });
-    let mut phrases = |list: &str, raws: Vec<Spanned<RawPhrase>>| {
+    let mut phrases = |list: &str, raws: Vec<(usize, Spanned<RawPhrase>)>| {
         checker.entries(raws, |checker, index, raw, seen| {
             let question = RawQuestion {
                 id: raw.id,
@@ -351,14 +351,16 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Each entry of a list on its own: the ones that read stay, each one
-    /// that does not is reported.
+    /// Each entry of a list on its own: the ones that read stay, with their
+    /// place in the list (so later problems name the right entry), and each
+    /// one that does not is reported.
     fn typed<T: serde::de::DeserializeOwned>(
         &mut self,
         list: Vec<Spanned<DeValue<'a>>>,
-    ) -> Vec<Spanned<T>> {
+    ) -> Vec<(usize, Spanned<T>)> {
         list.into_iter()
-            .filter_map(|value| self.entry::<Spanned<T>>(value))
+            .enumerate()
+            .filter_map(|(index, value)| Some((index, self.entry::<Spanned<T>>(value)?)))
             .collect()
     }
 
@@ -422,12 +424,12 @@ impl<'a> Checker<'a> {
     /// Checks each entry of one list; an entry with any problem is left out.
     fn entries<R, T>(
         &mut self,
-        raws: Vec<Spanned<R>>,
+        raws: Vec<(usize, Spanned<R>)>,
         mut check: impl FnMut(&mut Self, usize, R, &mut HashSet<String>) -> T,
     ) -> Vec<T> {
         let mut seen = HashSet::new();
         let mut kept = Vec::new();
-        for (index, raw) in raws.into_iter().enumerate() {
+        for (index, raw) in raws {
             let before = self.problems.len();
             let entry = check(self, index, raw.into_inner(), &mut seen);
             if self.problems.len() == before {
@@ -884,6 +886,20 @@ id = \"r\"
                 "f.toml:15:8: patterns[2].name: invalid type: integer `7`, expected a string",
                 "f.toml:19:1: relaxation[0]: missing field `name`",
             ]
+        );
+    }
+
+    #[test]
+    fn after_an_unreadable_entry_later_problems_still_name_their_own_entry() {
+        let text = format!(
+            "{GOOD}[[patterns]]\nid = 5\n\n[[patterns]]\nid = \"c\"\nname = \"C\"\ndescription = \"d\"\nphases = [{{ kind = \"inhale\", seconds = 0 }}, {{ kind = \"exhale\", seconds = 4 }}]\n"
+        );
+        let found = problems(&text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].contains("patterns[1].id"), "{found:?}");
+        assert!(
+            found[1].contains("patterns[2].phases[0].seconds"),
+            "{found:?}"
         );
     }
 

@@ -138,6 +138,14 @@ impl<T: Timed> Driver<T> {
         })
     }
 
+    /// A look at the clock without taking a step: a long gap since the last
+    /// look pauses as a stall.
+    pub fn observe(&mut self, now: Instant) {
+        if self.exercise.timeline_mut().observe(now) {
+            self.stalled = true;
+        }
+    }
+
     /// The end of the run: stops the clock. (The exercise sums itself up.)
     pub fn stop(&mut self, now: Instant) {
         self.exercise.timeline_mut().pause(now);

@@ -97,6 +97,9 @@ impl<E: Paced> TimedScreen<E> {
 
     fn end(&mut self, now: Instant, completed: bool) -> Finished {
         self.done = true;
+        // Time away from this screen (Support on top, a suspended laptop)
+        // that was not yet looked at is a stall, not time spent.
+        self.driver.observe(now);
         self.driver.stop(now);
         self.driver.exercise_mut().finish(now, completed)
     }

@@ -294,6 +294,34 @@ mod running {
     }
 }
 
+#[test]
+fn a_reframe_left_by_ctrl_c_still_prints_its_lines() {
+    let t0 = Instant::now();
+    let mut s = Sessions::new(clock(t0), true, false);
+    s.handle(Event::Start {
+        route: Route::Reframe,
+        direct: true,
+        now: t0,
+    });
+    let mut session = Session::new(Exercise::Reframe, "thought-record", false, 9);
+    session.reframe = Some(Box::new(ThoughtRecord {
+        balanced: "Slow is not gone".into(),
+        ..Default::default()
+    }));
+    let out = s.handle(Event::Quit {
+        unfinished: Some(Finished {
+            session,
+            summary: Summary::default(),
+        }),
+        now: t0 + secs(9),
+    });
+    assert_eq!(
+        out[0],
+        Command::PrintOnExit(vec!["Balanced thought: Slow is not gone".into()])
+    );
+    assert_eq!(records(&out).len(), 1);
+}
+
 mod ending {
     use super::*;
 
