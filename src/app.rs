@@ -46,6 +46,11 @@ pub struct App {
     wants_journal: bool,
     /// Lines to print after the terminal is restored.
     farewell: Vec<String>,
+    /// Characters typed into a field in this batch of input, not yet given
+    /// to it: a terminal sends an emoji sequence, or an input method its
+    /// commit, as several keys at once, and they must arrive as one text so
+    /// the cluster stays whole.
+    typed: String,
 }
 
 impl App {
@@ -63,6 +68,7 @@ impl App {
             outbox: Vec::new(),
             wants_journal: false,
             farewell: Vec::new(),
+            typed: String::new(),
         }
     }
 
@@ -121,7 +127,17 @@ impl App {
         std::mem::take(&mut self.dirty)
     }
 
+    /// One event of a batch of input; call [`App::end_of_input`] after the
+    /// batch.
     pub fn on_event(&mut self, event: &Event, now: Instant) {
+        if let Event::Key(key) = event
+            && key.kind == KeyEventKind::Press
+            && let Some(c) = self.typed_into_field(key)
+        {
+            self.typed.push(c);
+            return;
+        }
+        self.end_of_input(now);
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(*key, now),
             Event::Paste(text) => {
@@ -135,6 +151,32 @@ impl App {
             Event::Resize(..) => self.dirty = true,
             _ => {}
         }
+    }
+
+    /// The character a key types into the field on top, if it does: a
+    /// printable key that no table of a typing screen claims.
+    fn typed_into_field(&self, key: &KeyEvent) -> Option<char> {
+        let top = self.screen()?;
+        if self.help || !top.takes_text() {
+            return None;
+        }
+        let claimed = keys::lookup(top.bindings(), key, |a| top.enabled(a)).is_some()
+            || keys::lookup(&[keys::ALWAYS], key, |_| true).is_some();
+        screen::typed_char(key).filter(|_| !claimed)
+    }
+
+    /// The batch is over: what was typed goes into the field at once.
+    pub fn end_of_input(&mut self, now: Instant) {
+        if self.typed.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.typed);
+        let mut commands = Vec::new();
+        let outcome = match self.stack.last_mut() {
+            Some(top) => top.paste(&text, &mut Cx::new(now, &self.ctx, &mut commands)),
+            None => Outcome::Ignored,
+        };
+        self.settle(outcome, commands, now);
     }
 
     pub fn on_key(&mut self, key: KeyEvent, now: Instant) {

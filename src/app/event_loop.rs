@@ -150,6 +150,7 @@ fn run_until_quit(
                         _ => app.on_event(&event, now),
                     }
                 }
+                app.end_of_input(now);
             }
         }
     }

@@ -1089,3 +1089,34 @@ fn support_over_a_running_exercise_still_records_it_on_quit() {
         "time away is a stall, not breathing"
     );
 }
+
+#[test]
+fn keys_typed_in_one_batch_reach_the_field_as_one_text_so_an_emoji_stays_whole() {
+    let mut app = reframe_app();
+    let t0 = Instant::now();
+    let press = |c: char| Event::Key(key(KeyCode::Char(c)));
+    for c in "👍🏽".chars() {
+        app.on_event(&press(c), t0);
+    }
+    app.end_of_input(t0);
+    app.on_key(key(KeyCode::Home), t0);
+    // A family sequence typed before it, as a terminal sends it: five keys.
+    for c in "👨\u{200d}👩\u{200d}👧".chars() {
+        app.on_event(&press(c), t0);
+    }
+    // A key a table claims ends the batch first.
+    app.on_event(&Event::Key(key(KeyCode::End)), t0);
+    app.end_of_input(t0);
+    let text = screen_text(&app, t0);
+    assert!(text.contains("2/600"), "two clusters: {text}");
+    app.on_key(key(KeyCode::Enter), t0);
+    app.on_key(key(KeyCode::PageUp), t0);
+    assert_eq!(
+        reframe_state(&app).flow().answers().situation,
+        "👨\u{200d}👩\u{200d}👧👍🏽"
+    );
+    // Outside a field single keys act at once, as before.
+    let mut home = home_app();
+    home.on_event(&Event::Key(key(KeyCode::Char('j'))), t0);
+    assert!(screen_text(&home, t0).contains("▸ Ground"));
+}
