@@ -3,6 +3,7 @@
 
 pub mod breathing;
 pub mod grounding;
+pub mod pause;
 pub mod reframing;
 pub mod relaxation;
 pub mod timed;
