@@ -51,6 +51,8 @@ pub struct App {
     /// commit, as several keys at once, and they must arrive as one text so
     /// the cluster stays whole.
     typed: String,
+    /// Left by the quick-hide key: nothing is to be printed after exit.
+    hidden: bool,
 }
 
 impl App {
@@ -69,6 +71,7 @@ impl App {
             wants_journal: false,
             farewell: Vec::new(),
             typed: String::new(),
+            hidden: false,
         }
     }
 
@@ -182,6 +185,13 @@ impl App {
     pub fn on_key(&mut self, key: KeyEvent, now: Instant) {
         match keys::lookup(&[keys::ALWAYS], &key, |_| true) {
             Some(Action::Quit) => return self.quit_now(now),
+            Some(Action::Hide) => {
+                // Recorded as left, like any quit; the farewell is dropped.
+                self.hidden = true;
+                self.quit_now(now);
+                self.farewell.clear();
+                return;
+            }
             // The event loop takes Ctrl-Z before it gets here.
             Some(_) => return,
             None => {}
@@ -337,6 +347,12 @@ impl App {
     /// What to print once the terminal is back (and copyable).
     pub fn farewell(&self) -> &[String] {
         &self.farewell
+    }
+
+    /// Whether the quick-hide key ended soothe: then nothing is printed and
+    /// the screen is left clear.
+    pub fn hidden(&self) -> bool {
+        self.hidden
     }
 
     /// Whether the History screen waits for the journal to be read.

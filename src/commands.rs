@@ -317,6 +317,12 @@ fn run_tui(
     drop(guard);
     let (exit, unsaved) =
         result.map_err(|err| Failure::new(1, format!("the terminal stopped working: {err}")))?;
+    if app.hidden() {
+        // Quick hide: the shell's screen is cleared too, and nothing is said.
+        let mut out = io::stdout();
+        let _ = out.write_all(b"\x1b[H\x1b[2J").and_then(|()| out.flush());
+        return Ok(ExitCode::SUCCESS);
+    }
     // Back on the plain terminal: what the person wrote, to copy.
     for line in app.farewell() {
         println!("{line}");

@@ -11,6 +11,8 @@ pub enum Action {
     Quit,
     /// Ctrl-Z: the event loop hands the terminal back to the shell.
     Suspend,
+    /// Ctrl-G: clear the screen and leave at once, printing nothing.
+    Hide,
     Help,
     Up,
     Down,
@@ -595,6 +597,11 @@ pub const ALWAYS: &[Binding] = &[
         &[ctrl('z')],
         Action::Suspend,
         "Step out to the shell (fg returns)",
+    ),
+    on(
+        &[ctrl('g')],
+        Action::Hide,
+        "Hide: clear and leave at once (journal, shell history stay)",
     ),
 ];
 

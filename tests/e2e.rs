@@ -602,3 +602,27 @@ fn an_emoji_with_a_skin_tone_is_one_character_to_the_counter_the_cursor_and_back
     assert_eq!(t.status(), "0", "Ctrl-C is the quit key, not a kill");
     t.assert_terminal_restored();
 }
+
+#[test]
+fn quick_hide_from_a_text_field_leaves_a_clean_terminal_and_prints_nothing() {
+    let Some(t) = Tmux::start("hide") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("reframe"));
+    t.wait_for("What happened?");
+    t.type_text("the fight at dinner");
+    t.wait_for("the fight at dinner");
+    t.keys(&["Enter"]);
+    t.wait_for("What is the thought?");
+    t.keys(&["C-g"]);
+    assert_eq!(t.status(), "0");
+    t.assert_terminal_restored();
+    let screen = t.screen();
+    assert!(
+        !screen.contains("fight") && !screen.contains("soothe"),
+        "{screen}"
+    );
+    let journal = t.journal();
+    assert_eq!(journal.lines().count(), 1, "{journal}");
+    assert!(journal.contains("\"completed\":false"), "{journal}");
+}

@@ -1120,3 +1120,19 @@ fn keys_typed_in_one_batch_reach_the_field_as_one_text_so_an_emoji_stays_whole()
     home.on_event(&Event::Key(key(KeyCode::Char('j'))), t0);
     assert!(screen_text(&home, t0).contains("▸ Ground"));
 }
+
+#[test]
+fn quick_hide_leaves_from_a_text_field_records_it_as_left_and_prints_nothing() {
+    let mut app = reframe_app();
+    let t0 = Instant::now();
+    type_in(&mut app, "what happened", t0);
+    app.on_key(
+        KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL),
+        t0 + ms(4000),
+    );
+    assert!(app.should_quit() && app.hidden());
+    assert!(app.farewell().is_empty());
+    let records = app.take_records();
+    assert_eq!(records.len(), 1);
+    assert!(!records[0].completed);
+}
