@@ -20,6 +20,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../content/relaxation.toml"),
     ),
     ("reframing.toml", include_str!("../content/reframing.toml")),
+    ("send.toml", include_str!("../content/send.toml")),
 ];
 
 /// The pattern `soothe breathe` uses when none is named.
@@ -246,6 +247,28 @@ impl Reframing {
     }
 }
 
+/// One thing `soothe send` looks for in a draft: whole-word phrases, or a
+/// most for questions or words; and what to say when it is found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SendRule {
+    pub id: String,
+    pub name: String,
+    /// Lower case; matched as whole words, whatever the draft's case.
+    pub phrases: Vec<String>,
+    /// Found when the draft asks more questions than this.
+    pub most_questions: Option<usize>,
+    /// Found when the draft is longer than this many words.
+    pub most_words: Option<usize>,
+    pub suggestion: String,
+    pub origin: Origin,
+}
+
+impl Identified for SendRule {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
 /// Anything merged by id.
 pub trait Identified {
     fn id(&self) -> &str;
@@ -337,6 +360,8 @@ pub struct Content {
     pub grounding: Vec<Grounding>,
     pub programs: Vec<Program>,
     pub reframing: Reframing,
+    /// What `soothe send` looks for in a draft.
+    pub send_rules: Vec<SendRule>,
     /// Problems in user files; their broken entries were left out.
     pub problems: Vec<Problem>,
 }
@@ -407,6 +432,7 @@ impl Content {
         merge(&mut mine.toolkit, theirs.toolkit);
         merge(&mut mine.statements, theirs.statements);
         merge(&mut mine.prompts, theirs.prompts);
+        merge(&mut self.send_rules, parsed.send_rules);
         self.problems.extend(parsed.problems);
     }
 
@@ -469,6 +495,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_send_rules_are_built_in_and_a_user_file_replaces_one_by_id() {
+        let builtin = Content::builtin();
+        let ids: Vec<&str> = builtin.send_rules.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "absolutes",
+                "you-openings",
+                "their-doing",
+                "demands",
+                "many-questions",
+                "wall",
+                "reassurance"
+            ]
+        );
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("mine.toml"),
+            "version = 1\n[[send]]\nid = \"absolutes\"\nname = \"Mine\"\nphrases = [\"Forever\"]\nsuggestion = \"s\"\n\n[[send]]\nid = \"empty\"\nname = \"E\"\nsuggestion = \"s\"\n",
+        )
+        .unwrap();
+        let content = Content::load(Some(dir.path()));
+        let mine = content
+            .send_rules
+            .iter()
+            .find(|r| r.id == "absolutes")
+            .unwrap();
+        assert_eq!(mine.phrases, ["forever"], "lower-cased");
+        let problems: Vec<String> = content.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].ends_with("send[1]: missing field `phrases`"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
     fn every_builtin_file_parses_and_validates() {
         for (name, text) in BUILTIN {
             let parsed = parse_file(name, text, Origin::BuiltIn);
@@ -476,7 +539,8 @@ mod tests {
             let defined = parsed.patterns.len()
                 + parsed.grounding.len()
                 + parsed.programs.len()
-                + parsed.reframing.thoughts.len();
+                + parsed.reframing.thoughts.len()
+                + parsed.send_rules.len();
             assert!(defined > 0, "{name} defines nothing");
         }
     }

@@ -6,5 +6,6 @@ pub mod grounding;
 pub mod pause;
 pub mod reframing;
 pub mod relaxation;
+pub mod send;
 pub mod timed;
 pub mod timeline;

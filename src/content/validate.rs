@@ -13,7 +13,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use super::say::Say;
 use super::{
     GroundStep, Grounding, Origin, Pattern, Phase, PhaseKind, Phrase, Problem, Program, Reframing,
-    RelaxStep, Sense, Template,
+    RelaxStep, SendRule, Sense, Template,
 };
 use crate::sanitize;
 
@@ -35,13 +35,15 @@ const MAX_RELAX_STEPS: usize = 30;
 const MAX_PHRASE: usize = 160;
 const MAX_TEMPLATE: usize = 160;
 const SLOTS: [&str; 3] = ["{feeling}", "{situation}", "{need}"];
+const MAX_SEND_PHRASES: usize = 40;
+const MOST_RANGE: (i64, i64) = (1, 10_000);
 pub const TENSE_RANGE: (f64, f64) = (3.0, 10.0);
 pub const RELEASE_RANGE: (f64, f64) = (10.0, 60.0);
 pub const DEFAULT_TENSE_SECONDS: f64 = 6.0;
 pub const DEFAULT_RELEASE_SECONDS: f64 = 30.0;
 
 /// The top-level keys of a content file: `version` and the lists.
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 12] = [
     "version",
     "patterns",
     "grounding",
@@ -53,6 +55,7 @@ const KEYS: [&str; 11] = [
     "toolkit",
     "statements",
     "prompts",
+    "send",
 ];
 
 /// A content file's lists, each entry still raw, with its span: every entry
@@ -79,6 +82,18 @@ impl<'i> RawLists<'i> {
 struct RawPhrase {
     id: Spanned<String>,
     text: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSendRule {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    #[serde(default)]
+    phrases: Vec<Spanned<String>>,
+    most_questions: Option<Spanned<i64>>,
+    most_words: Option<Spanned<i64>>,
+    suggestion: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -160,6 +175,7 @@ pub struct Parsed {
     pub grounding: Vec<Grounding>,
     pub programs: Vec<Program>,
     pub reframing: Reframing,
+    pub send_rules: Vec<SendRule>,
     pub problems: Vec<Problem>,
 }
 
@@ -206,6 +222,7 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     let raw_questions = checker.typed(raw.take("questions"));
     let raw_statements = checker.typed(raw.take("statements"));
     let raw_prompts = checker.typed(raw.take("prompts"));
+    let raw_send = checker.typed(raw.take("send"));
     let patterns = checker.entries(raw_patterns, |checker, index, raw, seen| {
         checker.pattern(index, raw, seen, &origin)
     });
@@ -238,10 +255,14 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     let prompts = checker.entries(raw_prompts, |checker, index, raw, seen| {
         checker.phrase("prompts", index, raw, seen, &origin)
     });
+    let send_rules = checker.entries(raw_send, |checker, index, raw, seen| {
+        checker.send_rule(index, raw, seen, &origin)
+    });
     Parsed {
         patterns,
         grounding,
         programs,
+        send_rules,
         reframing: Reframing {
             thoughts,
             questions,
@@ -531,6 +552,73 @@ impl<'a> Checker<'a> {
             id,
             text,
             hint,
+            origin: origin.clone(),
+        }
+    }
+
+    /// A send rule: phrases (whole words, lower-cased), or a most for
+    /// questions or words, and at least one of them.
+    fn send_rule(
+        &mut self,
+        index: usize,
+        raw: RawSendRule,
+        seen: &mut HashSet<String>,
+        origin: &Origin,
+    ) -> SendRule {
+        let at = format!("send[{index}]");
+        let id = self.id(&raw.id, &at, seen);
+        let name = self.text(&raw.name, format!("{at}.name"), MAX_NAME);
+        let suggestion = self.text(&raw.suggestion, format!("{at}.suggestion"), MAX_PHRASE);
+        self.list_size(
+            None,
+            format!("{at}.phrases"),
+            raw.phrases.len(),
+            (0, MAX_SEND_PHRASES),
+            "phrases",
+        );
+        let phrases = raw
+            .phrases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                self.text(p, format!("{at}.phrases[{i}]"), MAX_NAME)
+                    .to_lowercase()
+            })
+            .collect::<Vec<_>>();
+        let mut most = |value: &Option<Spanned<i64>>, field: &str| {
+            let value = value.as_ref()?;
+            let got = *value.get_ref();
+            let (low, high) = MOST_RANGE;
+            if !(low..=high).contains(&got) {
+                self.report(
+                    Some(value.span()),
+                    Some(format!("{at}.{field}")),
+                    Say::Between {
+                        low: low as f64,
+                        high: high as f64,
+                        got: got as f64,
+                    },
+                );
+                return None;
+            }
+            Some(got as usize)
+        };
+        let most_questions = most(&raw.most_questions, "most_questions");
+        let most_words = most(&raw.most_words, "most_words");
+        if phrases.is_empty() && raw.most_questions.is_none() && raw.most_words.is_none() {
+            self.report(
+                Some(raw.id.span()),
+                Some(at.clone()),
+                Say::Missing("phrases"),
+            );
+        }
+        SendRule {
+            id,
+            name,
+            phrases,
+            most_questions,
+            most_words,
+            suggestion,
             origin: origin.clone(),
         }
     }
