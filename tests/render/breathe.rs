@@ -7,7 +7,7 @@ fn breathe_inhale_half_way() {
     let t0 = Instant::now();
     let mut app = breathe("4-4-6", Length::Forever, t0);
     live(&mut app, t0, t0 + ms(2000));
-    both_sizes("breathe_inhale_half", &app, t0 + ms(2000));
+    both_sizes!("breathe_inhale_half", &app, t0 + ms(2000));
 }
 
 #[test]
@@ -15,7 +15,7 @@ fn breathe_hold_in_the_second_cycle() {
     let t0 = Instant::now();
     let mut app = breathe("4-4-6", Length::Forever, t0);
     live(&mut app, t0, t0 + ms(14_000 + 5200));
-    both_sizes("breathe_hold", &app, t0 + ms(19_200));
+    both_sizes!("breathe_hold", &app, t0 + ms(19_200));
 }
 
 #[test]
@@ -32,7 +32,7 @@ fn breathe_paused() {
     let mut app = breathe("4-4-6", Length::Forever, t0);
     live(&mut app, t0, t0 + ms(16_500));
     press(&mut app, KeyCode::Char(' '), t0 + ms(16_500));
-    both_sizes("breathe_paused", &app, t0 + ms(90_000));
+    both_sizes!("breathe_paused", &app, t0 + ms(90_000));
 }
 
 #[test]
@@ -50,7 +50,7 @@ fn breathe_help_overlay() {
     let mut app = breathe("4-4-6", Length::Forever, t0);
     live(&mut app, t0, t0 + ms(1000));
     press(&mut app, KeyCode::Char('?'), t0 + ms(1000));
-    both_sizes("breathe_help", &app, t0 + ms(1000));
+    both_sizes!("breathe_help", &app, t0 + ms(1000));
 }
 
 #[test]

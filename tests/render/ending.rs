@@ -7,7 +7,7 @@ fn breathe_summary() {
     let t0 = Instant::now();
     let mut app = breathe("coherent", Length::Cycles(3), t0);
     live(&mut app, t0, t0 + ms(33_000));
-    both_sizes("breathe_summary", &app, t0 + ms(33_000));
+    both_sizes!("breathe_summary", &app, t0 + ms(33_000));
 }
 
 #[test]
@@ -35,7 +35,7 @@ fn ground_summary_by_sense() {
         type_text(&mut app, item, t0);
         press(&mut app, KeyCode::Enter, t0);
     }
-    both_sizes("ground_summary", &app, t0);
+    both_sizes!("ground_summary", &app, t0);
 }
 
 #[test]
@@ -44,7 +44,7 @@ fn relax_summary() {
     let mut app = relax("4-group", t0);
     let end = t0 + ms(Content::builtin().program("4-group").unwrap().total_ms());
     live(&mut app, t0, end);
-    both_sizes("relax_summary", &app, end);
+    both_sizes!("relax_summary", &app, end);
 }
 
 #[test]
@@ -55,12 +55,12 @@ fn check_in_before_and_after() {
     let mut app = home_with(c.clone());
     press(&mut app, KeyCode::Enter, t0);
     press(&mut app, KeyCode::Char('7'), t0);
-    both_sizes("checkin_before", &app, t0);
+    both_sizes!("checkin_before", &app, t0);
     // Straight from a command: two questions, after the exercise.
     let program = c.content.program("4-group").unwrap().clone();
     let mut app = App::direct(c, Route::Relax { program }, t0);
     press(&mut app, KeyCode::Char('q'), t0);
     press(&mut app, KeyCode::Char('7'), t0);
     press(&mut app, KeyCode::Right, t0);
-    both_sizes("checkin_after_direct", &app, t0);
+    both_sizes!("checkin_after_direct", &app, t0);
 }

@@ -4,7 +4,7 @@ use crate::support::*;
 
 #[test]
 fn ground_first_step() {
-    both_sizes("ground_start", &ground("5-4-3-2-1"), Instant::now());
+    both_sizes!("ground_start", &ground("5-4-3-2-1"), Instant::now());
 }
 
 #[test]
@@ -19,7 +19,7 @@ fn ground_with_wide_items_typed() {
     // Half typed, wide characters and emoji, cursor moved back one.
     type_text(&mut app, "青いマグ ☕ mug", t0);
     press(&mut app, KeyCode::Left, t0);
-    both_sizes("ground_typing_wide", &app, t0);
+    both_sizes!("ground_typing_wide", &app, t0);
 }
 
 #[test]
@@ -31,5 +31,5 @@ fn ground_field_left_shows_the_keys_again() {
     }
     type_text(&mut app, "cold air", t0);
     press(&mut app, KeyCode::Esc, t0);
-    both_sizes("ground_field_left", &app, t0);
+    both_sizes!("ground_field_left", &app, t0);
 }

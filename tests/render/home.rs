@@ -5,7 +5,7 @@ use crate::support::*;
 #[test]
 fn home_screen() {
     let app = home();
-    both_sizes("home", &app, Instant::now());
+    both_sizes!("home", &app, Instant::now());
 }
 
 #[test]
@@ -23,7 +23,7 @@ fn pattern_chooser() {
     let t0 = Instant::now();
     open_patterns(&mut app, t0);
     press(&mut app, KeyCode::Down, t0);
-    both_sizes("patterns", &app, t0);
+    both_sizes!("patterns", &app, t0);
 }
 
 #[test]

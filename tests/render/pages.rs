@@ -7,7 +7,7 @@ fn support_page_without_and_with_contacts() {
     let t0 = Instant::now();
     let mut app = home();
     press(&mut app, KeyCode::Char('!'), t0);
-    both_sizes("support_no_contacts", &app, t0);
+    both_sizes!("support_no_contacts", &app, t0);
     let mut c = ctx(Content::builtin());
     c.settings.contacts = vec![
         soothe::settings::Contact {
@@ -21,5 +21,5 @@ fn support_page_without_and_with_contacts() {
     ];
     let mut app = home_with(c);
     press(&mut app, KeyCode::Char('!'), t0);
-    both_sizes("support_contacts", &app, t0);
+    both_sizes!("support_contacts", &app, t0);
 }

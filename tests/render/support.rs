@@ -32,10 +32,22 @@ pub fn draw(app: &App, now: Instant, width: u16, height: u16) -> String {
     text
 }
 
-pub fn both_sizes(name: &str, app: &App, now: Instant) {
-    insta::assert_snapshot!(format!("{name}_80x24"), draw(app, now, 80, 24));
-    insta::assert_snapshot!(format!("{name}_40x12"), draw(app, now, 40, 12));
+/// A snapshot at 80x24 and one at 40x12, named after the calling screen's
+/// module (a macro, so insta files them under it).
+macro_rules! both_sizes {
+    ($name:expr, $app:expr, $now:expr) => {{
+        let (name, app, now) = ($name, $app, $now);
+        insta::assert_snapshot!(
+            format!("{name}_80x24"),
+            $crate::support::draw(app, now, 80, 24)
+        );
+        insta::assert_snapshot!(
+            format!("{name}_40x12"),
+            $crate::support::draw(app, now, 40, 12)
+        );
+    }};
 }
+pub(crate) use both_sizes;
 
 pub fn home() -> App {
     App::home(ctx(Content::builtin()))
