@@ -8,12 +8,12 @@ use std::time::Instant;
 
 use crate::app::App;
 use crate::app::event_loop::{self, Exit};
+use crate::check::{self, FileKind, Report};
 use crate::cli::{
     BreatheArgs, CheckArgs, CheckFormat, Cli, Command, GroundArgs, HistoryArgs, HistoryFormat,
     Options, RelaxArgs,
 };
 use crate::clock::WallClock;
-use crate::content::check::{self, FileKind, Report};
 use crate::content::{Content, DEFAULT_PATTERN, Identified, Origin, Scope};
 use crate::exercise::breathing::Breathing;
 use crate::exercise::grounding::GroundingFlow;

@@ -2,7 +2,6 @@
 //! files from `<config>/content/*.toml` merged over them by `id`, and every
 //! problem found on the way. Knows nothing of terminals or widgets.
 
-pub mod check;
 pub mod say;
 pub mod validate;
 

@@ -9,6 +9,7 @@ compile_error!(
 );
 
 pub mod app;
+pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod commands;

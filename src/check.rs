@@ -7,8 +7,8 @@ use serde::Serialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::validate::line_col;
-use super::{Origin, Problem, parse_file};
+use crate::content::validate::line_col;
+use crate::content::{Origin, Problem, parse_file};
 use crate::sanitize;
 
 /// Which reader a file needs.
