@@ -232,6 +232,14 @@ pub fn width(text: &str) -> usize {
     if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return text.len();
     }
+    // Letters, punctuation, arrows and shapes that never join a neighbour
+    // (no combining marks, joiners, selectors or modifiers): a cluster is
+    // one character, so characters can be measured one by one.
+    let lone = |c: char| matches!(c as u32, 0x20..=0x7e | 0xa0..=0x2ff | 0x2010..=0x20cf | 0x2100..=0x2bff);
+    if text.chars().all(lone) {
+        use unicode_width::UnicodeWidthChar;
+        return text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    }
     text.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
@@ -267,6 +275,26 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn width_measures_as_ratatui_does_on_every_path() {
+        for text in [
+            "calm",
+            "in · out ← →",
+            "●○ ━─ …",
+            "窓の外",
+            "👍🏽",
+            "e\u{301}",
+            "❤\u{fe0f}",
+            "a\u{20dd}",
+        ] {
+            let clusters: usize = text
+                .graphemes(true)
+                .map(unicode_width::UnicodeWidthStr::width)
+                .sum();
+            assert_eq!(width(text), clusters, "{text:?}");
         }
     }
 
