@@ -133,6 +133,10 @@ impl App {
     /// One event of a batch of input; call [`App::end_of_input`] after the
     /// batch.
     pub fn on_event(&mut self, event: &Event, now: Instant) {
+        // Quitting ends the batch: nothing after Ctrl-C or Ctrl-G acts.
+        if self.quit {
+            return;
+        }
         if let Event::Key(key) = event
             && key.kind == KeyEventKind::Press
             && let Some(c) = self.typed_into_field(key)
@@ -170,7 +174,7 @@ impl App {
 
     /// The batch is over: what was typed goes into the field at once.
     pub fn end_of_input(&mut self, now: Instant) {
-        if self.typed.is_empty() {
+        if self.typed.is_empty() || self.quit {
             return;
         }
         let text = std::mem::take(&mut self.typed);
@@ -350,7 +354,8 @@ impl App {
     }
 
     /// Whether the quick-hide key ended soothe: then nothing is printed and
-    /// the screen is left clear.
+    /// the screen is left clear (a failed save is not reported either: the
+    /// point is that nothing shows).
     pub fn hidden(&self) -> bool {
         self.hidden
     }

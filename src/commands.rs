@@ -400,40 +400,63 @@ fn history(paths: &Paths, args: &HistoryArgs) -> Result<ExitCode, Failure> {
 /// finding, then the count. Exit 1 when a problem was found (warnings do
 /// not fail).
 fn check(paths: &Paths, args: &CheckArgs, content: &Content) -> Result<ExitCode, Failure> {
+    let mut report = Report::default();
+    let unreadable = |file: String, err: io::Error| check::Finding {
+        file,
+        line: None,
+        column: None,
+        field: None,
+        message: err.to_string(),
+    };
     let files = if args.files.is_empty() {
         let mut files = Vec::new();
-        if let Some(dir) = paths.content_dir()
-            && let Ok(entries) = std::fs::read_dir(&dir)
-        {
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
-                .collect();
-            found.sort();
-            files.extend(found);
+        if let Some(dir) = paths.content_dir() {
+            match std::fs::read_dir(&dir) {
+                Ok(entries) => {
+                    let mut found: Vec<PathBuf> = entries
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+                        .collect();
+                    found.sort();
+                    files.extend(found);
+                }
+                Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+                Err(err) => report
+                    .problems
+                    .push(unreadable(dir.display().to_string(), err)),
+            }
         }
         files.extend(paths.config_file().filter(|f| f.exists()));
         files
     } else {
         args.files.clone()
     };
-    let ids = content.pattern_ids();
-    let mut report = Report::default();
-    for file in &files {
+    let texts: Vec<(PathBuf, io::Result<String>)> = files
+        .iter()
+        .map(|f| (f.clone(), std::fs::read_to_string(f)))
+        .collect();
+    // A config.toml may name a pattern that a file checked beside it adds.
+    let mut ids: Vec<String> = content
+        .pattern_ids()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    for (file, text) in &texts {
+        if let (FileKind::Content, Ok(text)) = (FileKind::of(file), text) {
+            let parsed = crate::content::parse_file("", text, crate::content::Origin::BuiltIn);
+            ids.extend(parsed.patterns.into_iter().map(|p| p.id));
+        }
+    }
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    for (file, text) in texts {
         let shown = file.display().to_string();
-        match std::fs::read_to_string(file) {
+        match text {
             Ok(text) => {
-                let found = check::check(&shown, &text, FileKind::of(file), &ids);
+                let found = check::check(&shown, &text, FileKind::of(&file), &ids);
                 report.problems.extend(found.problems);
                 report.warnings.extend(found.warnings);
             }
-            Err(err) => report.problems.push(check::Finding {
-                file: shown,
-                line: None,
-                column: None,
-                field: None,
-                message: err.to_string(),
-            }),
+            Err(err) => report.problems.push(unreadable(shown, err)),
         }
     }
     let mut out = BufWriter::new(io::stdout().lock());

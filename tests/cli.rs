@@ -699,3 +699,29 @@ fn check_of_clean_files_passes_and_warnings_alone_do_not_fail() {
     let missing = Sandbox::new().run(&["check", "/no/such/file.toml"]);
     assert_eq!(missing.status.code(), Some(1));
 }
+
+#[test]
+fn check_counts_patterns_from_the_files_it_checks_and_reports_an_unreadable_folder() {
+    let sandbox = Sandbox::new();
+    let new = sandbox.config.path().join("new.toml");
+    std::fs::write(
+        &new,
+        "version = 1\n[[patterns]]\nid = \"slow\"\nname = \"Slow\"\ndescription = \"d\"\n\
+         phases = [{ kind = \"inhale\", seconds = 5 }, { kind = \"exhale\", seconds = 7 }]\n",
+    )
+    .unwrap();
+    let config = sandbox.config.path().join("config.toml");
+    std::fs::write(&config, "default_pattern = \"slow\"\n").unwrap();
+    let out = sandbox.run(&["check", new.to_str().unwrap(), config.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    // The content folder is a file: said, not passed over.
+    let odd = Sandbox::new();
+    std::fs::write(odd.config.path().join("content"), "not a folder").unwrap();
+    let out = odd.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("content: "),
+        "{}",
+        text(&out.stdout)
+    );
+}

@@ -1136,3 +1136,16 @@ fn quick_hide_leaves_from_a_text_field_records_it_as_left_and_prints_nothing() {
     assert_eq!(records.len(), 1);
     assert!(!records[0].completed);
 }
+
+#[test]
+fn nothing_after_a_quit_in_the_same_batch_acts() {
+    let mut app = home_app();
+    let t0 = Instant::now();
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    app.on_event(&ctrl_c, t0);
+    app.on_event(&Event::Key(key(KeyCode::Enter)), t0);
+    app.end_of_input(t0);
+    assert!(app.should_quit());
+    assert_eq!(app.sessions().phase(), crate::session::PhaseName::Idle);
+    assert!(app.take_records().is_empty());
+}

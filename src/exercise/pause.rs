@@ -96,7 +96,10 @@ impl Break {
     }
 
     /// A break until the next `until` on the clock (today, or tomorrow when
-    /// it has passed), held to the same limits.
+    /// it has passed), held to the same limits, returning at exactly that
+    /// time. The clock time is read in `now`'s offset: across a daylight
+    /// saving change overnight it is an hour off (the screen shows the
+    /// return time, so it can be seen).
     pub fn until(now: DateTime<FixedOffset>, until: NaiveTime) -> Result<Break, PlanError> {
         let today = now.date_naive().and_time(until);
         let mut target = today
@@ -106,9 +109,12 @@ impl Break {
         if target <= now {
             target += Duration::days(1);
         }
-        let minutes = (target - now).num_seconds().div_euclid(60) as u32
-            + u32::from((target - now).num_seconds() % 60 != 0);
-        Break::plan(now, minutes)
+        // The limits count whole minutes; the return is the time asked for.
+        let seconds = (target - now).num_seconds();
+        let minutes = (seconds / 60 + i64::from(seconds % 60 != 0)) as u32;
+        let mut planned = Break::plan(now, minutes)?;
+        planned.returns = target;
+        Ok(planned)
     }
 
     pub fn started(&self) -> DateTime<FixedOffset> {
@@ -222,9 +228,13 @@ mod tests {
 
     #[test]
     fn until_a_clock_time_today_or_tomorrow() {
-        let now = at("2026-12-01T21:12:00+01:00");
+        let now = at("2026-12-01T21:12:30+01:00");
         let b = Break::until(now, NaiveTime::from_hms_opt(21, 40, 0).unwrap()).unwrap();
-        assert_eq!(b.returns(), at("2026-12-01T21:40:00+01:00"));
+        assert_eq!(
+            b.returns(),
+            at("2026-12-01T21:40:00+01:00"),
+            "exactly the time asked for"
+        );
         let soon = Break::until(now, NaiveTime::from_hms_opt(21, 20, 0).unwrap());
         assert_eq!(soon, Err(PlanError::TooShort(8)));
         let tomorrow = Break::until(now, NaiveTime::from_hms_opt(9, 0, 0).unwrap()).unwrap();

@@ -19,9 +19,12 @@ pub struct Finding {
 /// switched off in the settings).
 pub fn check(draft: &str, rules: &[SendRule], off: &[String]) -> Vec<Finding> {
     let lower = draft.to_lowercase();
-    // Lower-casing can change byte lengths outside ASCII; marks are only
-    // placed when it did not, so they always fall on the draft's own text.
-    let same_shape = lower.len() == draft.len();
+    // Lower-casing can change a character's byte length outside ASCII;
+    // marks are only placed when no character's did, so they always fall
+    // on the draft's own text.
+    let same_shape = draft
+        .chars()
+        .all(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8());
     let words = draft.split_whitespace().count();
     let questions = draft.matches('?').count();
     rules
@@ -155,6 +158,14 @@ mod tests {
         let findings = check(draft, &rules(), &off);
         assert!(findings.iter().all(|f| f.rule != "absolutes"));
         assert_eq!(draft, "You always do this.");
+    }
+
+    #[test]
+    fn lengths_that_cancel_out_still_keep_marks_off() {
+        // Ⱥ grows by a byte and the Kelvin sign shrinks by two when lower-cased.
+        let findings = check("ȺȺ never \u{212a}", &rules(), &[]);
+        let absolutes = findings.iter().find(|f| f.rule == "absolutes").unwrap();
+        assert!(absolutes.marks.is_empty());
     }
 
     #[test]

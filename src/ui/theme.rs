@@ -78,7 +78,8 @@ impl Theme {
 
     /// The terminal's own 16 colours: all text in the default foreground
     /// (so its contrast is the user's own scheme's), ANSI colours only on
-    /// accents that also carry a modifier. Follows light and dark schemes.
+    /// accents that also carry a modifier. Follows light and dark schemes;
+    /// no yellow or cyan, which most schemes make faint on white.
     pub fn terminal() -> Theme {
         let bold = |color: Color| Style::new().fg(color).add_modifier(Modifier::BOLD);
         Theme {
@@ -86,12 +87,12 @@ impl Theme {
             dim: Style::new().add_modifier(Modifier::DIM),
             title: bold(Color::Blue),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            accent: bold(Color::Cyan),
+            accent: bold(Color::Blue),
             key: Style::new().add_modifier(Modifier::BOLD),
-            notice: bold(Color::Yellow),
-            inhale: bold(Color::Cyan),
+            notice: bold(Color::Magenta),
+            inhale: bold(Color::Blue),
             hold: bold(Color::Magenta),
-            exhale: bold(Color::Yellow),
+            exhale: bold(Color::Green),
             paused: Style::new().add_modifier(Modifier::DIM),
         }
     }
@@ -211,6 +212,15 @@ mod tests {
 
     #[test]
     fn terminal_and_high_contrast_keep_text_in_the_default_foreground() {
+        for (role, style) in Theme::terminal().roles() {
+            assert!(
+                !matches!(
+                    style.fg,
+                    Some(Color::Yellow | Color::Cyan | Color::LightYellow | Color::LightCyan)
+                ),
+                "{role}: faint on light backgrounds"
+            );
+        }
         for theme in [Theme::terminal(), Theme::high_contrast()] {
             for (role, style) in theme.roles() {
                 assert_eq!(style.bg, None, "{role}: no background is ever set");
