@@ -7,6 +7,11 @@ use super::*;
 use crate::content::Content;
 use crate::journal::{Noticed, ThoughtRecord};
 
+/// The instant the shared test support's fixed clock is anchored at.
+fn start() -> Instant {
+    crate::testing::ctx().clock.start()
+}
+
 fn clock(t0: Instant) -> WallClock {
     WallClock::new(
         t0,
@@ -60,7 +65,7 @@ mod idle {
 
     #[test]
     fn a_direct_start_runs_at_once_with_nothing_asked() {
-        let t0 = Instant::now();
+        let t0 = start();
         let mut s = Sessions::new(clock(t0), true, false);
         let out = s.handle(Event::Start {
             route: breathe(),
@@ -73,7 +78,7 @@ mod idle {
 
     #[test]
     fn a_menu_start_asks_first_when_check_ins_are_on() {
-        let t0 = Instant::now();
+        let t0 = start();
         let mut s = Sessions::new(clock(t0), true, false);
         let out = s.handle(Event::Start {
             route: breathe(),
@@ -86,7 +91,7 @@ mod idle {
 
     #[test]
     fn without_check_ins_or_for_a_reframe_a_menu_start_runs_at_once() {
-        let t0 = Instant::now();
+        let t0 = start();
         let mut off = Sessions::new(clock(t0), false, false);
         let out = off.handle(Event::Start {
             route: breathe(),
@@ -105,7 +110,7 @@ mod idle {
 
     #[test]
     fn events_of_other_phases_do_nothing() {
-        let t0 = Instant::now();
+        let t0 = start();
         let mut s = Sessions::new(clock(t0), true, false);
         assert!(s.handle(Event::Back).is_empty());
         assert!(s.handle(Event::Rated(Ratings::default())).is_empty());
@@ -134,7 +139,7 @@ mod asking_before {
 
     #[test]
     fn an_answer_starts_the_exercise_in_the_check_ins_place() {
-        let t0 = Instant::now();
+        let t0 = start();
         let mut s = asking(t0);
         let out = s.handle(Event::Before {
             rating: Some(6),
@@ -155,7 +160,7 @@ mod asking_before {
 
     #[test]
     fn back_returns_to_the_menu_and_starts_nothing() {
-        let t0 = Instant::now();
+        let t0 = start();
         let mut s = asking(t0);
         assert_eq!(s.handle(Event::Back), vec![Command::Pop]);
         assert_eq!(s.phase(), PhaseName::Idle);
@@ -163,7 +168,7 @@ mod asking_before {
 
     #[test]
     fn quitting_here_writes_nothing() {
-        let t0 = Instant::now();
+        let t0 = start();
         let mut s = asking(t0);
         let out = s.handle(Event::Quit {
             unfinished: None,
@@ -188,7 +193,7 @@ mod running {
 
     #[test]
     fn after_a_direct_start_the_ending_asks_both_questions() {
-        let t0 = Instant::now();
+        let t0 = start();
         let mut s = running(t0, true);
         let out = s.handle(Event::Ended {
             finished: finished(Exercise::Breathe),
@@ -204,7 +209,7 @@ mod running {
 
     #[test]
     fn without_check_ins_the_ending_asks_nothing_and_the_record_is_written_at_once() {
-        let t0 = Instant::now();
+        let t0 = start();
         let mut s = running(t0, false);
         let out = s.handle(Event::Ended {
             finished: finished(Exercise::Breathe),
@@ -219,7 +224,7 @@ mod running {
 
     #[test]
     fn switching_records_the_one_left_and_keeps_the_rating_from_the_start() {
-        let t0 = Instant::now();
+        let t0 = start();
         let mut s = Sessions::new(clock(t0), true, false);
         s.handle(Event::Start {
             route: breathe(),
@@ -250,7 +255,7 @@ mod running {
 
     #[test]
     fn quitting_mid_exercise_writes_it_as_left() {
-        let t0 = Instant::now();
+        let t0 = start();
         let mut s = running(t0, true);
         let out = s.handle(Event::Quit {
             unfinished: Some(finished(Exercise::Breathe)),
@@ -263,7 +268,7 @@ mod running {
 
     #[test]
     fn a_reframe_prints_its_lines_and_keeps_its_own_ratings() {
-        let t0 = Instant::now();
+        let t0 = start();
         let mut s = Sessions::new(clock(t0), true, false);
         s.handle(Event::Start {
             route: Route::Reframe,
@@ -296,7 +301,7 @@ mod running {
 
 #[test]
 fn a_reframe_left_by_ctrl_c_still_prints_its_lines() {
-    let t0 = Instant::now();
+    let t0 = start();
     let mut s = Sessions::new(clock(t0), true, false);
     s.handle(Event::Start {
         route: Route::Reframe,
@@ -349,7 +354,7 @@ mod ending {
 
     #[test]
     fn answers_are_kept_and_written_when_it_is_left() {
-        let t0 = Instant::now();
+        let t0 = start();
         let mut s = ending(t0, false);
         assert!(
             s.handle(Event::Rated(Ratings {
@@ -368,7 +373,7 @@ mod ending {
 
     #[test]
     fn quitting_from_the_ending_writes_what_was_answered() {
-        let t0 = Instant::now();
+        let t0 = start();
         let mut s = ending(t0, true);
         s.handle(Event::Rated(Ratings {
             before: Some(5),
