@@ -163,27 +163,14 @@ fn breathe(ctx: Ctx, paths: &Paths, args: &BreatheArgs) -> Result<ExitCode, Fail
         (None, Some(minutes)) => Length::whole_cycles_within(minutes, pattern.cycle_ms()),
         (None, None) => Length::Forever,
     };
-    if !can_draw(&ctx) {
+    let route = Route::Breathe {
+        pattern: pattern.clone(),
+        length,
+    };
+    direct(ctx, paths, route, |ctx, start, input| {
         let signals = Signals::register()?;
-        let input = plain::stdin_lines();
-        let clock = WallClock::local();
-        let route = Route::Breathe {
-            pattern: pattern.clone(),
-            length,
-        };
-        let session = Breathing::new(pattern, length, clock.start());
-        let ran = plain::breathe(
-            session,
-            &mut io::stdout().lock(),
-            &input,
-            &signals,
-            ctx.bell,
-        );
-        return plain_session(&ctx, paths, &clock, route, ran, &input);
-    }
-    let route = Route::Breathe { pattern, length };
-    run_tui(ctx, paths.journal_file(), |ctx, now| {
-        App::direct(ctx, route, now)
+        let session = Breathing::new(pattern, length, start);
+        plain::breathe(session, &mut io::stdout().lock(), input, &signals, ctx.bell)
     })
 }
 
@@ -193,23 +180,12 @@ fn ground(ctx: Ctx, paths: &Paths, args: &GroundArgs) -> Result<ExitCode, Failur
         .clone()
         .unwrap_or_else(|| ctx.content.default_grounding().id.clone());
     let variant = find(&ctx.content.grounding, &id, "grounding variant")?.clone();
-    if !can_draw(&ctx) {
-        let input = plain::stdin_lines();
-        let clock = WallClock::local();
-        let route = Route::Ground {
-            variant: variant.clone(),
-        };
-        let flow = plain::ground(
-            GroundingFlow::new(variant),
-            &mut io::stdout().lock(),
-            &input,
-        );
-        let ran = flow.map(|flow| flow.session(clock.start().elapsed().as_secs()));
-        return plain_session(&ctx, paths, &clock, route, ran, &input);
-    }
-    let route = Route::Ground { variant };
-    run_tui(ctx, paths.journal_file(), |ctx, now| {
-        App::direct(ctx, route, now)
+    let route = Route::Ground {
+        variant: variant.clone(),
+    };
+    direct(ctx, paths, route, |_, start, input| {
+        let flow = plain::ground(GroundingFlow::new(variant), &mut io::stdout().lock(), input)?;
+        Ok(flow.session(start.elapsed().as_secs()))
     })
 }
 
@@ -219,27 +195,34 @@ fn relax(ctx: Ctx, paths: &Paths, args: &RelaxArgs) -> Result<ExitCode, Failure>
         .clone()
         .unwrap_or_else(|| ctx.content.default_program().id.clone());
     let program = find(&ctx.content.programs, &id, "relaxation program")?.clone();
-    if !can_draw(&ctx) {
+    let route = Route::Relax {
+        program: program.clone(),
+    };
+    direct(ctx, paths, route, |ctx, start, input| {
         let signals = Signals::register()?;
-        let input = plain::stdin_lines();
-        let clock = WallClock::local();
-        let route = Route::Relax {
-            program: program.clone(),
-        };
-        let session = Relaxation::new(program, clock.start());
-        let ran = plain::relax(
-            session,
-            &mut io::stdout().lock(),
-            &input,
-            &signals,
-            ctx.bell,
-        );
-        return plain_session(&ctx, paths, &clock, route, ran, &input);
-    }
-    let route = Route::Relax { program };
-    run_tui(ctx, paths.journal_file(), |ctx, now| {
-        App::direct(ctx, route, now)
+        let session = Relaxation::new(program, start);
+        plain::relax(session, &mut io::stdout().lock(), input, &signals, ctx.bell)
     })
+}
+
+/// An exercise straight from the command line: on a screen when there is
+/// a terminal to draw on, else as plain lines, run by `plain` from the
+/// instant it starts, through the same session machine.
+fn direct(
+    ctx: Ctx,
+    paths: &Paths,
+    route: Route,
+    run_plain: impl FnOnce(&Ctx, Instant, &Receiver<String>) -> io::Result<Session>,
+) -> Result<ExitCode, Failure> {
+    if can_draw(&ctx) {
+        return run_tui(ctx, paths.journal_file(), |ctx, now| {
+            App::direct(ctx, route, now)
+        });
+    }
+    let input = plain::stdin_lines();
+    let clock = WallClock::local();
+    let ran = run_plain(&ctx, clock.start(), &input);
+    plain_session(&ctx, paths, &clock, route, ran, &input)
 }
 
 /// A plain session through the same session machine as the screen: it
