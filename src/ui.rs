@@ -225,6 +225,21 @@ pub fn stack<const N: usize>(area: Rect, constraints: [Constraint; N]) -> [Rect;
     out
 }
 
+/// A menu of `items` with `selected` marked by "▸" (and its own style),
+/// the others indented to match; ratatui's list keeps it in view.
+pub fn menu(items: Vec<ratatui::widgets::ListItem>, selected: usize, area: Rect, buf: &mut Buffer) {
+    use ratatui::widgets::{HighlightSpacing, List, ListState, StatefulWidget};
+    let mut state = ListState::default().with_selected(Some(selected));
+    StatefulWidget::render(
+        List::new(items)
+            .highlight_symbol(" ▸ ")
+            .highlight_spacing(HighlightSpacing::Always),
+        area,
+        buf,
+        &mut state,
+    );
+}
+
 /// Display width of `text` as ratatui lays it out: cluster by cluster.
 pub fn width(text: &str) -> usize {
     use unicode_width::UnicodeWidthStr;

@@ -5,9 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect, Size};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    HighlightSpacing, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
-};
+use ratatui::widgets::{ListItem, Paragraph, Widget};
 
 use super::{Ctx, Cx, Drawn, Kind, Outcome, Route, Screen, View, can_move, move_in_list};
 use crate::content::{Content, DEFAULT_PATTERN};
@@ -263,15 +261,7 @@ impl Widget for Drawn<'_, Home> {
                 ListItem::new(lines)
             })
             .collect();
-        let mut state = ListState::default().with_selected(Some(screen.selected));
-        StatefulWidget::render(
-            List::new(items)
-                .highlight_symbol(" ▸ ")
-                .highlight_spacing(HighlightSpacing::Always),
-            list,
-            buf,
-            &mut state,
-        );
+        ui::menu(items, screen.selected, list, buf);
         if let Some(notice) = &screen.notice {
             Paragraph::new(Line::styled(
                 ui::fit(&format!(" {notice}"), width),

@@ -4,9 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect, Size};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    HighlightSpacing, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
-};
+use ratatui::widgets::{ListItem, Paragraph, Widget};
 
 use super::{Cx, Drawn, Kind, Outcome, Route, Screen, View, can_move, move_in_list};
 use crate::exercise::timeline::Length;
@@ -130,14 +128,6 @@ impl Widget for Drawn<'_, Patterns> {
                 ListItem::new(lines)
             })
             .collect();
-        let mut state = ListState::default().with_selected(Some(screen.selected));
-        StatefulWidget::render(
-            List::new(items)
-                .highlight_symbol(" ▸ ")
-                .highlight_spacing(HighlightSpacing::Always),
-            list,
-            buf,
-            &mut state,
-        );
+        ui::menu(items, screen.selected, list, buf);
     }
 }
