@@ -117,10 +117,6 @@ impl Break {
         Ok(planned)
     }
 
-    pub fn started(&self) -> DateTime<FixedOffset> {
-        self.started
-    }
-
     pub fn returns(&self) -> DateTime<FixedOffset> {
         self.returns
     }

@@ -82,10 +82,6 @@ impl<T: Timed> Driver<T> {
         self.stalled && self.is_paused()
     }
 
-    pub fn is_finished(&self) -> bool {
-        self.finished
-    }
-
     pub fn toggle_pause(&mut self, now: Instant) {
         self.exercise.timeline_mut().toggle_pause(now);
         self.stalled = false;

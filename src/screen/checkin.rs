@@ -35,10 +35,6 @@ impl CheckIn {
     pub fn new() -> CheckIn {
         CheckIn::default()
     }
-
-    pub fn value(&self) -> Option<u8> {
-        self.value
-    }
 }
 
 impl Screen for CheckIn {

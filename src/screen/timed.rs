@@ -91,10 +91,6 @@ impl<E: Paced> TimedScreen<E> {
         }
     }
 
-    pub fn driver(&self) -> &Driver<E> {
-        &self.driver
-    }
-
     fn end(&mut self, now: Instant, completed: bool) -> Finished {
         self.done = true;
         // Time away from this screen (Support on top, a suspended laptop)
