@@ -53,6 +53,10 @@ pub struct App {
     typed: String,
     /// Left by the quick-hide key: nothing is to be printed after exit.
     hidden: bool,
+    /// What `--copy` puts on the clipboard after exit.
+    to_copy: Option<String>,
+    /// The safety question was shown this run: the event loop remembers it.
+    safety_shown: bool,
 }
 
 impl App {
@@ -72,6 +76,8 @@ impl App {
             farewell: Vec::new(),
             typed: String::new(),
             hidden: false,
+            to_copy: None,
+            safety_shown: false,
         }
     }
 
@@ -279,6 +285,7 @@ impl App {
                 commands.push(Command::Push(route));
                 None
             }
+            Outcome::Within(route) => Some(SessionEvent::Within { route, now }),
             Outcome::Switch { to, left } => Some(SessionEvent::SwitchTo {
                 left,
                 route: to,
@@ -318,6 +325,24 @@ impl App {
                 Command::AppendJournal(record) => self.outbox.push(record),
                 Command::LoadJournal => self.wants_journal = true,
                 Command::PrintOnExit(lines) => self.farewell = lines,
+                Command::CopyOnExit(text) => self.to_copy = Some(text),
+                Command::TakeBack(finished) => {
+                    // The host is the nearest screen that keeps it.
+                    let mut commands = Vec::new();
+                    let mut carried = Some(finished);
+                    for screen in self.stack.iter_mut().rev() {
+                        let Some(finished) = carried.take() else {
+                            break;
+                        };
+                        carried =
+                            screen.take_back(finished, &mut Cx::new(now, &self.ctx, &mut commands));
+                    }
+                    self.execute(commands, now);
+                }
+                Command::SafetyShown => {
+                    self.ctx.safety_asked = true;
+                    self.safety_shown = true;
+                }
                 Command::Bell(rings) if self.ctx.bell => {
                     for i in 0..rings {
                         self.bells.push_back(now + BELL_GAP * u32::from(i));
@@ -337,7 +362,18 @@ impl App {
         if self.quit {
             return;
         }
-        let unfinished = self.stack.iter_mut().rev().find_map(|s| s.abandon(now));
+        // A screen's account goes to the host below it (a breathing inside a
+        // break becomes part of the break); the first not taken is the one.
+        let mut unfinished = None;
+        let mut ignored = Vec::new();
+        for screen in self.stack.iter_mut().rev() {
+            if let Some(finished) = unfinished.take() {
+                unfinished = screen.take_back(finished, &mut Cx::new(now, &self.ctx, &mut ignored));
+            }
+            if unfinished.is_none() {
+                unfinished = screen.abandon(now);
+            }
+        }
         let commands = self.sessions.handle(SessionEvent::Quit { unfinished, now });
         self.execute(commands, now);
         self.quit = true;
@@ -358,6 +394,25 @@ impl App {
     /// point is that nothing shows).
     pub fn hidden(&self) -> bool {
         self.hidden
+    }
+
+    /// What `--copy` puts on the clipboard (nothing after a quick hide).
+    pub fn to_copy(&self) -> Option<&str> {
+        self.to_copy.as_deref().filter(|_| !self.hidden)
+    }
+
+    /// Whether the safety question was shown since the last call: the
+    /// event loop writes down that it was (never the answer).
+    pub fn take_safety_shown(&mut self) -> bool {
+        std::mem::take(&mut self.safety_shown)
+    }
+
+    /// A fresh anchor for wall-clock times (the event loop's, now and then:
+    /// after a laptop sleeps, the monotonic clock has not moved but the
+    /// wall clock has, and a break's return time is on the wall).
+    pub fn set_clock(&mut self, clock: crate::clock::WallClock) {
+        self.ctx.clock = clock;
+        self.sessions.set_clock(clock);
     }
 
     /// Whether the History screen waits for the journal to be read.

@@ -72,6 +72,10 @@ pub enum Command {
     Relax(RelaxArgs),
     /// A thought record: the anxious thought, questions, a balanced thought and a next step
     Reframe,
+    /// A break from a heated conversation, with a return time (default 20 minutes, at least 20)
+    Pause(PauseArgs),
+    /// Write a message, check it, let it sit, then decide (soothe never sends anything)
+    Send(SendArgs),
     /// Past sessions from the journal, and what helps you most
     History(HistoryArgs),
     /// Check content and settings files: every problem with file:line:col (exit 1 if any)
@@ -109,6 +113,40 @@ pub struct RelaxArgs {
     /// Program id, as listed by `soothe programs`
     #[arg(value_name = "PROGRAM")]
     pub program: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PauseArgs {
+    /// Minutes of break: at least 20 (the body needs about that to settle),
+    /// at most a day; the return time is rounded up to the next 5 minutes
+    #[arg(value_name = "MINUTES", conflicts_with = "until")]
+    pub minutes: Option<u32>,
+    /// Back at this time of day instead (HH:MM, 24-hour; tomorrow if it has passed)
+    #[arg(long, value_name = "HH:MM", value_parser = parse_clock_time)]
+    pub until: Option<chrono::NaiveTime>,
+    /// Also put the message on the clipboard when soothe closes (OSC 52, where the terminal allows it)
+    #[arg(long)]
+    pub copy: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// Minutes to let the draft sit before deciding (0 skips the wait)
+    #[arg(long, value_name = "MINUTES", default_value_t = crate::exercise::send::DEFAULT_WAIT_MINUTES,
+          value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::exercise::send::LONGEST_WAIT_MINUTES)))]
+    pub wait: u32,
+    /// Start the draft from your last thought record's "I"-statement
+    #[arg(long)]
+    pub from_reframe: bool,
+    /// Also put the message on the clipboard when soothe closes (OSC 52, where the terminal allows it)
+    #[arg(long)]
+    pub copy: bool,
+}
+
+/// "21:40" (or "9:05"): a time of day.
+fn parse_clock_time(text: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
+        .map_err(|_| format!("`{text}` is not a time of day like 21:40"))
 }
 
 #[derive(Debug, Args)]

@@ -11,13 +11,15 @@ use crate::app::event_loop::{self, Exit};
 use crate::check::{self, FileKind, Report};
 use crate::cli::{
     BreatheArgs, CheckArgs, CheckFormat, Cli, Command, GroundArgs, HistoryArgs, HistoryFormat,
-    Options, RelaxArgs,
+    Options, PauseArgs, RelaxArgs, SendArgs,
 };
 use crate::clock::WallClock;
 use crate::content::{Content, DEFAULT_PATTERN, Identified, Origin, Scope};
 use crate::exercise::breathing::Breathing;
 use crate::exercise::grounding::GroundingFlow;
+use crate::exercise::pause::Planned;
 use crate::exercise::relaxation::Relaxation;
+use crate::exercise::send::Plan;
 use crate::exercise::timeline::Length;
 use crate::history;
 use crate::journal;
@@ -26,6 +28,7 @@ use crate::plain;
 use crate::screen::{Ctx, Route};
 use crate::session::{self, Event, Finished, Session, Sessions, Summary};
 use crate::settings::{self, Settings};
+use crate::state;
 use crate::terminal::{Signals, TerminalGuard};
 use crate::ui::Theme;
 use crate::words;
@@ -67,13 +70,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let options = &cli.options;
     let settings = loaded.settings;
     // Each arm moves content and settings into the session it starts.
-    let session = |content, settings| ctx(options, content, settings);
+    let session = |content, settings| ctx(options, content, settings, &paths);
     match &cli.command {
         None => home(session(content, settings), &paths),
         Some(Command::Breathe(args)) => breathe(session(content, settings), &paths, args),
         Some(Command::Ground(args)) => ground(session(content, settings), &paths, args),
         Some(Command::Relax(args)) => relax(session(content, settings), &paths, args),
         Some(Command::Reframe) => reframe(session(content, settings), &paths),
+        Some(Command::Pause(args)) => pause(session(content, settings), &paths, args),
+        Some(Command::Send(args)) => send(session(content, settings), &paths, args),
         Some(Command::History(args)) => history(&paths, args),
         Some(Command::Check(args)) => check(&paths, args, &content),
         Some(Command::Patterns) => patterns(&content),
@@ -83,7 +88,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
 }
 
 /// The session's context: flags win over settings, settings over defaults.
-fn ctx(options: &Options, content: Content, mut settings: Settings) -> Ctx {
+fn ctx(options: &Options, content: Content, mut settings: Settings, paths: &Paths) -> Ctx {
     settings.checkins &= !options.no_checkin;
     settings.plain |= options.plain;
     if let Some(theme) = options.theme {
@@ -106,6 +111,7 @@ fn ctx(options: &Options, content: Content, mut settings: Settings) -> Ctx {
         bell,
         settings,
         clock: WallClock::local(),
+        safety_asked: state::safety_asked(paths.state_file().as_deref()),
     }
 }
 
@@ -124,7 +130,7 @@ fn home(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
             "the menu needs a terminal; for plain text run `soothe breathe`, `soothe ground` or `soothe relax` with --plain",
         ));
     }
-    run_tui(ctx, paths.journal_file(), |ctx, _now| App::home(ctx))
+    run_tui(ctx, paths, false, |ctx, _now| App::home(ctx))
 }
 
 /// The entry with `id` in `list`, or the one-line usage error naming every id there is.
@@ -167,7 +173,7 @@ fn breathe(ctx: Ctx, paths: &Paths, args: &BreatheArgs) -> Result<ExitCode, Fail
         pattern: pattern.clone(),
         length,
     };
-    direct(ctx, paths, route, |ctx, start, input| {
+    direct(ctx, paths, route, false, |ctx, start, input| {
         let signals = Signals::register()?;
         let session = Breathing::new(pattern, length, start);
         plain::breathe(session, &mut io::stdout().lock(), input, &signals, ctx.bell)
@@ -183,7 +189,7 @@ fn ground(ctx: Ctx, paths: &Paths, args: &GroundArgs) -> Result<ExitCode, Failur
     let route = Route::Ground {
         variant: variant.clone(),
     };
-    direct(ctx, paths, route, |_, start, input| {
+    direct(ctx, paths, route, false, |_, start, input| {
         let flow = plain::ground(GroundingFlow::new(variant), &mut io::stdout().lock(), input)?;
         Ok(flow.session(start.elapsed().as_secs()))
     })
@@ -198,7 +204,7 @@ fn relax(ctx: Ctx, paths: &Paths, args: &RelaxArgs) -> Result<ExitCode, Failure>
     let route = Route::Relax {
         program: program.clone(),
     };
-    direct(ctx, paths, route, |ctx, start, input| {
+    direct(ctx, paths, route, false, |ctx, start, input| {
         let signals = Signals::register()?;
         let session = Relaxation::new(program, start);
         plain::relax(session, &mut io::stdout().lock(), input, &signals, ctx.bell)
@@ -212,12 +218,11 @@ fn direct(
     ctx: Ctx,
     paths: &Paths,
     route: Route,
+    copy: bool,
     run_plain: impl FnOnce(&Ctx, Instant, &Receiver<String>) -> io::Result<Session>,
 ) -> Result<ExitCode, Failure> {
     if can_draw(&ctx) {
-        return run_tui(ctx, paths.journal_file(), |ctx, now| {
-            App::direct(ctx, route, now)
-        });
+        return run_tui(ctx, paths, copy, |ctx, now| App::direct(ctx, route, now));
     }
     let input = plain::stdin_lines();
     let clock = WallClock::local();
@@ -284,11 +289,120 @@ fn plain_session(
     plain_exit(asked)
 }
 
+fn pause(ctx: Ctx, paths: &Paths, args: &PauseArgs) -> Result<ExitCode, Failure> {
+    let planned = match (args.minutes, args.until) {
+        (_, Some(time)) => Planned::Until(time),
+        (Some(minutes), None) => Planned::Minutes(minutes),
+        (None, None) => Planned::default(),
+    };
+    // Refused before anything opens: one line, exit 2.
+    planned
+        .plan(ctx.clock.at(Instant::now()))
+        .map_err(|why| Failure::new(2, why.to_string()))?;
+    let route = Route::Pause { planned };
+    let state = paths.state_file();
+    direct(ctx, paths, route, args.copy, |ctx, start, input| {
+        let signals = Signals::register()?;
+        let mut remember = remember_safety(state.as_deref());
+        plain::pause(
+            ctx,
+            planned,
+            start,
+            &mut io::stdout().lock(),
+            input,
+            &signals,
+            &mut remember,
+        )
+    })
+}
+
+fn send(ctx: Ctx, paths: &Paths, args: &SendArgs) -> Result<ExitCode, Failure> {
+    let draft =
+        if args.from_reframe {
+            let read = journal::load(paths.journal_file().as_deref())
+                .map_err(|why| Failure::new(1, why))?;
+            read.records
+            .iter()
+            .rev()
+            .find_map(|r| r.reframe.as_ref().map(|t| t.statement.clone()).filter(|s| !s.is_empty()))
+            .ok_or_else(|| {
+                Failure::new(
+                    1,
+                    "no thought record with an \"I\"-statement yet; `soothe reframe` writes one",
+                )
+            })?
+        } else {
+            String::new()
+        };
+    let plan = Plan {
+        wait_minutes: args.wait,
+        draft,
+    };
+    let route = Route::Send { plan: plan.clone() };
+    let state = paths.state_file();
+    direct(ctx, paths, route, args.copy, |ctx, start, input| {
+        let signals = Signals::register()?;
+        let mut remember = remember_safety(state.as_deref());
+        plain::send(
+            ctx,
+            plan,
+            start,
+            &mut io::stdout().lock(),
+            input,
+            &signals,
+            &mut remember,
+        )
+    })
+}
+
+/// Plain mode's way of writing down that the safety question was shown.
+fn remember_safety(state: Option<&std::path::Path>) -> impl FnMut() + '_ {
+    move || {
+        if let Some(path) = state {
+            let _ = state::remember_safety(path, WallClock::local().at(Instant::now()));
+        }
+    }
+}
+
+/// OSC 52: asks the terminal to put `text` on the clipboard. Terminals that
+/// do not allow it ignore the sequence; inside tmux it needs
+/// `set-clipboard on`.
+fn copy_to_clipboard(text: &str) {
+    let mut out = io::stdout();
+    let _ = write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes())).and_then(|()| out.flush());
+}
+
+/// Standard base64 with padding (OSC 52's encoding): a few lines instead of
+/// a crate.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 fn run_tui(
     mut ctx: Ctx,
-    journal: Option<PathBuf>,
+    paths: &Paths,
+    copy: bool,
     app: impl FnOnce(Ctx, Instant) -> App,
 ) -> Result<ExitCode, Failure> {
+    let journal = paths.journal_file();
+    let state = paths.state_file();
     let signals = Signals::register()?;
     let mut guard = TerminalGuard::enter()
         .map_err(|err| Failure::new(1, format!("could not open the terminal screen: {err}")))?;
@@ -296,7 +410,13 @@ fn run_tui(
     ctx.clock = WallClock::local();
     let start = ctx.clock.start();
     let mut app = app(ctx, start);
-    let result = event_loop::run(&mut app, &mut guard, &signals, journal.as_deref());
+    let result = event_loop::run(
+        &mut app,
+        &mut guard,
+        &signals,
+        journal.as_deref(),
+        state.as_deref(),
+    );
     drop(guard);
     let (exit, unsaved) =
         result.map_err(|err| Failure::new(1, format!("the terminal stopped working: {err}")))?;
@@ -309,6 +429,9 @@ fn run_tui(
     // Back on the plain terminal: what the person wrote, to copy.
     for line in app.farewell() {
         println!("{line}");
+    }
+    if copy && let Some(text) = app.to_copy() {
+        copy_to_clipboard(text);
     }
     if let Some(why) = unsaved {
         eprintln!("soothe: this session could not be saved: {why}");
@@ -354,7 +477,7 @@ fn reframe(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
             "reframing needs a terminal (it is a lot of typing); plain text is there for `soothe breathe`, `ground` and `relax`",
         ));
     }
-    run_tui(ctx, paths.journal_file(), |ctx, now| {
+    run_tui(ctx, paths, false, |ctx, now| {
         App::direct(ctx, Route::Reframe, now)
     })
 }
@@ -610,4 +733,16 @@ fn print_paths(paths: &Paths) -> Result<ExitCode, Failure> {
         writeln!(out, "{name:<9} {}{note}", paths::show(path.as_deref()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_pads_like_the_standard() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foo"), "Zm9v");
+        assert_eq!(super::base64("I'm ok ☕".as_bytes()), "SSdtIG9rIOKYlQ==");
+    }
 }

@@ -20,6 +20,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
     ("reframing.toml", include_str!("../content/reframing.toml")),
     ("send.toml", include_str!("../content/send.toml")),
+    ("pause.toml", include_str!("../content/pause.toml")),
 ];
 
 /// The pattern `soothe breathe` uses when none is named.
@@ -361,6 +362,11 @@ pub struct Content {
     pub reframing: Reframing,
     /// What `soothe send` looks for in a draft.
     pub send_rules: Vec<SendRule>,
+    /// A break's flooding signs, and what else to do in it.
+    pub signs: Vec<Phrase>,
+    pub activities: Vec<Phrase>,
+    /// What the break, message and safety screens say, by id.
+    pub words: Vec<Phrase>,
     /// Problems in user files; their broken entries were left out.
     pub problems: Vec<Problem>,
 }
@@ -432,7 +438,20 @@ impl Content {
         merge(&mut mine.statements, theirs.statements);
         merge(&mut mine.prompts, theirs.prompts);
         merge(&mut self.send_rules, parsed.send_rules);
+        merge(&mut self.signs, parsed.signs);
+        merge(&mut self.activities, parsed.activities);
+        merge(&mut self.words, parsed.words);
         self.problems.extend(parsed.problems);
+    }
+
+    /// The words with `id`. The built-ins hold every id the screens use (a
+    /// test checks), and a broken user entry never replaces one, so the
+    /// id itself shows only if that test was ignored.
+    pub fn say<'a>(&'a self, id: &'a str) -> &'a str {
+        self.words
+            .iter()
+            .find(|w| w.id == id)
+            .map_or(id, |w| w.text.as_str())
     }
 
     pub fn pattern(&self, id: &str) -> Option<&Pattern> {
@@ -539,7 +558,9 @@ mod tests {
                 + parsed.grounding.len()
                 + parsed.programs.len()
                 + parsed.reframing.thoughts.len()
-                + parsed.send_rules.len();
+                + parsed.send_rules.len()
+                + parsed.signs.len()
+                + parsed.words.len();
             assert!(defined > 0, "{name} defines nothing");
         }
     }

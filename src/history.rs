@@ -253,6 +253,8 @@ mod tests {
             steps_total: None,
             noticed: Vec::new(),
             reframe: None,
+            pause: None,
+            send: None,
         }
     }
 

@@ -13,8 +13,11 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-/// The record layout this soothe writes (and the newest it reads).
-pub const SCHEMA: u32 = 1;
+/// The newest record layout this soothe reads.
+pub const SCHEMA: u32 = 2;
+/// The layout of the first kinds (breathe, ground, relax, reframe): still
+/// written as 1, so an older soothe reads them as before.
+pub const SCHEMA_V1: u32 = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -23,6 +26,8 @@ pub enum Exercise {
     Ground,
     Relax,
     Reframe,
+    Pause,
+    Send,
 }
 
 impl Exercise {
@@ -32,8 +37,89 @@ impl Exercise {
             Exercise::Ground => "ground",
             Exercise::Relax => "relax",
             Exercise::Reframe => "reframe",
+            Exercise::Pause => "pause",
+            Exercise::Send => "send",
         }
     }
+
+    /// The record layout this kind is written with: the relationship kinds
+    /// are v2, so an older soothe counts them as newer, not unreadable.
+    pub fn schema(self) -> u32 {
+        match self {
+            Exercise::Pause | Exercise::Send => 2,
+            _ => SCHEMA_V1,
+        }
+    }
+}
+
+/// Something done inside a break or a wait (breathing, a walk), logged as
+/// part of it rather than as a session of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    /// `breathe`, `ground`, `relax`, or the id of an activity from content.
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub variant: String,
+    pub secs: u64,
+}
+
+/// How a break went. Typed text (the message) only with `save_text`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PauseRecord {
+    /// Flooding signs marked (0 when the question was skipped).
+    pub signs: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pulse: Option<u16>,
+    /// Planned length in minutes, at the start and with every extension.
+    pub planned_minutes: i64,
+    #[serde(with = "rfc3339")]
+    pub returns_at: DateTime<FixedOffset>,
+    pub extensions: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    /// Halfway: "calming" or "going-over", when answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub halfway: Option<String>,
+    /// At the return: could they listen now (`None`: not asked or skipped).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ready: Option<bool>,
+    /// Came back within five minutes of the return time.
+    pub back_on_time: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub message: String,
+}
+
+/// What a send decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Decision {
+    /// Shown to copy: the person may send it themselves.
+    Shown,
+    NotNow,
+    /// Left before deciding.
+    Left,
+}
+
+/// How writing a message went. The draft only with `save_text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendRecord {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urge_before: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urge_after: Option<u8>,
+    /// Minutes planned to wait, and whether the wait was sat out.
+    pub wait_minutes: u32,
+    pub waited: bool,
+    pub decision: Decision,
+    /// Rule ids the last check found.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<String>,
+    /// Words in the final draft.
+    pub words: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub draft: String,
 }
 
 /// One thing noticed in grounding, kept only when `save_text = true`.
@@ -122,6 +208,11 @@ pub struct Record {
     pub noticed: Vec<Noticed>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reframe: Option<ThoughtRecord>,
+    /// Boxed, as in [`Session`]: most records have neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pause: Option<Box<PauseRecord>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub send: Option<Box<SendRecord>>,
 }
 
 /// Timestamps as people and other tools read them: whole seconds and an
@@ -157,6 +248,16 @@ pub struct Session {
     pub noticed: Vec<Noticed>,
     /// Boxed: it is large, and most sessions have none.
     pub reframe: Option<Box<ThoughtRecord>>,
+    pub pause: Option<Box<PauseRecord>>,
+    pub send: Option<Box<SendRecord>>,
+    /// Lines to print after soothe exits, to copy (a message for the
+    /// partner, a draft to send); never part of the record itself.
+    pub farewell: Vec<String>,
+    /// The text `--copy` puts on the clipboard, if any.
+    pub to_copy: String,
+    /// Ratings the exercise asked itself (a break's distress before and
+    /// at the return), 0–10.
+    pub own: (Option<u8>, Option<u8>),
 }
 
 impl Session {
@@ -172,6 +273,11 @@ impl Session {
             steps_total: None,
             noticed: Vec::new(),
             reframe: None,
+            pause: None,
+            send: None,
+            farewell: Vec::new(),
+            to_copy: String::new(),
+            own: (None, None),
         }
     }
 
@@ -181,7 +287,7 @@ impl Session {
         let tenth = |v: Option<u8>| v.map(|v| ((u16::from(v) + 5) / 10) as u8);
         match &self.reframe {
             Some(r) => (tenth(r.strength_before), tenth(r.strength_after)),
-            None => (None, None),
+            None => self.own,
         }
     }
 }
@@ -336,7 +442,7 @@ pub(crate) mod tests {
     pub fn sample(n: u32) -> Record {
         let at = DateTime::parse_from_rfc3339("2026-11-22T07:30:00+01:00").unwrap();
         Record {
-            v: SCHEMA,
+            v: Exercise::Breathe.schema(),
             id: format!("r{n}"),
             started_at: at,
             ended_at: at + chrono::Duration::seconds(70),
@@ -351,6 +457,8 @@ pub(crate) mod tests {
             steps_total: None,
             noticed: Vec::new(),
             reframe: None,
+            pause: None,
+            send: None,
         }
     }
 

@@ -52,6 +52,27 @@ pub enum Action {
     Newline,
     /// Editing inside a text field.
     Edit(Edit),
+    /// A break: mark or unmark the sign under the cursor.
+    Mark,
+    /// A break or a wait: an exercise inside it.
+    Breathe,
+    Relax,
+    /// A break: something else from content (a walk, music).
+    Other,
+    /// Answers to a yes-or-no question.
+    Yes,
+    No,
+    /// A break's halfway question.
+    Calming,
+    GoingOver,
+    /// A break: come back before the return time.
+    ComeBack,
+    /// Send: check the draft now.
+    Check,
+    /// Send: show the message to copy.
+    Show,
+    /// Send: not now.
+    NotNow,
 }
 
 /// The editing keys every text field shares.
@@ -563,6 +584,194 @@ pub const REFRAME_REVIEW: &[Binding] = &[
     on(BACK, Action::Back, "End now; it is kept as unfinished").hint("end"),
 ];
 
+/// The one safety question, before a tool about the partner.
+pub const SAFETY_ASK: &[Binding] = &[
+    on(&[ch('y')], Action::Yes, "Yes: a page about what this means").hint("yes"),
+    on(&[ch('n')], Action::No, "No: go on").hint("no"),
+    on(
+        &[TAB, ch('s'), ENTER],
+        Action::Skip,
+        "Go on without answering",
+    )
+    .hint("skip"),
+    on(BACK, Action::Back, "Leave this tool").hint("leave"),
+];
+
+/// The page after a yes.
+pub const SAFETY_PAGE: &[Binding] = &[
+    on(&[ENTER], Action::Select, "Go on to the tool").hint("go on"),
+    on(BACK, Action::Back, "Leave this tool").hint("leave"),
+];
+
+/// A break's first page: the flooding signs, a pulse and the distress.
+pub const PAUSE_SIGNS: &[Binding] = &[
+    on(UPS, Action::Up, "Move up").hint("move"),
+    on(DOWNS, Action::Down, "Move down").joined(),
+    on(&[ch(' ')], Action::Mark, "Mark or unmark this sign").hint("mark"),
+    digits("On the pulse or distress row: type it").hint("number"),
+    on(
+        &[BACKSPACE],
+        Action::Clear,
+        "On the pulse or distress row: take it back",
+    ),
+    on(&[LEFT], Action::Previous, "Distress one less"),
+    on(&[RIGHT], Action::Next, "Distress one more (up to 10)"),
+    on(&[ENTER], Action::Select, "On to the message").hint("on"),
+    on(&[TAB, ch('s')], Action::Skip, "Skip these questions").hint("skip"),
+    on(BACK, Action::Back, "End the break now").hint("end"),
+];
+
+/// The message for the partner, read or copied.
+pub const PAUSE_MESSAGE: &[Binding] = &[
+    on(&[ENTER], Action::Select, "Start the break").hint("start the break"),
+    on(&[ch('e'), ch('i')], Action::Type, "Change the message").hint("edit"),
+    on(BACK, Action::Back, "End the break now").hint("end"),
+];
+
+/// Changing the message.
+pub const PAUSE_MESSAGE_FIELD: &[Binding] = &[
+    on(&[ENTER, ESC], Action::LeaveField, "Done changing it").hint("done"),
+    on(&[LEFT], Action::Previous, "Move left"),
+];
+
+/// The break's calm clock.
+pub const PAUSE_BREAK: &[Binding] = &[
+    on(
+        &[ch('1')],
+        Action::Breathe,
+        "Breathe for a while (it stays part of the break)",
+    )
+    .hint("breathe"),
+    on(&[ch('2')], Action::Ground, "Ground: the five senses").hint("ground"),
+    on(
+        &[ch('3')],
+        Action::Relax,
+        "Relax the muscles, group by group",
+    )
+    .hint("relax"),
+    on(
+        &[ch('4')],
+        Action::Other,
+        "Something else: a walk, music, a shower",
+    )
+    .hint("else"),
+    on(&[ch('c')], Action::Calming, "Halfway: it is calming me").hint("calming"),
+    on(
+        &[ch('o')],
+        Action::GoingOver,
+        "Halfway: I am going over the fight",
+    )
+    .hint("going over it"),
+    on(
+        &[ch('r')],
+        Action::ComeBack,
+        "Come back now, before the time",
+    )
+    .hint("back now"),
+    on(BACK, Action::Back, "End the break here").hint("end"),
+];
+
+/// Choosing something else to do in the break.
+pub const PAUSE_CHOOSE: &[Binding] = &[
+    on(UPS, Action::Up, "Move up").hint("move"),
+    on(DOWNS, Action::Down, "Move down").joined(),
+    on(&[ENTER], Action::Select, "Do this").hint("choose"),
+    on(BACK, Action::Back, "Back to the clock").hint("back"),
+];
+
+/// The return time: the rating, and could you listen now.
+pub const PAUSE_DUE: &[Binding] = &[
+    digits("Distress now (0 calm … 9; → reaches 10)").hint("rate"),
+    on(LEFTS, Action::Previous, "One less").hint("adjust"),
+    on(RIGHTS, Action::Next, "One more (up to 10)").joined(),
+    on(&[ch('y')], Action::Yes, "Yes, I could listen now").hint("yes"),
+    on(&[ch('n')], Action::No, "Not yet: twenty more minutes").hint("not yet"),
+    on(BACK, Action::Back, "End the break here").hint("end"),
+];
+
+/// The last page of a break (a soft start, or enough for today).
+pub const PAUSE_LAST: &[Binding] = &[on(
+    &[ENTER, ch('q'), ESC],
+    Action::Back,
+    "End the break, and see the summary",
+)
+.hint("done")];
+
+/// Send: how strong the urge is.
+pub const SEND_URGE: &[Binding] = &[
+    digits("0 no urge … 9; → reaches 10").hint("rate"),
+    on(LEFTS, Action::Previous, "One less").hint("adjust"),
+    on(RIGHTS, Action::Next, "One more (up to 10)").joined(),
+    on(
+        &[ENTER],
+        Action::Select,
+        "On (nothing chosen: without a rating)",
+    )
+    .hint("on"),
+    on(&[TAB, ch('s')], Action::Skip, "On without a rating").hint("skip"),
+    on(BACK, Action::Back, "Leave; nothing is sent").hint("leave"),
+];
+
+/// Send: writing the draft.
+pub const SEND_DRAFT: &[Binding] = &[
+    on(&[ENTER, TAB], Action::Check, "Check it (then let it sit)").hint("check"),
+    on(
+        &[alt(KeyCode::Enter), shift(KeyCode::Enter), ctrl('j')],
+        Action::Newline,
+        "A new line",
+    ),
+    on(&[LEFT], Action::Previous, "Move left"),
+    on(&[ESC], Action::LeaveField, "Leave the field").hint("leave field"),
+];
+
+/// Send: the draft, out of the field.
+pub const SEND_DRAFT_AWAY: &[Binding] = &[
+    on(
+        &[ch('e'), ch('i'), ENTER],
+        Action::Type,
+        "Back into the draft",
+    )
+    .hint("write"),
+    on(&[ch('c'), TAB], Action::Check, "Check it (then let it sit)").hint("check"),
+    on(BACK, Action::Back, "Leave; nothing is sent").hint("leave"),
+];
+
+/// Send: the draft checked, before the wait.
+pub const SEND_CHECKED: &[Binding] = &[
+    on(&[ENTER], Action::Select, "Let it sit now").hint("let it sit"),
+    on(&[ch('e'), ch('i')], Action::Type, "Change the draft").hint("edit"),
+    on(BACK, Action::Back, "Leave; nothing is sent").hint("leave"),
+];
+
+/// Send: the wait.
+pub const SEND_WAIT: &[Binding] = &[
+    on(&[ch('1')], Action::Breathe, "Breathe while it sits").hint("breathe"),
+    on(&[ch('2')], Action::Ground, "Ground while it sits").hint("ground"),
+    on(&[ENTER], Action::Select, "Stop waiting now").hint("done waiting"),
+    on(BACK, Action::Back, "Leave; nothing is sent").hint("leave"),
+];
+
+/// Send: after the wait, the decision.
+pub const SEND_DECIDE: &[Binding] = &[
+    on(
+        &[ch('s')],
+        Action::Show,
+        "Show it, to copy (soothe never sends)",
+    )
+    .hint("show it"),
+    on(&[ch('e'), ch('i')], Action::Type, "Change it first").hint("edit"),
+    on(&[ch('n')], Action::NotNow, "Not now").hint("not now"),
+    on(BACK, Action::Back, "Leave; nothing is sent").hint("leave"),
+];
+
+/// Send: the message shown to copy.
+pub const SEND_SHOWN: &[Binding] = &[on(
+    &[ENTER, ch('q'), ESC],
+    Action::Back,
+    "Close (it is printed again after soothe closes)",
+)
+.hint("done")];
+
 pub const HISTORY: &[Binding] = &[
     on(UPS, Action::Up, "Scroll the recent sessions up").hint("scroll"),
     on(DOWNS, Action::Down, "Scroll the recent sessions down").joined(),
@@ -620,6 +829,22 @@ pub const SCREENS: &[(&str, &[Binding])] = &[
     ("reframe, list", REFRAME_LIST),
     ("reframe, rating", REFRAME_RATING),
     ("reframe, review", REFRAME_REVIEW),
+    ("pause, signs", PAUSE_SIGNS),
+    ("pause, message", PAUSE_MESSAGE),
+    ("pause, editing", PAUSE_MESSAGE_FIELD),
+    ("pause, break", PAUSE_BREAK),
+    ("pause, else", PAUSE_CHOOSE),
+    ("pause, return", PAUSE_DUE),
+    ("pause, last", PAUSE_LAST),
+    ("send, urge", SEND_URGE),
+    ("send, typing", SEND_DRAFT),
+    ("send, draft", SEND_DRAFT_AWAY),
+    ("send, checked", SEND_CHECKED),
+    ("send, wait", SEND_WAIT),
+    ("send, decide", SEND_DECIDE),
+    ("send, shown", SEND_SHOWN),
+    ("safety question", SAFETY_ASK),
+    ("safety page", SAFETY_PAGE),
     ("history", HISTORY),
     ("support", SUPPORT),
     ("text fields", EDIT),

@@ -24,6 +24,7 @@ pub mod sanitize;
 pub mod screen;
 pub mod session;
 pub mod settings;
+pub mod state;
 pub mod terminal;
 #[doc(hidden)]
 pub mod testing;

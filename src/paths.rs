@@ -35,6 +35,11 @@ impl Paths {
     pub fn journal_file(&self) -> Option<PathBuf> {
         self.data_dir.as_deref().map(|d| d.join("journal.jsonl"))
     }
+
+    /// What soothe remembers between runs (that the safety question was shown).
+    pub fn state_file(&self) -> Option<PathBuf> {
+        self.data_dir.as_deref().map(|d| d.join("state.toml"))
+    }
 }
 
 pub fn show(path: Option<&Path>) -> String {

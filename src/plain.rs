@@ -19,6 +19,9 @@ use crate::session::{Question, Ratings};
 use crate::terminal::Signals;
 use crate::words;
 
+mod heated;
+pub use heated::{pause, send};
+
 const SIGNAL_CHECK: Duration = Duration::from_millis(250);
 
 /// Lines typed on standard input, read on a helper thread so the pacer's

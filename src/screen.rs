@@ -10,8 +10,11 @@ pub mod ground;
 pub mod history;
 pub mod home;
 pub mod patterns;
+pub mod pause;
 pub mod reframe;
 pub mod relax;
+pub mod safety;
+pub mod send;
 pub mod support;
 pub mod timed;
 
@@ -38,8 +41,10 @@ pub struct Ctx {
     pub motion: bool,
     pub bell: bool,
     pub settings: Settings,
-    /// Wall-clock times for journal records.
+    /// Wall-clock times: journal records, a break's return time.
     pub clock: WallClock,
+    /// The one safety question has been shown before (on this account).
+    pub safety_asked: bool,
 }
 
 /// A key's or a moment's context: the instant, what screens read, and a
@@ -66,6 +71,16 @@ impl<'a> Cx<'a> {
     pub fn notice(&mut self, text: impl Into<String>) {
         self.commands.push(Command::Notice(text.into()));
     }
+
+    /// The safety question was shown: it is not asked again.
+    pub fn safety_shown(&mut self) {
+        self.commands.push(Command::SafetyShown);
+    }
+
+    /// The wall-clock time now.
+    pub fn wall(&self) -> chrono::DateTime<chrono::FixedOffset> {
+        self.ctx.clock.at(self.now)
+    }
 }
 
 /// What drawing reads: the instant and the context.
@@ -78,6 +93,11 @@ pub struct View<'a> {
 impl View<'_> {
     pub fn theme(&self) -> &Theme {
         &self.ctx.theme
+    }
+
+    /// The wall-clock time now.
+    pub fn wall(&self) -> chrono::DateTime<chrono::FixedOffset> {
+        self.ctx.clock.at(self.now)
     }
 }
 
@@ -97,6 +117,9 @@ pub enum Outcome {
     /// Back one level.
     Back,
     Open(Route),
+    /// Run an exercise inside this one (breathing during a break): it comes
+    /// back through [`Screen::take_back`].
+    Within(Route),
     /// Leave this exercise for another in its place (breathing → grounding).
     Switch {
         to: Route,
@@ -123,6 +146,8 @@ pub enum Kind {
     Ending,
     Support,
     History,
+    Pause,
+    Send,
 }
 
 pub trait Screen: std::any::Any {
@@ -154,6 +179,11 @@ pub trait Screen: std::any::Any {
     fn next_wake(&self, _view: &View) -> Wake {
         Wake::default()
     }
+    /// An exercise run inside this one ended: a host keeps its account and
+    /// gives `None`; any other screen hands it back.
+    fn take_back(&mut self, finished: Finished, _cx: &mut Cx) -> Option<Finished> {
+        Some(finished)
+    }
     /// Ends a running exercise now (soothe is quitting): its account, once.
     fn abandon(&mut self, _now: Instant) -> Option<Finished> {
         None
@@ -175,6 +205,8 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
         Route::Ground { variant } => Box::new(ground::Ground::new(variant, now)),
         Route::Relax { program } => Box::new(relax::screen(program, now)),
         Route::Reframe => Box::new(reframe::Reframe::new(ctx.content.reframing.clone(), now)),
+        Route::Pause { planned } => Box::new(pause::Pause::new(planned, ctx, now)),
+        Route::Send { plan } => Box::new(send::Send::new(plan, ctx)),
         Route::Support => Box::new(support::Support),
         Route::CheckIn => Box::new(checkin::CheckIn::new()),
         Route::Ending { summary, questions } => Box::new(ending::Ending::new(summary, questions)),

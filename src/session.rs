@@ -10,7 +10,7 @@ use crate::clock::WallClock;
 use crate::content::{Grounding, Pattern, Program};
 use crate::exercise::timeline::Length;
 pub use crate::journal::Session;
-use crate::journal::{self, Exercise, Record, SCHEMA};
+use crate::journal::{self, Exercise, Record};
 
 /// Where the app goes next: a screen and what it needs, already found.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +27,12 @@ pub enum Route {
         program: Program,
     },
     Reframe,
+    Pause {
+        planned: crate::exercise::pause::Planned,
+    },
+    Send {
+        plan: crate::exercise::send::Plan,
+    },
     Support,
     History,
     /// The check-in before an exercise started from the menu.
@@ -46,15 +52,22 @@ impl Route {
             Route::Ground { .. } => Some(Exercise::Ground),
             Route::Relax { .. } => Some(Exercise::Relax),
             Route::Reframe => Some(Exercise::Reframe),
+            Route::Pause { .. } => Some(Exercise::Pause),
+            Route::Send { .. } => Some(Exercise::Send),
             _ => None,
         }
     }
 }
 
 /// Whether sessions of `exercise` ask how strong the distress is, before
-/// and after (a thought record rates the feeling itself).
+/// and after. A thought record rates the feeling itself; a break asks on
+/// its own pages (signs first, the rating at the return); a message rates
+/// the urge to send.
 pub fn asks_checkins(exercise: Exercise) -> bool {
-    exercise != Exercise::Reframe
+    !matches!(
+        exercise,
+        Exercise::Reframe | Exercise::Pause | Exercise::Send
+    )
 }
 
 /// A check-in question, 0–10.
@@ -125,6 +138,9 @@ pub enum Event {
     },
     /// The check-in before was answered (`None`: skipped).
     Before { rating: Option<u8>, now: Instant },
+    /// A break or a wait starts an exercise inside itself: it runs as
+    /// usual and is handed back to it at its end, as part of its session.
+    Within { route: Route, now: Instant },
     /// The exercise ended, by itself or by `q`.
     Ended { finished: Finished, now: Instant },
     /// Breathing → grounding: the one left is recorded, the other begins.
@@ -156,10 +172,17 @@ pub enum Command {
     LoadJournal,
     /// Lines to print once the terminal is restored (to copy).
     PrintOnExit(Vec<String>),
+    /// What `--copy` puts on the clipboard once the terminal is restored.
+    CopyOnExit(String),
     /// Rings, if the bell is on.
     Bell(u8),
     /// A short, quiet message at the bottom.
     Notice(String),
+    /// An exercise run inside a break or a wait ended: the screen hosting
+    /// it takes its account.
+    TakeBack(Finished),
+    /// The one safety question was shown: remembered, never the answer.
+    SafetyShown,
     Quit,
 }
 
@@ -169,6 +192,8 @@ struct Running {
     before: Option<u8>,
     /// The before question was asked at the start (from the menu).
     asked_before: bool,
+    /// An exercise runs inside this one (a break's breathing).
+    inside: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -215,6 +240,10 @@ impl Sessions {
         }
     }
 
+    pub fn set_clock(&mut self, clock: WallClock) {
+        self.clock = clock;
+    }
+
     pub fn phase(&self) -> PhaseName {
         match self.phase {
             Phase::Idle => PhaseName::Idle,
@@ -245,6 +274,7 @@ impl Sessions {
                     started: now,
                     before: None,
                     asked_before: !direct,
+                    inside: false,
                 };
                 (Phase::Running(running), vec![Command::Push(route)])
             }
@@ -253,10 +283,29 @@ impl Sessions {
                     started: now,
                     before: rating,
                     asked_before: true,
+                    inside: false,
                 };
                 (Phase::Running(running), vec![Command::Replace(route)])
             }
             (Phase::AskingBefore { .. }, Event::Back) => (Phase::Idle, vec![Command::Pop]),
+            (Phase::Running(running), Event::Within { route, .. }) if !running.inside => (
+                Phase::Running(Running {
+                    inside: true,
+                    ..running
+                }),
+                vec![Command::Push(route)],
+            ),
+            (Phase::Running(running), Event::Ended { finished, .. }) if running.inside => (
+                Phase::Running(Running {
+                    inside: false,
+                    ..running
+                }),
+                vec![Command::Pop, Command::TakeBack(finished)],
+            ),
+            (Phase::Running(running), Event::SwitchTo { left, route, .. }) if running.inside => (
+                Phase::Running(running),
+                vec![Command::Replace(route), Command::TakeBack(left)],
+            ),
             (Phase::Running(running), Event::Ended { finished, now }) => {
                 self.ending(running, finished, now)
             }
@@ -391,7 +440,7 @@ impl Sessions {
         let after = ratings.after.or(own_after);
         let started_at = self.clock.at(running.started);
         Record {
-            v: SCHEMA,
+            v: session.exercise.schema(),
             id: journal::new_id(&started_at),
             started_at,
             ended_at: self.clock.at(ended),
@@ -410,20 +459,36 @@ impl Sessions {
                 Vec::new()
             },
             reframe: session.reframe.map(|r| *r),
+            pause: session.pause.map(|mut p| {
+                if !self.save_text {
+                    p.message.clear();
+                }
+                p
+            }),
+            send: session.send.map(|mut p| {
+                if !self.save_text {
+                    p.draft.clear();
+                }
+                p
+            }),
         }
     }
 }
 
-/// The lines a thought record leaves to copy, printed after exit.
+/// The lines a session leaves to copy (a message, a thought record's
+/// sentences), printed after exit.
 fn farewell(session: &Session) -> Vec<Command> {
-    session
-        .reframe
-        .as_ref()
-        .map(|record| record.farewell())
+    let own = Some(session.farewell.clone()).filter(|lines| !lines.is_empty());
+    let mut commands: Vec<Command> = own
+        .or_else(|| session.reframe.as_ref().map(|record| record.farewell()))
         .filter(|lines| !lines.is_empty())
         .map(Command::PrintOnExit)
         .into_iter()
-        .collect()
+        .collect();
+    if !session.to_copy.is_empty() {
+        commands.push(Command::CopyOnExit(session.to_copy.clone()));
+    }
+    commands
 }
 
 #[cfg(test)]

@@ -41,6 +41,8 @@ pub struct Settings {
     pub plain: bool,
     pub theme: ThemeChoice,
     pub contacts: Vec<Contact>,
+    /// Send rules switched off, by id.
+    pub send_rules_off: Vec<String>,
 }
 
 /// Which palette: `auto` picks by the terminal's background.
@@ -71,12 +73,13 @@ impl Default for Settings {
             plain: false,
             theme: ThemeChoice::Auto,
             contacts: Vec::new(),
+            send_rules_off: Vec::new(),
         }
     }
 }
 
 /// Every key `config.toml` may hold.
-pub const KEYS: [&str; 8] = [
+pub const KEYS: [&str; 9] = [
     "default_pattern",
     "bell",
     "reduced_motion",
@@ -85,6 +88,7 @@ pub const KEYS: [&str; 8] = [
     "theme",
     "plain",
     "support",
+    "send_rules_off",
 ];
 
 #[derive(Deserialize)]
@@ -150,6 +154,11 @@ pub fn parse(name: &str, text: &str, pattern_ids: &[&str]) -> Loaded {
                 }
             }
             "support" => settings.contacts = contacts(&mut checker, value),
+            "send_rules_off" => {
+                if let Some(ids) = checker.entry::<Vec<String>>(value) {
+                    settings.send_rules_off = ids;
+                }
+            }
             _ => {}
         }
     }
@@ -256,6 +265,7 @@ bell = true
 reduced_motion = true
 checkins = false
 save_text = true
+send_rules_off = ["absolutes", "wall"]
 
 [[support.contacts]]
 name = "Sam"
@@ -268,6 +278,7 @@ reach = "text 555 0100"
         assert_eq!(s.default_pattern.as_deref(), Some("gentle"));
         assert_eq!(s.bell, Some(true));
         assert!(s.reduced_motion && !s.checkins && s.save_text);
+        assert_eq!(s.send_rules_off, ["absolutes", "wall"]);
         assert_eq!(
             s.contacts,
             [Contact {
@@ -333,7 +344,7 @@ reach = "text 555 0100"
                 .collect::<Vec<_>>(),
             [
                 "config.toml:1:8: bell: invalid type: string \"yes\", expected a boolean",
-                "config.toml:4:1: colour: unknown field `colour`, expected one of `default_pattern`, `bell`, `reduced_motion`, `checkins`, `save_text`, `theme`, `plain`, `support`",
+                "config.toml:4:1: colour: unknown field `colour`, expected one of `default_pattern`, `bell`, `reduced_motion`, `checkins`, `save_text`, `theme`, `plain`, `support`, `send_rules_off`",
                 "config.toml:6:9: plain: invalid type: integer `3`, expected a boolean",
             ]
         );

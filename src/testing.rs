@@ -31,6 +31,7 @@ pub fn ctx_with(content: Content) -> Ctx {
             checkins: false,
             ..Default::default()
         },
+        safety_asked: true,
         clock: WallClock::new(
             Instant::now(),
             chrono::DateTime::parse_from_rfc3339("2026-11-22T08:00:00+01:00")

@@ -2,10 +2,11 @@
 //! counts, ratings, drops, the check-in questions and the summaries an
 //! exercise ends with. Plain strings only: no terminal, no widgets.
 
-use crate::content::{Grounding, Pattern, Program};
+use crate::content::{Grounding, Pattern, Phrase, Program};
 use crate::exercise::breathing;
 use crate::exercise::grounding::GroundingFlow;
 use crate::exercise::relaxation;
+use crate::journal::{Activity, Decision};
 use crate::session::{Question, Summary, Tone};
 
 /// "2:06", or "1:02:03" past the hour.
@@ -139,6 +140,117 @@ pub fn reframe_summary(saved: bool, farewell: &[String]) -> Summary {
             Tone::Dim,
         ));
     }
+    Summary {
+        lines,
+        block: false,
+    }
+}
+
+/// "3 min", "1 h 05 min": a break's length in whole minutes.
+pub fn minutes(minutes: i64) -> String {
+    if minutes >= 60 {
+        format!("{} h {:02} min", minutes / 60, minutes % 60)
+    } else {
+        format!("{minutes} min")
+    }
+}
+
+/// What was done in a break or a wait: "breathing 4 min · a walk".
+pub fn activities(done: &[Activity], choices: &[Phrase]) -> String {
+    done.iter()
+        .map(|a| {
+            let name = match a.kind.as_str() {
+                "breathe" => "breathing".to_string(),
+                "ground" => "grounding".to_string(),
+                "relax" => "relaxing".to_string(),
+                id => choices
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map_or(id.to_string(), |c| c.text.to_lowercase()),
+            };
+            if a.secs >= 60 {
+                format!("{name} {}", minutes((a.secs / 60) as i64))
+            } else {
+                name
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// A break's end: planned and actual length, what was done, distress.
+pub fn pause_summary(
+    planned_minutes: i64,
+    took_secs: u64,
+    done: &[Activity],
+    choices: &[Phrase],
+    (before, after): (Option<u8>, Option<u8>),
+    credit: &str,
+) -> Summary {
+    let mut lines = vec![
+        ("The break is over.".to_string(), Tone::Title),
+        (String::new(), Tone::Text),
+        (
+            format!(
+                "Planned {} · took {}",
+                minutes(planned_minutes),
+                minutes(((took_secs + 30) / 60) as i64)
+            ),
+            Tone::Text,
+        ),
+    ];
+    if !done.is_empty() {
+        lines.push((
+            format!("You did: {}", activities(done, choices)),
+            Tone::Text,
+        ));
+    }
+    if before.is_some() || after.is_some() {
+        lines.push((format!("Distress {}", ratings(before, after)), Tone::Text));
+    }
+    lines.push((String::new(), Tone::Text));
+    lines.push((credit.to_string(), Tone::Dim));
+    Summary {
+        lines,
+        block: false,
+    }
+}
+
+/// A message's end: what was decided, the urge before and after.
+pub fn send_summary(
+    decision: Decision,
+    (before, after): (Option<u8>, Option<u8>),
+    findings: usize,
+    credit: &str,
+) -> Summary {
+    let title = match decision {
+        Decision::Shown => "It is yours to send, or not. It is printed when soothe closes.",
+        Decision::NotNow => "Not now. That is a decision too.",
+        Decision::Left => "Left before deciding. Nothing was sent.",
+    };
+    let mut lines = vec![
+        (title.to_string(), Tone::Title),
+        (String::new(), Tone::Text),
+    ];
+    if before.is_some() || after.is_some() {
+        lines.push((
+            format!("Urge to send {}", ratings(before, after)),
+            Tone::Text,
+        ));
+    }
+    if findings > 0 {
+        let things = if findings == 1 {
+            "thing stood"
+        } else {
+            "things stood"
+        };
+        lines.push((
+            format!("{findings} {things} out in the last check."),
+            Tone::Text,
+        ));
+    }
+    lines.push((String::new(), Tone::Text));
+    lines.push((credit.to_string(), Tone::Dim));
     Summary {
         lines,
         block: false,

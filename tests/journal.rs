@@ -32,6 +32,8 @@ fn record(writer: &str, n: u32) -> Record {
             text: "x".repeat(3000),
         }],
         reframe: None,
+        pause: None,
+        send: None,
     }
 }
 

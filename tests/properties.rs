@@ -97,6 +97,8 @@ fn record(n: u32) -> Record {
         steps_total: None,
         noticed: Vec::new(),
         reframe: None,
+        pause: None,
+        send: None,
     }
 }
 

@@ -17,6 +17,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use super::App;
+use crate::clock::WallClock;
 use crate::exercise::timeline;
 use crate::journal;
 use crate::keys;
@@ -25,6 +26,9 @@ use signal_hook::consts::signal::SIGHUP;
 
 /// How long crossterm may take to hand over input that poll(2) saw.
 const INPUT_LOOK: Duration = Duration::from_millis(1);
+
+/// How often wall-clock times are re-anchored (cheap, but not every frame).
+const REANCHOR: Duration = Duration::from_secs(10);
 
 /// A cap on any single wait, only so the millisecond count stays small.
 const LONGEST_WAIT: Duration = Duration::from_secs(3600);
@@ -53,8 +57,9 @@ pub fn run(
     guard: &mut TerminalGuard,
     signals: &Signals,
     journal: Option<&Path>,
+    state: Option<&Path>,
 ) -> io::Result<(Exit, Option<String>)> {
-    let exit = run_until_quit(app, guard, signals, journal)?;
+    let exit = run_until_quit(app, guard, signals, journal, state)?;
     app.finish(Instant::now());
     Ok((exit, save(app, journal)))
 }
@@ -75,6 +80,7 @@ fn run_until_quit(
     guard: &mut TerminalGuard,
     signals: &Signals,
     journal: Option<&Path>,
+    state: Option<&Path>,
 ) -> io::Result<Exit> {
     // Debug builds only: a key that panics, so tests can prove a panic
     // still restores the terminal. Release builds have no such key.
@@ -85,6 +91,7 @@ fn run_until_quit(
     let waiter = Waiter::new()?;
     let mut terminal = fresh_screen()?;
     let mut last_frame = None;
+    let mut anchored = Instant::now();
     loop {
         if let Some(signal) = signals.take() {
             return Ok(Exit::Signal(signal));
@@ -93,7 +100,18 @@ fn run_until_quit(
             return Ok(Exit::Normal);
         }
         let now = Instant::now();
+        if now.duration_since(anchored) >= REANCHOR {
+            // After a sleep the monotonic clock lags the wall: re-read it.
+            app.set_clock(WallClock::local());
+            anchored = now;
+        }
         app.advance(now);
+        if app.take_safety_shown()
+            && let Some(path) = state
+        {
+            // Not being able to remember it only means asking again.
+            let _ = crate::state::remember_safety(path, WallClock::local().at(now));
+        }
         if let Some(why) = save(app, journal) {
             app.save_failed(&why, now);
         }

@@ -79,7 +79,7 @@ fn left_and_right_on_home_change_what_a_row_starts() {
 fn another_pattern_can_be_chosen_from_home() {
     let mut app = home_app();
     let t0 = Instant::now();
-    for _ in 0..4 {
+    for _ in 0..6 {
         app.on_key(key(KeyCode::Char('j')), t0);
     }
     app.on_key(key(KeyCode::Enter), t0);

@@ -43,7 +43,7 @@ pub const DEFAULT_TENSE_SECONDS: f64 = 6.0;
 pub const DEFAULT_RELEASE_SECONDS: f64 = 30.0;
 
 /// The top-level keys of a content file: `version` and the lists.
-const KEYS: [&str; 12] = [
+const KEYS: [&str; 15] = [
     "version",
     "patterns",
     "grounding",
@@ -56,6 +56,9 @@ const KEYS: [&str; 12] = [
     "statements",
     "prompts",
     "send",
+    "signs",
+    "activities",
+    "words",
 ];
 
 /// A content file's lists, each entry still raw, with its span: every entry
@@ -176,6 +179,9 @@ pub struct Parsed {
     pub programs: Vec<Program>,
     pub reframing: Reframing,
     pub send_rules: Vec<SendRule>,
+    pub signs: Vec<Phrase>,
+    pub activities: Vec<Phrase>,
+    pub words: Vec<Phrase>,
     pub problems: Vec<Problem>,
 }
 
@@ -223,6 +229,9 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     let raw_statements = checker.typed(raw.take("statements"));
     let raw_prompts = checker.typed(raw.take("prompts"));
     let raw_send = checker.typed(raw.take("send"));
+    let raw_signs = checker.typed(raw.take("signs"));
+    let raw_activities = checker.typed(raw.take("activities"));
+    let raw_words = checker.typed(raw.take("words"));
     let patterns = checker.entries(raw_patterns, |checker, index, raw, seen| {
         checker.pattern(index, raw, seen, &origin)
     });
@@ -246,6 +255,11 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     let balanced = phrases("balanced", raw_balanced);
     let compassion = phrases("compassion", raw_compassion);
     let toolkit = phrases("toolkit", raw_toolkit);
+    let signs = phrases("signs", raw_signs);
+    let words = phrases("words", raw_words);
+    let activities = checker.entries(raw_activities, |checker, index, raw, seen| {
+        checker.phrase("activities", index, raw, seen, &origin)
+    });
     let questions = checker.entries(raw_questions, |checker, index, raw, seen| {
         checker.phrase("questions", index, raw, seen, &origin)
     });
@@ -263,6 +277,9 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
         grounding,
         programs,
         send_rules,
+        signs,
+        activities,
+        words,
         reframing: Reframing {
             thoughts,
             questions,

@@ -37,6 +37,29 @@ impl std::fmt::Display for PlanError {
     }
 }
 
+/// A break as asked for, before it has a clock to start from: so many
+/// minutes, or until a time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Planned {
+    Minutes(u32),
+    Until(NaiveTime),
+}
+
+impl Default for Planned {
+    fn default() -> Planned {
+        Planned::Minutes(SHORTEST_MINUTES)
+    }
+}
+
+impl Planned {
+    pub fn plan(self, now: DateTime<FixedOffset>) -> Result<Break, PlanError> {
+        match self {
+            Planned::Minutes(minutes) => Break::plan(now, minutes),
+            Planned::Until(time) => Break::until(now, time),
+        }
+    }
+}
+
 /// Where a break stands at one moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
@@ -115,6 +138,10 @@ impl Break {
         let mut planned = Break::plan(now, minutes)?;
         planned.returns = target;
         Ok(planned)
+    }
+
+    pub fn started(&self) -> DateTime<FixedOffset> {
+        self.started
     }
 
     pub fn returns(&self) -> DateTime<FixedOffset> {

@@ -7,6 +7,30 @@ use std::ops::Range;
 
 use crate::content::SendRule;
 
+/// How long a draft sits before the decision, unless asked otherwise.
+pub const DEFAULT_WAIT_MINUTES: u32 = 10;
+/// A wait longer than this is not a pause any more; `--wait` stops here.
+pub const LONGEST_WAIT_MINUTES: u32 = 24 * 60;
+/// The longest draft, in characters: a message, not a letter.
+pub const DRAFT_LIMIT: usize = 4000;
+
+/// A message session as asked for: how long to wait, and the draft to
+/// start from (the last thought record's "I"-statement, if asked).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub wait_minutes: u32,
+    pub draft: String,
+}
+
+impl Default for Plan {
+    fn default() -> Plan {
+        Plan {
+            wait_minutes: DEFAULT_WAIT_MINUTES,
+            draft: String::new(),
+        }
+    }
+}
+
 /// One rule the draft meets, with the byte ranges of its words in the
 /// draft (empty for the rules about questions and length).
 #[derive(Debug, Clone, PartialEq, Eq)]

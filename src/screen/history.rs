@@ -292,6 +292,8 @@ fn name(content: &Content, exercise: Exercise, variant: &str) -> String {
         Exercise::Ground => content.grounding(variant).map(|g| g.name.clone()),
         Exercise::Relax => content.program(variant).map(|p| p.name.clone()),
         Exercise::Reframe => Some("Thought record".to_string()),
+        Exercise::Pause => Some("A break".to_string()),
+        Exercise::Send => Some("A message".to_string()),
     };
     format!(
         "{} ({})",

@@ -9,6 +9,8 @@ use ratatui::widgets::{ListItem, Paragraph, Widget};
 
 use super::{Ctx, Cx, Drawn, Kind, Outcome, Route, Screen, View, can_move, move_in_list};
 use crate::content::{Content, DEFAULT_PATTERN};
+use crate::exercise::pause::Planned;
+use crate::exercise::send::Plan;
 use crate::exercise::timeline::Length;
 use crate::keys::{self, Action, Tables};
 use crate::ui;
@@ -18,16 +20,21 @@ enum Item {
     Breathe,
     Ground,
     Relax,
+    Pause,
+    Send,
     Reframe,
     Patterns,
     History,
     Support,
 }
 
-const ITEMS: [Item; 7] = [
+/// What helps right now first, then what needs a calmer mind, then yours.
+const ITEMS: [Item; 9] = [
     Item::Breathe,
     Item::Ground,
     Item::Relax,
+    Item::Pause,
+    Item::Send,
     Item::Reframe,
     Item::Patterns,
     Item::History,
@@ -85,7 +92,7 @@ impl Home {
 
 impl Home {
     /// Each row's name and its one line: what Enter would start.
-    fn entries(&self, content: &Content) -> [(&'static str, String); 7] {
+    fn entries(&self, content: &Content) -> [(&'static str, String); 9] {
         let pattern = &content.patterns[self.pattern];
         let grounding = &content.grounding[self.grounding];
         let program = &content.programs[self.program];
@@ -105,6 +112,14 @@ impl Home {
                     program.name,
                     (program.total_ms() + 30_000) / 60_000
                 ),
+            ),
+            (
+                "Pause",
+                "a break from a heated talk, with a time to come back".to_string(),
+            ),
+            (
+                "Send",
+                "write the message, check it, let it sit, then decide".to_string(),
             ),
             (
                 "Reframe",
@@ -168,7 +183,12 @@ impl Screen for Home {
                     Item::Breathe => (&mut self.pattern, content.patterns.len()),
                     Item::Ground => (&mut self.grounding, content.grounding.len()),
                     Item::Relax => (&mut self.program, content.programs.len()),
-                    Item::Reframe | Item::Patterns | Item::History | Item::Support => {
+                    Item::Pause
+                    | Item::Send
+                    | Item::Reframe
+                    | Item::Patterns
+                    | Item::History
+                    | Item::Support => {
                         return Outcome::Ignored;
                     }
                 };
@@ -189,6 +209,12 @@ impl Screen for Home {
                 },
                 Item::Relax => Route::Relax {
                     program: content.programs[self.program].clone(),
+                },
+                Item::Pause => Route::Pause {
+                    planned: Planned::default(),
+                },
+                Item::Send => Route::Send {
+                    plan: Plan::default(),
                 },
                 Item::Reframe => Route::Reframe,
                 Item::Patterns => Route::Patterns,

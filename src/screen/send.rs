@@ -1,0 +1,638 @@
+//! Send: write it, check it, wait, then decide. The urge to send, 0–10; a
+//! draft; an offline check whose findings are listed beside the draft with
+//! their words marked (nothing is rewritten); a wait with breathing or
+//! grounding one key away; the urge again; then show it to copy, edit it,
+//! or not now. soothe never sends anything itself.
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Constraint, Margin, Position, Rect, Size};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::checkin::nudge;
+use super::safety::{Answer, Safety};
+use super::{Ctx, Cx, Drawn, Kind, Outcome, Route, Screen, View, typed_char};
+use crate::content::{DEFAULT_PATTERN, SendRule};
+use crate::exercise::send::{self, DRAFT_LIMIT, Finding, Plan};
+use crate::exercise::timeline::{Length, Wake};
+use crate::journal::{Activity, Decision, Exercise, SendRecord, Session};
+use crate::keys::{self, Action, Tables};
+use crate::session::Finished;
+use crate::text_field::TextField;
+use crate::ui::field::FieldView;
+use crate::ui::{self, scale};
+use crate::words;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Safety(Safety),
+    Urge,
+    Draft,
+    Checked,
+    Wait,
+    UrgeAgain,
+    Decide,
+    Shown,
+}
+
+pub struct Send {
+    step: Step,
+    wait_minutes: u32,
+    draft: TextField,
+    editing: bool,
+    urge_before: Option<u8>,
+    urge_after: Option<u8>,
+    rules: Vec<SendRule>,
+    off: Vec<String>,
+    /// When the wait ends (wall clock), once it has begun.
+    wait_until: Option<DateTime<FixedOffset>>,
+    waited: bool,
+    /// The wait is behind: a check after an edit goes straight to deciding.
+    decided_once: bool,
+    activities: Vec<Activity>,
+    decision: Option<Decision>,
+    opened: Option<Instant>,
+    /// The minutes left last drawn.
+    shown: Option<i64>,
+    ended: bool,
+    credit: String,
+}
+
+impl Send {
+    pub fn new(plan: Plan, ctx: &Ctx) -> Send {
+        let step = if ctx.safety_asked {
+            Step::Urge
+        } else {
+            // Shown on the first draw; `open` remembers it (see `advance`).
+            Step::Safety(Safety::Asking)
+        };
+        Send {
+            step,
+            wait_minutes: plan.wait_minutes,
+            draft: TextField::multiline_with(DRAFT_LIMIT, &plan.draft),
+            editing: false,
+            urge_before: None,
+            urge_after: None,
+            rules: ctx.content.send_rules.clone(),
+            off: ctx.settings.send_rules_off.clone(),
+            wait_until: None,
+            waited: false,
+            decided_once: false,
+            activities: Vec::new(),
+            decision: None,
+            opened: None,
+            shown: None,
+            ended: false,
+            credit: ctx.content.say("send.credit").to_string(),
+        }
+    }
+
+    pub fn draft(&self) -> String {
+        self.draft.text()
+    }
+
+    fn findings(&self) -> Vec<Finding> {
+        send::check(&self.draft.text(), &self.rules, &self.off)
+    }
+
+    fn finish(&mut self, now: Instant) -> Finished {
+        self.ended = true;
+        let took = self
+            .opened
+            .map_or(0, |at| now.saturating_duration_since(at).as_secs());
+        let decision = self.decision.unwrap_or(Decision::Left);
+        let draft = self.draft.text();
+        let findings: Vec<String> = self.findings().into_iter().map(|f| f.rule).collect();
+        let mut session = Session::new(Exercise::Send, "message", decision != Decision::Left, took);
+        session.send = Some(Box::new(SendRecord {
+            urge_before: self.urge_before,
+            urge_after: self.urge_after,
+            wait_minutes: self.wait_minutes,
+            waited: self.waited,
+            decision,
+            findings: findings.clone(),
+            words: draft.split_whitespace().count() as u32,
+            activities: self.activities.clone(),
+            draft: draft.clone(),
+        }));
+        if decision == Decision::Shown && !draft.trim().is_empty() {
+            let mut lines = vec!["Your message, to copy (soothe has sent nothing):".to_string()];
+            lines.extend(draft.lines().map(str::to_string));
+            session.farewell = lines;
+            session.to_copy = draft;
+        }
+        let summary = words::send_summary(
+            decision,
+            (self.urge_before, self.urge_after),
+            findings.len(),
+            &self.credit,
+        );
+        Finished { session, summary }
+    }
+
+    fn start_wait(&mut self, cx: &mut Cx) {
+        if self.decided_once {
+            self.step = Step::Decide;
+        } else if self.wait_minutes == 0 {
+            self.step = Step::UrgeAgain;
+        } else {
+            self.wait_until =
+                Some(cx.wall() + chrono::Duration::minutes(i64::from(self.wait_minutes)));
+            self.shown = None;
+            self.step = Step::Wait;
+        }
+    }
+
+    fn minutes_left(&self, wall: DateTime<FixedOffset>) -> i64 {
+        self.wait_until
+            .map_or(0, |until| ((until - wall).num_seconds().max(0) + 59) / 60)
+    }
+
+    fn within(&self, action: Action, cx: &Cx) -> Outcome {
+        let content = &cx.ctx.content;
+        let route = if action == Action::Breathe {
+            let wanted = cx
+                .ctx
+                .settings
+                .default_pattern
+                .as_deref()
+                .unwrap_or(DEFAULT_PATTERN);
+            Route::Breathe {
+                pattern: content
+                    .pattern(wanted)
+                    .unwrap_or(&content.patterns[0])
+                    .clone(),
+                length: Length::Forever,
+            }
+        } else {
+            Route::Ground {
+                variant: content.default_grounding().clone(),
+            }
+        };
+        Outcome::Within(route)
+    }
+
+    fn rate(value: &mut Option<u8>, action: Action) -> bool {
+        match action {
+            Action::Digit(d) => *value = Some(d),
+            Action::Previous => *value = Some(nudge(*value, false)),
+            Action::Next => *value = Some(nudge(*value, true)),
+            _ => return false,
+        }
+        true
+    }
+}
+
+impl Screen for Send {
+    fn kind(&self) -> Kind {
+        Kind::Send
+    }
+
+    fn bindings(&self) -> Tables {
+        match self.step {
+            Step::Safety(safety) => safety.bindings(),
+            Step::Urge | Step::UrgeAgain => &[keys::SEND_URGE],
+            Step::Draft if self.editing => &[keys::SEND_DRAFT, keys::EDIT],
+            Step::Draft => &[keys::SEND_DRAFT_AWAY],
+            Step::Checked => &[keys::SEND_CHECKED],
+            Step::Wait => &[keys::SEND_WAIT],
+            Step::Decide => &[keys::SEND_DECIDE],
+            Step::Shown => &[keys::SEND_SHOWN],
+        }
+    }
+
+    fn enabled(&self, action: Action) -> bool {
+        let urge = match self.step {
+            Step::Urge => self.urge_before,
+            _ => self.urge_after,
+        };
+        match action {
+            Action::Previous if !self.editing => urge != Some(0),
+            Action::Next => urge != Some(scale::MAX),
+            Action::Previous => !self.draft.at_start(),
+            // A check needs something to check; showing, something to show.
+            Action::Check | Action::Show => !self.draft.text().trim().is_empty(),
+            _ => true,
+        }
+    }
+
+    fn takes_text(&self) -> bool {
+        self.step == Step::Draft && self.editing
+    }
+
+    fn handle(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        if self.ended {
+            return Outcome::Ignored;
+        }
+        self.opened.get_or_insert(cx.now);
+        if action == Action::Back && !self.takes_text() {
+            return Outcome::Ended(self.finish(cx.now));
+        }
+        match self.step {
+            Step::Safety(mut safety) => match safety.handle(action) {
+                Answer::Stay => self.step = Step::Safety(safety),
+                Answer::Done => self.step = Step::Urge,
+                Answer::Leave => return Outcome::Ended(self.finish(cx.now)),
+                Answer::Ignored => return Outcome::Ignored,
+            },
+            Step::Urge => match action {
+                Action::Select | Action::Skip => {
+                    if action == Action::Skip {
+                        self.urge_before = None;
+                    }
+                    self.step = Step::Draft;
+                    self.editing = true;
+                }
+                _ if Send::rate(&mut self.urge_before, action) => {}
+                _ => return Outcome::Ignored,
+            },
+            Step::Draft => match (self.editing, action) {
+                (_, Action::Check) => {
+                    self.editing = false;
+                    self.step = Step::Checked;
+                }
+                (true, Action::Newline) => {
+                    self.draft.newline();
+                }
+                (true, Action::Previous) => {
+                    self.draft.left();
+                }
+                (true, Action::Edit(edit)) => {
+                    if !self.draft.apply(edit, DRAFT_WIDTH) {
+                        return Outcome::Ignored;
+                    }
+                }
+                (true, Action::LeaveField) => self.editing = false,
+                (false, Action::Type) => self.editing = true,
+                _ => return Outcome::Ignored,
+            },
+            Step::Checked => match action {
+                Action::Select => self.start_wait(cx),
+                Action::Type => {
+                    self.step = Step::Draft;
+                    self.editing = true;
+                }
+                _ => return Outcome::Ignored,
+            },
+            Step::Wait => match action {
+                Action::Breathe | Action::Ground => return self.within(action, cx),
+                Action::Select => self.step = Step::UrgeAgain,
+                _ => return Outcome::Ignored,
+            },
+            Step::UrgeAgain => match action {
+                Action::Select | Action::Skip => {
+                    if action == Action::Skip {
+                        self.urge_after = None;
+                    }
+                    self.decided_once = true;
+                    self.step = Step::Decide;
+                }
+                _ if Send::rate(&mut self.urge_after, action) => {}
+                _ => return Outcome::Ignored,
+            },
+            Step::Decide => match action {
+                Action::Show => {
+                    self.decision = Some(Decision::Shown);
+                    self.step = Step::Shown;
+                }
+                Action::Type => {
+                    self.step = Step::Draft;
+                    self.editing = true;
+                }
+                Action::NotNow => {
+                    self.decision = Some(Decision::NotNow);
+                    return Outcome::Ended(self.finish(cx.now));
+                }
+                _ => return Outcome::Ignored,
+            },
+            Step::Shown => return Outcome::Ignored,
+        }
+        Outcome::Changed
+    }
+
+    fn type_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Outcome {
+        match typed_char(&key) {
+            Some(c) if self.takes_text() => {
+                self.draft.insert(c);
+                Outcome::Changed
+            }
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn paste(&mut self, text: &str, _cx: &mut Cx) -> Outcome {
+        if !self.takes_text() {
+            return Outcome::Ignored;
+        }
+        self.draft.insert_str(text);
+        Outcome::Changed
+    }
+
+    fn advance(&mut self, cx: &mut Cx) -> Outcome {
+        self.opened.get_or_insert(cx.now);
+        if self.step == Step::Safety(Safety::Asking) && !cx.ctx.safety_asked {
+            // On screen now: remembered, so it is asked only this once.
+            cx.safety_shown();
+        }
+        if self.ended || self.step != Step::Wait {
+            return Outcome::Ignored;
+        }
+        let wall = cx.wall();
+        let left = self.minutes_left(wall);
+        if left == 0 {
+            self.waited = true;
+            self.step = Step::UrgeAgain;
+            cx.bell(1);
+            return Outcome::Changed;
+        }
+        if self.shown == Some(left) {
+            return Outcome::Ignored;
+        }
+        self.shown = Some(left);
+        Outcome::Changed
+    }
+
+    /// While waiting: once a minute and at the end; otherwise never.
+    fn next_wake(&self, view: &View) -> Wake {
+        let Some(until) = self.wait_until.filter(|_| self.step == Step::Wait) else {
+            return Wake::default();
+        };
+        let wall = view.wall();
+        let left = (until - wall).num_milliseconds().max(0);
+        let into_minute = left % 60_000;
+        let next = if into_minute == 0 {
+            60_000.min(left)
+        } else {
+            into_minute
+        };
+        Wake {
+            exact: Some(view.now + Duration::from_millis(next.max(1) as u64)),
+            frame: None,
+        }
+    }
+
+    fn take_back(&mut self, finished: Finished, cx: &mut Cx) -> Option<Finished> {
+        let session = finished.session;
+        self.activities.push(Activity {
+            kind: session.exercise.name().to_string(),
+            variant: session.variant,
+            secs: session.duration_secs,
+        });
+        self.shown = None;
+        cx.notice("Back to the wait");
+        None
+    }
+
+    fn abandon(&mut self, now: Instant) -> Option<Finished> {
+        (!self.ended).then(|| self.finish(now))
+    }
+
+    fn min_size(&self) -> Size {
+        Size::new(30, 8)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        Drawn { screen: self, view }.render(area, buf);
+    }
+
+    fn cursor(&self, area: Rect, _view: &View) -> Option<Position> {
+        if !self.takes_text() {
+            return None;
+        }
+        let [_, field] = draft_areas(area);
+        self.field_view().cursor(field)
+    }
+}
+
+/// The width ↑ ↓ move by in the draft (about the box's inside at 80 columns).
+const DRAFT_WIDTH: u16 = 72;
+
+fn draft_areas(area: Rect) -> [Rect; 2] {
+    let inner = area.inner(Margin::new(2, 0));
+    ui::stack(inner, [Constraint::Length(2), Constraint::Fill(1)])
+}
+
+impl Send {
+    fn field_view(&self) -> FieldView<'_> {
+        FieldView {
+            field: &self.draft,
+            focused: self.editing,
+            placeholder: "write it all: what happened, what you feel, what you need",
+            boxed: true,
+            counter: self.editing,
+        }
+    }
+
+    /// The draft as lines with the findings' words marked.
+    fn marked_draft(&self, findings: &[Finding], view: &View) -> Vec<Line<'static>> {
+        let theme = view.theme();
+        let text = self.draft.text();
+        let mut marks: Vec<std::ops::Range<usize>> = findings
+            .iter()
+            .flat_map(|f| f.marks.iter().cloned())
+            .collect();
+        marks.sort_by_key(|m| m.start);
+        let marked_style = theme
+            .accent
+            .add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for line in text.split('\n') {
+            let end = start + line.len();
+            let mut spans = Vec::new();
+            let mut at = start;
+            for mark in marks.iter().filter(|m| m.start >= start && m.end <= end) {
+                if mark.start < at {
+                    continue;
+                }
+                if mark.start > at {
+                    spans.push(Span::styled(text[at..mark.start].to_string(), theme.text));
+                }
+                spans.push(Span::styled(text[mark.clone()].to_string(), marked_style));
+                at = mark.end;
+            }
+            if at < end {
+                spans.push(Span::styled(text[at..end].to_string(), theme.text));
+            }
+            lines.push(Line::from(spans));
+            start = end + 1;
+        }
+        lines
+    }
+
+    fn finding_lines(&self, findings: &[Finding], view: &View, width: usize) -> Vec<Line<'static>> {
+        let theme = view.theme();
+        let content = &view.ctx.content;
+        if findings.is_empty() {
+            return ui::wrap(content.say("send.clean"), width, 3)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim))
+                .collect();
+        }
+        let mut lines = Vec::new();
+        for finding in findings {
+            let Some(rule) = self.rules.iter().find(|r| r.id == finding.rule) else {
+                continue;
+            };
+            lines.push(Line::styled(
+                ui::fit(&format!("· {}", rule.name), width),
+                theme.title,
+            ));
+            lines.extend(
+                ui::wrap(&rule.suggestion, width.saturating_sub(2), 4)
+                    .into_iter()
+                    .map(|l| Line::styled(format!("  {l}"), theme.dim)),
+            );
+        }
+        lines
+    }
+
+    /// The draft marked, with the findings beside it (or below, when narrow).
+    fn draw_checked(&self, head: &str, area: Rect, buf: &mut Buffer, view: &View) {
+        let theme = view.theme();
+        let [top, body] = draft_areas(area);
+        Paragraph::new(Line::styled(ui::fit(head, top.width as usize), theme.title))
+            .render(top, buf);
+        let findings = self.findings();
+        let wide = body.width >= 70;
+        let (left, right) = if wide {
+            let [l, _, r] = ratatui::layout::Layout::horizontal([
+                Constraint::Percentage(58),
+                Constraint::Length(2),
+                Constraint::Fill(1),
+            ])
+            .areas(body);
+            (l, r)
+        } else {
+            let draft_rows = (body.height / 2).max(2);
+            let [l, r] = ui::stack(body, [Constraint::Length(draft_rows), Constraint::Fill(1)]);
+            (l, r)
+        };
+        Paragraph::new(self.marked_draft(&findings, view))
+            .wrap(Wrap { trim: false })
+            .render(left, buf);
+        Paragraph::new(self.finding_lines(&findings, view, right.width as usize))
+            .render(right, buf);
+    }
+
+    fn draw_rating(&self, id: &str, value: Option<u8>, area: Rect, buf: &mut Buffer, view: &View) {
+        let theme = view.theme();
+        let width = area.width.saturating_sub(4) as usize;
+        let wide = area.width >= 50;
+        let mut lines: Vec<Line> = ui::wrap(view.ctx.content.say(id), width, 2)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.title))
+            .collect();
+        lines.push(Line::default());
+        lines.push(scale::line(value, wide, theme));
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            ui::fit("0 no urge · 10 I have to send it now", width),
+            theme.dim,
+        ));
+        lines.truncate(area.height as usize);
+        let block = area.centered_vertically(Constraint::Length(lines.len() as u16));
+        Paragraph::new(lines).centered().render(block, buf);
+    }
+}
+
+/// The message screen at one instant, as a ratatui widget.
+impl Widget for Drawn<'_, Send> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Self { screen, view } = self;
+        let theme = view.theme();
+        let content = &view.ctx.content;
+        match screen.step {
+            Step::Safety(safety) => safety.render(area, buf, view),
+            Step::Urge => screen.draw_rating("send.urge", screen.urge_before, area, buf, view),
+            Step::UrgeAgain => {
+                screen.draw_rating("send.urge.again", screen.urge_after, area, buf, view)
+            }
+            Step::Draft => {
+                let [top, field] = draft_areas(area);
+                Paragraph::new(Line::styled(
+                    ui::fit(content.say("send.draft"), top.width as usize),
+                    theme.title,
+                ))
+                .render(top, buf);
+                screen.field_view().render(theme, field, buf);
+            }
+            Step::Checked => {
+                screen.draw_checked("What stands out, before it sits:", area, buf, view)
+            }
+            Step::Decide => screen.draw_checked(content.say("send.decide"), area, buf, view),
+            Step::Wait => {
+                let wall = view.wall();
+                let left = screen.minutes_left(wall);
+                let until = screen
+                    .wait_until
+                    .map(|u| u.format("%H:%M").to_string())
+                    .unwrap_or_default();
+                let minutes = if left == 1 {
+                    "1 minute".to_string()
+                } else {
+                    format!("{left} minutes")
+                };
+                let mut rows = vec![
+                    (
+                        content.say("send.wait").replace("{time}", &until),
+                        theme.title,
+                    ),
+                    (String::new(), theme.text),
+                    (format!("{minutes} to go"), theme.accent),
+                ];
+                if !screen.activities.is_empty() {
+                    rows.push((String::new(), theme.text));
+                    rows.push((
+                        format!("So far: {}", words::activities(&screen.activities, &[])),
+                        theme.dim,
+                    ));
+                }
+                let width = area.width.saturating_sub(4) as usize;
+                let rows = rows
+                    .into_iter()
+                    .flat_map(|(text, style)| {
+                        let wrapped = ui::wrap(&text, width, 3);
+                        let wrapped = if wrapped.is_empty() {
+                            vec![String::new()]
+                        } else {
+                            wrapped
+                        };
+                        wrapped.into_iter().map(move |l| (l, style))
+                    })
+                    .collect();
+                ui::page(buf, area, rows, ui::Align::Center);
+            }
+            Step::Shown => {
+                let [top, body] = draft_areas(area);
+                let head = ui::wrap(content.say("send.shown"), top.width as usize, 2);
+                Paragraph::new(
+                    head.into_iter()
+                        .map(|l| Line::styled(l, theme.dim))
+                        .collect::<Vec<_>>(),
+                )
+                .render(top, buf);
+                let lines: Vec<Line> = screen
+                    .draft
+                    .text()
+                    .split('\n')
+                    .map(|l| Line::styled(l.to_string(), theme.text))
+                    .collect();
+                let body = Rect::new(
+                    body.x,
+                    body.y + 1,
+                    body.width,
+                    body.height.saturating_sub(1),
+                );
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .render(body, buf);
+            }
+        }
+    }
+}
