@@ -607,4 +607,6 @@ fn frame_areas(area: Rect) -> [Rect; 3] {
 }
 
 #[cfg(test)]
+mod heated_tests;
+#[cfg(test)]
 mod tests;

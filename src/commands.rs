@@ -493,7 +493,9 @@ fn history(paths: &Paths, args: &HistoryArgs) -> Result<ExitCode, Failure> {
     // print 8.7 times slower than it reads.
     let mut out = BufWriter::new(io::stdout().lock());
     let written = match args.format {
-        HistoryFormat::Table => history::write_table(&mut out, &records),
+        HistoryFormat::Table => {
+            history::write_table(&mut out, &records, chrono::Local::now().date_naive())
+        }
         HistoryFormat::Json => history::write_json(&mut out, &records),
         HistoryFormat::Jsonl => history::write_jsonl(&mut out, &records),
         HistoryFormat::Csv => history::write_csv(&mut out, &records),

@@ -550,6 +550,38 @@ mod tests {
     }
 
     #[test]
+    fn every_word_id_the_screens_use_is_built_in() {
+        let sources = [
+            include_str!("screen/pause.rs"),
+            include_str!("screen/send.rs"),
+            include_str!("screen/safety.rs"),
+            include_str!("plain/heated.rs"),
+        ];
+        let builtin = Content::builtin();
+        let mut used = 0;
+        for source in sources {
+            // Every string literal that looks like a word id.
+            for literal in source.split('"').skip(1).step_by(2) {
+                let is_id = ["pause.", "send.", "safety."]
+                    .iter()
+                    .any(|p| literal.starts_with(p))
+                    && literal
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '.' || c == '-');
+                if is_id {
+                    used += 1;
+                    assert_ne!(
+                        builtin.say(literal),
+                        literal,
+                        "`{literal}` is not in content/pause.toml"
+                    );
+                }
+            }
+        }
+        assert!(used > 20, "only {used} ids found: is the scan still right?");
+    }
+
+    #[test]
     fn every_builtin_file_parses_and_validates() {
         for (name, text) in BUILTIN {
             let parsed = parse_file(name, text, Origin::BuiltIn);

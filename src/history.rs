@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use crate::journal::{Exercise, Record, ThoughtRecord};
+use crate::journal::{Decision, Exercise, Record, ThoughtRecord};
 
 /// One exercise and variant, and how much it lowered distress on average.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +60,80 @@ pub fn what_helps<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Help
     helps
 }
 
+/// Mean of the values given, as "8", or "–" with none.
+fn mean(values: impl Iterator<Item = u8>) -> String {
+    let (sum, n) = values.fold((0u32, 0u32), |(s, n), v| (s + u32::from(v), n + 1));
+    if n == 0 {
+        "–".into()
+    } else {
+        format!("{}", (sum + n / 2) / n)
+    }
+}
+
+/// One line each for the breaks and the messages of `today`'s month, when
+/// there were any: counts and before → after only, never a score.
+pub fn month_lines<'a>(
+    records: impl IntoIterator<Item = &'a Record>,
+    today: NaiveDate,
+) -> Vec<String> {
+    use chrono::Datelike;
+    let month: Vec<&Record> = records
+        .into_iter()
+        .filter(|r| {
+            let d = r.started_at.date_naive();
+            d.year() == today.year() && d.month() == today.month()
+        })
+        .collect();
+    let mut lines = Vec::new();
+    let breaks: Vec<&Record> = month
+        .iter()
+        .copied()
+        .filter(|r| r.exercise == Exercise::Pause)
+        .collect();
+    if !breaks.is_empty() {
+        let minutes =
+            breaks.iter().map(|r| r.duration_secs).sum::<u64>() / 60 / breaks.len() as u64;
+        let returned: Vec<_> = breaks
+            .iter()
+            .filter_map(|r| r.pause.as_ref())
+            .filter(|p| p.ready.is_some())
+            .collect();
+        let mut line = format!(
+            "Breaks this month: {} · average {minutes} min · distress {} → {}",
+            breaks.len(),
+            mean(breaks.iter().filter_map(|r| r.before)),
+            mean(breaks.iter().filter_map(|r| r.after)),
+        );
+        if !returned.is_empty() {
+            let on_time = returned.iter().filter(|p| p.back_on_time).count();
+            line.push_str(&format!(" · back on time {on_time} of {}", returned.len()));
+        }
+        lines.push(line);
+    }
+    let sends: Vec<_> = month
+        .iter()
+        .filter(|r| r.exercise == Exercise::Send)
+        .filter_map(|r| r.send.as_ref())
+        .collect();
+    if !sends.is_empty() {
+        let waited = sends
+            .iter()
+            .filter(|s| s.decision == Decision::Shown && s.waited)
+            .count();
+        let not_sent = sends
+            .iter()
+            .filter(|s| s.decision == Decision::NotNow)
+            .count();
+        lines.push(format!(
+            "Messages drafted: {} · sent after waiting {waited} · not sent {not_sent} · urge {} → {}",
+            sends.len(),
+            mean(sends.iter().filter_map(|s| s.urge_before)),
+            mean(sends.iter().filter_map(|s| s.urge_after)),
+        ));
+    }
+    lines
+}
+
 /// "7 → 4", "7 → –", "–": the ratings as they were given.
 pub fn ratings(record: &Record) -> String {
     crate::words::ratings(record.before, record.after)
@@ -70,7 +144,8 @@ fn duration(seconds: u64) -> String {
     crate::words::clock(seconds)
 }
 
-pub fn write_table(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
+/// The table, with this month's lines for `today`.
+pub fn write_table(out: &mut impl Write, records: &[&Record], today: NaiveDate) -> io::Result<()> {
     if records.is_empty() {
         return writeln!(
             out,
@@ -93,6 +168,13 @@ pub fn write_table(out: &mut impl Write, records: &[&Record]) -> io::Result<()> 
             duration(r.duration_secs),
             ratings(r)
         )?;
+    }
+    let month = month_lines(records.iter().copied(), today);
+    if !month.is_empty() {
+        writeln!(out)?;
+        for line in month {
+            writeln!(out, "{line}")?;
+        }
     }
     let helps = what_helps(records.iter().copied());
     if !helps.is_empty() {
@@ -283,6 +365,67 @@ mod tests {
         );
     }
 
+    fn a_break(day: u32, minutes: u64, ratings: (u8, u8), on_time: Option<bool>) -> Record {
+        let mut r = record(
+            day,
+            Exercise::Pause,
+            "break",
+            Some(ratings.0),
+            Some(ratings.1),
+        );
+        r.duration_secs = minutes * 60;
+        r.pause = Some(Box::new(crate::journal::PauseRecord {
+            ready: on_time.map(|_| true),
+            back_on_time: on_time == Some(true),
+            returns_at: r.started_at,
+            ..Default::default()
+        }));
+        r
+    }
+
+    fn a_message(day: u32, decision: Decision, waited: bool, urge: (u8, u8)) -> Record {
+        let mut r = record(day, Exercise::Send, "message", None, None);
+        r.send = Some(Box::new(crate::journal::SendRecord {
+            urge_before: Some(urge.0),
+            urge_after: Some(urge.1),
+            wait_minutes: 10,
+            waited,
+            decision,
+            findings: Vec::new(),
+            words: 12,
+            activities: Vec::new(),
+            draft: String::new(),
+        }));
+        r
+    }
+
+    #[test]
+    fn this_months_breaks_and_messages_are_one_line_each() {
+        let mut records = fixture();
+        records.push(a_break(10, 20, (8, 4), Some(true)));
+        records.push(a_break(12, 42, (9, 5), Some(false)));
+        records.push(a_break(14, 31, (7, 3), None));
+        records.push(a_message(15, Decision::Shown, true, (8, 5)));
+        records.push(a_message(16, Decision::NotNow, true, (9, 4)));
+        records.push(a_message(17, Decision::Shown, false, (7, 6)));
+        let november = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(
+            month_lines(&records, november),
+            [
+                "Breaks this month: 3 · average 31 min · distress 8 → 4 · back on time 1 of 2",
+                "Messages drafted: 3 · sent after waiting 1 · not sent 1 · urge 8 → 5",
+            ]
+        );
+        let december = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        assert!(month_lines(&records, december).is_empty());
+        // A break with both ratings counts in what helps most.
+        assert!(
+            what_helps(&records)
+                .iter()
+                .any(|h| h.exercise == Exercise::Pause)
+        );
+    }
+
     #[test]
     fn since_keeps_that_day_on() {
         let records = fixture();
@@ -301,7 +444,12 @@ mod tests {
         let records = fixture();
         let all: Vec<&Record> = records.iter().collect();
         let mut table = Vec::new();
-        write_table(&mut table, &all).unwrap();
+        write_table(
+            &mut table,
+            &all,
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        )
+        .unwrap();
         let table = String::from_utf8(table).unwrap();
         assert!(
             table.contains("2026-11-02 21:15  breathe   4-4-6           completed     4:10  7 → 4"),
@@ -325,7 +473,12 @@ mod tests {
         let parsed: Vec<Record> = serde_json::from_slice(&json).unwrap();
         assert_eq!(parsed, records);
         let mut empty = Vec::new();
-        write_table(&mut empty, &[]).unwrap();
+        write_table(
+            &mut empty,
+            &[],
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        )
+        .unwrap();
         assert!(
             String::from_utf8(empty)
                 .unwrap()

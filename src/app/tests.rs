@@ -811,12 +811,182 @@ fn checkins_app() -> App {
 }
 
 /// Every state the snapshots show, built afresh each time.
+/// A break or a message after `keys`, `minutes` into it; `asked`: whether
+/// the safety question was shown before.
+fn heated(send: bool, asked: bool, keys: &[KeyCode], minutes: u64) -> (App, Instant) {
+    use crate::exercise::{pause::Planned, send::Plan};
+    let mut ctx = ctx();
+    ctx.safety_asked = asked;
+    let t0 = ctx.clock.start();
+    let route = if send {
+        Route::Send {
+            plan: Plan::default(),
+        }
+    } else {
+        Route::Pause {
+            planned: Planned::Minutes(20),
+        }
+    };
+    let mut app = App::direct(ctx, route, t0);
+    let mut t = t0;
+    for code in keys {
+        crate::testing::press(&mut app, *code, t);
+    }
+    for _ in 0..minutes {
+        t += std::time::Duration::from_secs(60);
+        app.advance(t);
+    }
+    (app, t)
+}
+
 const STATES: &[Recipe] = &[
+    ("pause signs", || heated(false, true, &[], 0)),
+    ("pause signs, pulse row", || {
+        heated(
+            false,
+            true,
+            &[
+                KeyCode::Up,
+                KeyCode::Down,
+                KeyCode::Down,
+                KeyCode::Down,
+                KeyCode::Down,
+                KeyCode::Down,
+                KeyCode::Down,
+            ],
+            0,
+        )
+    }),
+    ("pause safety question", || {
+        heated(false, false, &[KeyCode::Enter], 0)
+    }),
+    ("pause safety page", || {
+        heated(false, false, &[KeyCode::Enter, KeyCode::Char('y')], 0)
+    }),
+    ("pause message", || {
+        heated(false, true, &[KeyCode::Enter], 0)
+    }),
+    ("pause message, editing", || {
+        heated(false, true, &[KeyCode::Enter, KeyCode::Char('e')], 0)
+    }),
+    ("pause break", || {
+        heated(false, true, &[KeyCode::Enter, KeyCode::Enter], 0)
+    }),
+    ("pause break, halfway", || {
+        heated(false, true, &[KeyCode::Enter, KeyCode::Enter], 11)
+    }),
+    ("pause something else", || {
+        heated(
+            false,
+            true,
+            &[KeyCode::Enter, KeyCode::Enter, KeyCode::Char('4')],
+            0,
+        )
+    }),
+    ("pause return", || {
+        heated(false, true, &[KeyCode::Enter, KeyCode::Enter], 26)
+    }),
+    ("pause soft start", || {
+        heated(
+            false,
+            true,
+            &[
+                KeyCode::Enter,
+                KeyCode::Enter,
+                KeyCode::Char('r'),
+                KeyCode::Char('y'),
+            ],
+            0,
+        )
+    }),
+    ("send safety question", || heated(true, false, &[], 0)),
+    ("send urge", || heated(true, true, &[], 0)),
+    ("send typing", || {
+        heated(
+            true,
+            true,
+            &[KeyCode::Enter, KeyCode::Char('h'), KeyCode::Char('i')],
+            0,
+        )
+    }),
+    ("send draft, out of the field", || {
+        heated(
+            true,
+            true,
+            &[KeyCode::Enter, KeyCode::Char('h'), KeyCode::Esc],
+            0,
+        )
+    }),
+    ("send checked", || {
+        heated(
+            true,
+            true,
+            &[KeyCode::Enter, KeyCode::Char('h'), KeyCode::Enter],
+            0,
+        )
+    }),
+    ("send wait", || {
+        heated(
+            true,
+            true,
+            &[
+                KeyCode::Enter,
+                KeyCode::Char('h'),
+                KeyCode::Enter,
+                KeyCode::Enter,
+            ],
+            0,
+        )
+    }),
+    ("send urge again", || {
+        heated(
+            true,
+            true,
+            &[
+                KeyCode::Enter,
+                KeyCode::Char('h'),
+                KeyCode::Enter,
+                KeyCode::Enter,
+            ],
+            11,
+        )
+    }),
+    ("send decide", || {
+        heated(
+            true,
+            true,
+            &[
+                KeyCode::Enter,
+                KeyCode::Char('h'),
+                KeyCode::Enter,
+                KeyCode::Enter,
+                KeyCode::Enter,
+                KeyCode::Enter,
+            ],
+            0,
+        )
+    }),
+    ("send shown", || {
+        heated(
+            true,
+            true,
+            &[
+                KeyCode::Enter,
+                KeyCode::Char('h'),
+                KeyCode::Enter,
+                KeyCode::Enter,
+                KeyCode::Enter,
+                KeyCode::Enter,
+                KeyCode::Char('s'),
+            ],
+            0,
+        )
+    }),
     ("home", || (home_app(), Instant::now())),
     ("home on Patterns", || {
         let mut app = home_app();
         let t0 = Instant::now();
-        for _ in 0..4 {
+        for _ in 0..6 {
             app.on_key(key(KeyCode::Down), t0);
         }
         (app, t0)
@@ -824,7 +994,7 @@ const STATES: &[Recipe] = &[
     ("patterns", || {
         let mut app = home_app();
         let t0 = Instant::now();
-        for _ in 0..4 {
+        for _ in 0..6 {
             app.on_key(key(KeyCode::Down), t0);
         }
         app.on_key(key(KeyCode::Enter), t0);
@@ -992,17 +1162,20 @@ fn q_and_esc_go_back_one_level_everywhere() {
             let typing = app.screen().is_some_and(|s| s.takes_text());
             let depth_before = app.stack.len();
             let kind_before = app.kind();
+            let keys_before = app.footer();
             app.on_key(key(code), now);
             if typing && code != KeyCode::Esc {
                 // In a field q is a letter; Esc is the way out of it.
                 continue;
             }
-            // Back one level: out of the screen, or between a field and
-            // what surrounds it (a list back to its field).
+            // Back one level: out of the screen, between a field and what
+            // surrounds it (a list back to its field), or out of a step
+            // within a screen (a break's list back to its clock).
             let moved = app.should_quit()
                 || app.stack.len() != depth_before
                 || app.kind() != kind_before
-                || app.screen().is_some_and(|s| s.takes_text() != typing);
+                || app.screen().is_some_and(|s| s.takes_text() != typing)
+                || app.footer() != keys_before;
             assert!(moved, "{name}: {code:?} did not go back");
         }
     }

@@ -111,7 +111,13 @@ impl Widget for Drawn<'_, History> {
         }
         // Height bands: from 16 rows the helps list grows, air and the chart come in.
         let roomy = body.height >= 16;
-        let helps = screen.helps_lines(&ctx.content, width, roomy, theme);
+        let mut helps = screen.helps_lines(&ctx.content, width, roomy, theme);
+        // This month's breaks and messages, a line each, under what helps.
+        helps.extend(
+            history::month_lines(&screen.records, view.wall().date_naive())
+                .into_iter()
+                .map(|line| (ui::fit(&line, width), theme.dim)),
+        );
         let rated: Vec<&Record> = screen
             .records
             .iter()

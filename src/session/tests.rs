@@ -389,3 +389,63 @@ mod ending {
         assert_eq!(record.ended_at.to_rfc3339(), "2026-11-22T08:00:40+01:00");
     }
 }
+
+mod inside_a_break {
+    use super::*;
+    use crate::exercise::pause::Planned;
+
+    fn pause() -> Route {
+        Route::Pause {
+            planned: Planned::Minutes(20),
+        }
+    }
+
+    #[test]
+    fn an_exercise_inside_runs_as_usual_and_is_handed_back_not_recorded() {
+        let t0 = start();
+        let mut machine = Sessions::new(clock(t0), true, false);
+        machine.handle(Event::Start {
+            route: pause(),
+            direct: false,
+            now: t0,
+        });
+        // A break asks its own questions: no check-in before it.
+        assert_eq!(machine.phase(), PhaseName::Running);
+        let commands = machine.handle(Event::Within {
+            route: breathe(),
+            now: t0 + secs(60),
+        });
+        assert_eq!(commands, [Command::Push(breathe())]);
+        // Breathing → grounding inside: the breathing goes back to the break.
+        let commands = machine.handle(Event::SwitchTo {
+            left: finished(Exercise::Breathe),
+            route: ground(),
+            now: t0 + secs(90),
+        });
+        assert_eq!(
+            commands,
+            [
+                Command::Replace(ground()),
+                Command::TakeBack(finished(Exercise::Breathe))
+            ]
+        );
+        let commands = machine.handle(Event::Ended {
+            finished: finished(Exercise::Ground),
+            now: t0 + secs(120),
+        });
+        assert_eq!(
+            commands,
+            [Command::Pop, Command::TakeBack(finished(Exercise::Ground))]
+        );
+        assert_eq!(machine.phase(), PhaseName::Running);
+        // The break itself ends into its ending, as one v2 record.
+        let commands = machine.handle(Event::Ended {
+            finished: finished(Exercise::Pause),
+            now: t0 + secs(1200),
+        });
+        let written = records(&commands);
+        assert_eq!(written.len(), 1);
+        assert_eq!((written[0].v, written[0].exercise), (2, Exercise::Pause));
+        assert_eq!(questions(&commands), Some(vec![]));
+    }
+}
