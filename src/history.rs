@@ -63,11 +63,9 @@ pub fn what_helps<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Help
 /// Mean of the values given, as "8", or "–" with none.
 fn mean(values: impl Iterator<Item = u8>) -> String {
     let (sum, n) = values.fold((0u32, 0u32), |(s, n), v| (s + u32::from(v), n + 1));
-    if n == 0 {
-        "–".into()
-    } else {
-        format!("{}", (sum + n / 2) / n)
-    }
+    (sum + n / 2)
+        .checked_div(n)
+        .map_or("–".into(), |m| m.to_string())
 }
 
 /// One line each for the breaks and the messages of `today`'s month, when
