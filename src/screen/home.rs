@@ -241,8 +241,9 @@ impl Widget for Drawn<'_, Home> {
         let width = area.width as usize;
         // Height bands: the calm sentence from 10 rows, air between rows from 14.
         let intro = if area.height >= 10 { 4 } else { 1 };
-        let roomy = area.height >= 14;
         let notice = u16::from(screen.notice.is_some());
+        // Air between rows only when every row still shows (no scrolling).
+        let roomy = area.height >= intro + 2 * ITEMS.len() as u16 + 2 * notice;
         // Plain rows and one fill: no solver on the menu's first frame either.
         let [top, list, _, notice_row] = ui::stack(
             area,

@@ -4,6 +4,7 @@
 mod breathe;
 mod ending;
 mod ground;
+mod heated;
 mod history;
 mod home;
 mod pages;

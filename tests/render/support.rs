@@ -61,7 +61,7 @@ pub fn breathe(id: &str, length: Length, t0: Instant) -> App {
 
 /// From home: down to Patterns and in.
 pub fn open_patterns(app: &mut App, t0: Instant) {
-    for _ in 0..4 {
+    for _ in 0..6 {
         press(app, KeyCode::Down, t0);
     }
     press(app, KeyCode::Enter, t0);
@@ -86,7 +86,7 @@ pub fn relax(program: &str, t0: Instant) -> App {
 pub fn history_app(journal: Option<&str>) -> App {
     let t0 = Instant::now();
     let mut app = home();
-    for _ in 0..5 {
+    for _ in 0..7 {
         press(&mut app, KeyCode::Down, t0);
     }
     press(&mut app, KeyCode::Enter, t0);
