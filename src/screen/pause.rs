@@ -631,7 +631,7 @@ impl Pause {
                 theme.accent,
             ),
             Span::styled(
-                "Pulse, if you took it: ",
+                "Pulse, if taken: ",
                 if pulse_here {
                     theme.selected
                 } else {
@@ -647,7 +647,7 @@ impl Pause {
                 theme.accent,
             ),
             Span::styled(
-                "Distress now  ",
+                "Distress ",
                 if distress_here {
                     theme.selected
                 } else {
