@@ -626,3 +626,139 @@ fn quick_hide_from_a_text_field_leaves_a_clean_terminal_and_prints_nothing() {
     assert_eq!(journal.lines().count(), 1, "{journal}");
     assert!(journal.contains("\"completed\":false"), "{journal}");
 }
+
+/// The "HH:MM" after `marker` on the screen.
+fn time_after(screen: &str, marker: &str) -> String {
+    let at = screen.find(marker).expect("the marker is on screen") + marker.len();
+    screen[at..at + 5].to_string()
+}
+
+#[test]
+fn a_pause_shows_its_return_time_and_prints_the_message_after_exit() {
+    let Some(t) = Tmux::start("pause") else {
+        return;
+    };
+    // OSC 52 lands in a tmux paste buffer with set-clipboard on.
+    t.command(&["set-option", "-s", "set-clipboard", "on"]);
+    t.run_with_status(&t.soothe("pause 25 --copy"));
+    t.wait_for("Are you flooded?");
+    t.keys(&["Space", "Down", "Space"]);
+    t.wait_for("This looks like flooding");
+    t.keys(&["Enter"]);
+    // First time: the one safety question, skippable.
+    t.wait_for("do you ever feel afraid of your partner");
+    t.keys(&["n"]);
+    t.wait_for("A message for your partner");
+    let back = time_after(&t.screen(), "taking a break until ");
+    assert!(back.ends_with('0') || back.ends_with('5'), "{back}");
+    t.keys(&["Enter"]);
+    t.wait_for(&format!("Back at {back}"));
+    t.wait_for("minutes to go");
+    t.keys(&["q"]);
+    t.wait_for("The break is over.");
+    t.keys(&["Enter"]);
+    assert_eq!(t.status(), "0");
+    let after = t.screen();
+    assert!(
+        after.contains("For your partner, to say or send:"),
+        "{after}"
+    );
+    assert!(
+        after.contains(&format!("I'm taking a break until {back}")),
+        "{after}"
+    );
+    let copied = t.clipboard().unwrap_or_default();
+    assert!(
+        copied.contains(&format!("until {back}")),
+        "clipboard: {copied:?}"
+    );
+    t.assert_terminal_restored();
+    let journal = t.journal();
+    assert!(
+        journal.contains("\"v\":2") && journal.contains("\"exercise\":\"pause\""),
+        "{journal}"
+    );
+    assert!(journal.contains("\"signs\":2"), "{journal}");
+    assert!(
+        !journal.contains("taking a break"),
+        "the message is kept only with save_text"
+    );
+    // Only that the question was shown is remembered.
+    let state = std::fs::read_to_string(t.data_file("state.toml")).unwrap();
+    assert!(state.starts_with("safety_question_shown = "), "{state}");
+    // A break under twenty minutes is refused in one line.
+    t.run_with_status(&t.soothe("pause 10"));
+    assert_eq!(t.status(), "2");
+    assert!(t.screen().contains("at least 20"));
+}
+
+#[test]
+fn send_checks_the_draft_and_with_no_wait_shows_it_to_copy() {
+    let Some(t) = Tmux::start("send") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("send --wait 0"));
+    t.wait_for("do you ever feel afraid of your partner");
+    t.keys(&["s"]);
+    t.wait_for("How strong is the urge to send it");
+    t.keys(&["8", "Enter"]);
+    t.wait_for("Write it all here");
+    t.type_text("You never answer. Are we ok? 😟");
+    t.wait_for("Are we ok?");
+    t.keys(&["Enter"]);
+    t.wait_for("Always and never");
+    assert!(t.screen().contains("Checking for reassurance"));
+    t.keys(&["Enter"]);
+    t.wait_for("And the urge to send it now?");
+    t.keys(&["3", "Enter"]);
+    t.wait_for("what would you like to do with it?");
+    t.keys(&["s"]);
+    t.wait_for("Here it is, to copy");
+    t.keys(&["Enter"]);
+    t.wait_for("Urge to send 8 → 3");
+    t.keys(&["Enter"]);
+    assert_eq!(t.status(), "0");
+    let after = t.screen();
+    assert!(
+        after.contains("Your message, to copy (soothe has sent nothing):"),
+        "{after}"
+    );
+    assert!(after.contains("You never answer. Are we ok?"), "{after}");
+    t.assert_terminal_restored();
+    let journal = t.journal();
+    for field in [
+        "\"exercise\":\"send\"",
+        "\"decision\":\"shown\"",
+        "\"urge_before\":8",
+        "\"urge_after\":3",
+    ] {
+        assert!(journal.contains(field), "{field}: {journal}");
+    }
+}
+
+#[test]
+fn quick_hide_from_the_pause_message_field_prints_nothing() {
+    let Some(t) = Tmux::start("pausehide") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("pause"));
+    t.wait_for("Are you flooded?");
+    t.keys(&["Tab"]);
+    t.wait_for("do you ever feel afraid");
+    t.keys(&["n"]);
+    t.wait_for("A message for your partner");
+    t.keys(&["e"]);
+    t.type_text(" sorry");
+    t.wait_for("sorry");
+    t.keys(&["C-g"]);
+    assert_eq!(t.status(), "0");
+    t.assert_terminal_restored();
+    let screen = t.screen();
+    assert!(
+        !screen.contains("taking a break") && !screen.contains("sorry"),
+        "{screen}"
+    );
+    let journal = t.journal();
+    assert_eq!(journal.lines().count(), 1, "{journal}");
+    assert!(journal.contains("\"completed\":false"), "{journal}");
+}

@@ -105,6 +105,30 @@ impl Tmux {
         self.tmux(&["paste-buffer", "-p", "-d", "-b", "e2e", "-t", "main"]);
     }
 
+    /// The newest tmux paste buffer (where OSC 52 lands with
+    /// `set-clipboard on`), if there is one.
+    #[allow(dead_code)]
+    pub fn clipboard(&self) -> Option<String> {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null", "show-buffer"])
+            .output()
+            .expect("tmux runs");
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    /// Any tmux command against this server.
+    #[allow(dead_code)]
+    pub fn command(&self, args: &[&str]) {
+        self.tmux(args);
+    }
+
+    #[allow(dead_code)]
+    pub fn data_file(&self, name: &str) -> std::path::PathBuf {
+        self.data.path().join(name)
+    }
+
     pub fn screen(&self) -> String {
         String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "main"]).stdout)
             .into_owned()
