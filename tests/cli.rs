@@ -725,3 +725,111 @@ fn check_counts_patterns_from_the_files_it_checks_and_reports_an_unreadable_fold
         text(&out.stdout)
     );
 }
+
+/// soothe run with `input` typed on standard input, line by line.
+fn plain_with_input(sandbox: &Sandbox, args: &[&str], input: &str) -> Output {
+    let mut child = sandbox
+        .command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .as_mut()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn plain_pause_prints_its_return_time_and_comes_back_early_on_enter() {
+    let sandbox = Sandbox::new();
+    // Signs 1 and 3, pulse 110, distress 8, safety: skip, Enter: back early,
+    // distress 4, ready.
+    let out = plain_with_input(&sandbox, &["pause", "30"], "1 3\n110\n8\n\n\n4\ny\n");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines = text(&out.stdout);
+    for expected in [
+        "Are you flooded?",
+        "  3. I want to shout, or to walk out",
+        "This looks like flooding",
+        "For your partner, to say or send:",
+        "I'm taking a break until ",
+        "Break until ",
+        "you are back before the time you said",
+        "A gentle way to begin",
+    ] {
+        assert!(lines.contains(expected), "{expected}: {lines}");
+    }
+    assert!(!lines.contains('\x1b'), "no escape codes: {lines:?}");
+    let journal = std::fs::read_to_string(sandbox.data.path().join("journal.jsonl")).unwrap();
+    for field in [
+        "\"v\":2",
+        "\"exercise\":\"pause\"",
+        "\"before\":8",
+        "\"after\":4",
+        "\"signs\":2",
+        "\"pulse\":110",
+        "\"ready\":true",
+    ] {
+        assert!(journal.contains(field), "{field}: {journal}");
+    }
+}
+
+#[test]
+fn plain_send_lists_findings_and_q_alone_ends() {
+    let sandbox = Sandbox::new();
+    let out = plain_with_input(
+        &sandbox,
+        &["send", "--wait", "0"],
+        "s\n8\nYou always ignored me. Are we ok?\ns\n",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines = text(&out.stdout);
+    assert!(lines.contains("· Always and never (always):"), "{lines}");
+    assert!(
+        lines.contains("· Checking for reassurance (Are we ok):"),
+        "{lines}"
+    );
+    assert!(
+        lines.contains(
+            "Your message, to copy (soothe has sent nothing):\nYou always ignored me. Are we ok?"
+        ),
+        "{lines}"
+    );
+    let journal = std::fs::read_to_string(sandbox.data.path().join("journal.jsonl")).unwrap();
+    assert!(journal.contains("\"decision\":\"shown\""), "{journal}");
+    // q alone ends at any prompt; the session is recorded as left.
+    let out = plain_with_input(&sandbox, &["send"], "q\n");
+    assert!(out.status.success());
+    let journal = std::fs::read_to_string(sandbox.data.path().join("journal.jsonl")).unwrap();
+    assert!(
+        journal
+            .lines()
+            .last()
+            .unwrap()
+            .contains("\"decision\":\"left\""),
+        "{journal}"
+    );
+}
+
+#[test]
+fn pause_refuses_too_short_and_too_long_breaks_in_one_line() {
+    let sandbox = Sandbox::new();
+    let short = sandbox.run(&["pause", "10"]);
+    assert_eq!(short.status.code(), Some(2));
+    assert_eq!(
+        text(&short.stderr),
+        "soothe: a break of 10 minutes is too short: the body needs about 20 to settle, so a break is at least 20\n"
+    );
+    let long = sandbox.run(&["pause", "2000"]);
+    assert_eq!(long.status.code(), Some(2));
+    assert!(text(&long.stderr).contains("more than a day reads as punishment"));
+    let bad_time = sandbox.run(&["pause", "--until", "25:99"]);
+    assert_eq!(bad_time.status.code(), Some(2));
+    assert!(text(&bad_time.stderr).contains("is not a time of day like 21:40"));
+    assert!(!sandbox.data.path().join("journal.jsonl").exists());
+}

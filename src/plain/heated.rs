@@ -255,11 +255,13 @@ pub fn pause(
                     Waited::Ended => break 'session,
                 }
             }
-            writeln!(
-                out,
-                "{}",
+            let now = wall();
+            let back = if now < plan.returns() {
+                say("pause.early").replace("{time}", &clock_time(now))
+            } else {
                 say("pause.due").replace("{time}", &clock_time(plan.returns()))
-            )?;
+            };
+            writeln!(out, "{back}")?;
             completed = true;
             let Some(rated) = rating(out, input, signals, "Distress now, 0 to 10 (Enter skips): ")?
             else {
