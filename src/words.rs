@@ -194,7 +194,11 @@ pub fn pause_summary(
             format!(
                 "Planned {} · took {}",
                 minutes(planned_minutes),
-                minutes(((took_secs + 30) / 60) as i64)
+                if took_secs < 60 {
+                    "under a minute".to_string()
+                } else {
+                    minutes(((took_secs + 30) / 60) as i64)
+                }
             ),
             Tone::Text,
         ),

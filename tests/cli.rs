@@ -833,3 +833,34 @@ fn pause_refuses_too_short_and_too_long_breaks_in_one_line() {
     assert!(text(&bad_time.stderr).contains("is not a time of day like 21:40"));
     assert!(!sandbox.data.path().join("journal.jsonl").exists());
 }
+
+#[test]
+fn send_from_reframe_starts_from_the_last_i_statement() {
+    let sandbox = Sandbox::new();
+    let none = sandbox.run(&["send", "--from-reframe"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(text(&none.stderr).contains("no thought record with an \"I\"-statement yet"));
+    std::fs::write(
+        sandbox.data.path().join("journal.jsonl"),
+        concat!(
+            r#"{"v":1,"id":"a","started_at":"2026-11-20T21:00:00+01:00","ended_at":"2026-11-20T21:05:00+01:00","exercise":"reframe","variant":"thought-record","completed":true,"duration_secs":300,"reframe":{"statement":"I feel old news."}}"#,
+            "\n",
+            r#"{"v":1,"id":"b","started_at":"2026-11-21T21:00:00+01:00","ended_at":"2026-11-21T21:05:00+01:00","exercise":"reframe","variant":"thought-record","completed":true,"duration_secs":300,"reframe":{"statement":"I feel lonely when evenings are quiet, and I need a call."}}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    // Safety skipped, no urge, Enter keeps the draft, then "show it".
+    let out = plain_with_input(
+        &sandbox,
+        &["send", "--from-reframe", "--wait", "0"],
+        "\n\n\ns\n",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines = text(&out.stdout);
+    assert!(
+        lines.contains("(Enter keeps: I feel lonely when evenings are quiet, and I need a call.)"),
+        "{lines}"
+    );
+    assert!(lines.contains("Nothing stands out."), "{lines}");
+}

@@ -375,3 +375,31 @@ fn pause_and_send_are_on_the_menu_after_the_body_exercises() {
     app.on_key(key(KeyCode::Char('q')), t0);
     assert_eq!(app.kind(), Some(Kind::Home));
 }
+
+#[test]
+fn a_day_of_breaks_used_up_suggests_talking_in_turns_or_a_counsellor() {
+    let t0 = Instant::now();
+    let mut app = pause_app(ctx_at(t0), 24 * 60, t0);
+    press(&mut app, KeyCode::Tab, t0);
+    press(&mut app, KeyCode::Enter, t0);
+    assert!(
+        text(&app, t0).contains("Back at 21:00"),
+        "{}",
+        text(&app, t0)
+    );
+    // A day later (on the wall clock), "not yet" has nowhere to go.
+    let t = t0 + Duration::from_secs(2);
+    app.set_clock(WallClock::new(
+        t,
+        chrono::DateTime::parse_from_rfc3339("2026-11-23T21:00:01+01:00").unwrap(),
+    ));
+    app.advance(t);
+    press(&mut app, KeyCode::Char('n'), t);
+    let enough = text(&app, t);
+    assert!(enough.contains("counsellor"), "{enough}");
+    press(&mut app, KeyCode::Enter, t);
+    let record = &app.take_records()[0];
+    let pause = record.pause.as_ref().unwrap();
+    assert_eq!((pause.extensions, pause.ready), (0, Some(false)));
+    assert_eq!(pause.planned_minutes, 24 * 60);
+}

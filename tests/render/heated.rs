@@ -101,6 +101,30 @@ fn pause_return() {
 }
 
 #[test]
+fn pause_a_day_used_up() {
+    let mut ctx = ctx(Content::builtin());
+    let t0 = ctx.clock.start();
+    ctx.safety_asked = true;
+    let mut app = App::direct(
+        ctx,
+        Route::Pause {
+            planned: Planned::Minutes(24 * 60),
+        },
+        t0,
+    );
+    press(&mut app, Tab, t0);
+    press(&mut app, Enter, t0);
+    let t = t0 + ms(1000);
+    app.set_clock(soothe::clock::WallClock::new(
+        t,
+        chrono::DateTime::parse_from_rfc3339("2026-11-23T08:00:01+01:00").unwrap(),
+    ));
+    app.advance(t);
+    press(&mut app, Char('n'), t);
+    both_sizes!("pause_enough", &app, t);
+}
+
+#[test]
 fn send_steps() {
     let (app, t) = heated(true, true, &[], 0);
     both_sizes!("send_safety_question", &app, t);
