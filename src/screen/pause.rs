@@ -828,7 +828,7 @@ fn draw_rows(rows: Vec<Row>, area: Rect, buf: &mut Buffer) {
     for row in rows {
         match row {
             Row::Text(text, style) => lines.extend(
-                ui::wrap(&text, width, 4)
+                ui::wrap(&text, width, 8)
                     .into_iter()
                     .map(|l| Some(Line::styled(l, style))),
             ),
