@@ -561,7 +561,19 @@ impl Screen for Pause {
 enum Row {
     Text(String, Style),
     Line(Line<'static>),
+    /// The row the keys act on: kept in view when the page is cut.
+    Focus(Line<'static>),
     Gap,
+}
+
+impl Row {
+    fn line(line: Line<'static>, focused: bool) -> Row {
+        if focused {
+            Row::Focus(line)
+        } else {
+            Row::Line(line)
+        }
+    }
 }
 
 impl Pause {
@@ -611,7 +623,7 @@ impl Pause {
             } else {
                 theme.text
             };
-            rows.push(Row::Line(Line::from(vec![
+            let line = Line::from(vec![
                 Span::styled(
                     format!("{} ", if i == self.row { "›" } else { " " }),
                     theme.accent,
@@ -620,26 +632,30 @@ impl Pause {
                     ui::fit(&format!("{mark} {}", sign.text), width.saturating_sub(2)),
                     style,
                 ),
-            ])));
+            ]);
+            rows.push(Row::line(line, i == self.row));
         }
         rows.push(Row::Gap);
         let pulse_here = self.row == self.pulse_row();
         let pulse = self.pulse.map_or("___".to_string(), |p| p.to_string());
-        rows.push(Row::Line(Line::from(vec![
-            Span::styled(
-                format!("{} ", if pulse_here { "›" } else { " " }),
-                theme.accent,
-            ),
-            Span::styled(
-                "Pulse, if taken: ",
-                if pulse_here {
-                    theme.selected
-                } else {
-                    theme.text
-                },
-            ),
-            Span::styled(format!("{pulse} a minute"), theme.text),
-        ])));
+        rows.push(Row::line(
+            Line::from(vec![
+                Span::styled(
+                    format!("{} ", if pulse_here { "›" } else { " " }),
+                    theme.accent,
+                ),
+                Span::styled(
+                    "Pulse, if taken: ",
+                    if pulse_here {
+                        theme.selected
+                    } else {
+                        theme.text
+                    },
+                ),
+                Span::styled(format!("{pulse} a minute"), theme.text),
+            ]),
+            pulse_here,
+        ));
         let distress_here = self.row == self.distress_row();
         let mut distress = vec![
             Span::styled(
@@ -656,7 +672,7 @@ impl Pause {
             ),
         ];
         distress.extend(scale::line(self.before, width >= 60, theme).spans);
-        rows.push(Row::Line(Line::from(distress)));
+        rows.push(Row::line(Line::from(distress), distress_here));
         rows.push(Row::Gap);
         let answered = self.signs() > 0 || self.pulse.is_some();
         if looks_flooded(self.signs(), self.pulse) {
@@ -824,23 +840,35 @@ impl Pause {
 fn draw_rows(rows: Vec<Row>, area: Rect, buf: &mut Buffer) {
     let block = area.inner(Margin::new(2, 0));
     let width = block.width as usize;
-    let mut lines: Vec<Option<Line>> = Vec::new();
+    // (line, is the focus); `None` for a gap.
+    let mut lines: Vec<Option<(Line, bool)>> = Vec::new();
     for row in rows {
         match row {
             Row::Text(text, style) => lines.extend(
                 ui::wrap(&text, width, 8)
                     .into_iter()
-                    .map(|l| Some(Line::styled(l, style))),
+                    .map(|l| Some((Line::styled(l, style), false))),
             ),
-            Row::Line(line) => lines.push(Some(line)),
+            Row::Line(line) => lines.push(Some((line, false))),
+            Row::Focus(line) => lines.push(Some((line, true))),
             Row::Gap => lines.push(None),
         }
     }
-    if lines.len() > block.height as usize {
+    let height = block.height as usize;
+    if lines.len() > height {
         lines.retain(Option::is_some);
-        lines.truncate(block.height as usize);
+        // Cut from the end, but never past the focus: then from the top.
+        let focus = lines
+            .iter()
+            .position(|l| l.as_ref().is_some_and(|(_, f)| *f));
+        let first = focus.map_or(0, |at| (at + 1).saturating_sub(height));
+        lines.drain(..first.min(lines.len()));
+        lines.truncate(height);
     }
-    let lines: Vec<Line> = lines.into_iter().map(Option::unwrap_or_default).collect();
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| l.map(|(line, _)| line).unwrap_or_default())
+        .collect();
     let rect = block.centered_vertically(Constraint::Length(lines.len() as u16));
     Paragraph::new(lines).render(rect, buf);
 }
