@@ -403,3 +403,23 @@ fn a_day_of_breaks_used_up_suggests_talking_in_turns_or_a_counsellor() {
     assert_eq!((pause.extensions, pause.ready), (0, Some(false)));
     assert_eq!(pause.planned_minutes, 24 * 60);
 }
+
+#[test]
+fn a_long_list_of_signs_keeps_the_row_being_answered_in_view() {
+    let t0 = Instant::now();
+    let mut ctx = ctx_at(t0);
+    let extra = ctx.content.signs[0].clone();
+    for n in 0..3 {
+        let mut sign = extra.clone();
+        sign.id = format!("mine-{n}");
+        sign.text = format!("A sign of my own, number {n}");
+        ctx.content.signs.push(sign);
+    }
+    let mut app = pause_app(ctx, 20, t0);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Down, t0);
+    }
+    press(&mut app, KeyCode::Char('7'), t0);
+    let small = crate::testing::screen_text(&app, t0, 40, 12);
+    assert!(small.contains("› Distress") && small.contains("[7]"), "{small}");
+}
