@@ -421,5 +421,8 @@ fn a_long_list_of_signs_keeps_the_row_being_answered_in_view() {
     }
     press(&mut app, KeyCode::Char('7'), t0);
     let small = crate::testing::screen_text(&app, t0, 40, 12);
-    assert!(small.contains("› Distress") && small.contains("[7]"), "{small}");
+    assert!(
+        small.contains("› Distress") && small.contains("[7]"),
+        "{small}"
+    );
 }
