@@ -324,7 +324,13 @@ impl App {
                 }
                 Command::AppendJournal(record) => self.outbox.push(record),
                 Command::LoadJournal => self.wants_journal = true,
-                Command::PrintOnExit(lines) => self.farewell = lines,
+                Command::PrintOnExit(lines) => {
+                    // Several sessions in one run each keep their lines.
+                    if !self.farewell.is_empty() {
+                        self.farewell.push(String::new());
+                    }
+                    self.farewell.extend(lines);
+                }
                 Command::CopyOnExit(text) => self.to_copy = Some(text),
                 Command::TakeBack(finished) => {
                     // The host is the nearest screen that keeps it.
@@ -451,6 +457,7 @@ impl App {
 
     /// Lets time pass: the screen applies crossed boundaries, notices expire.
     pub fn advance(&mut self, now: Instant) {
+        self.wake_hosts(now);
         if let Some(top) = self.stack.last_mut() {
             let mut commands = Vec::new();
             let outcome = top.advance(&mut Cx::new(now, &self.ctx, &mut commands));
@@ -459,6 +466,36 @@ impl App {
         if self.notice.as_ref().is_some_and(|(_, until)| *until <= now) {
             self.notice = None;
             self.dirty = true;
+        }
+    }
+
+    /// A break (or a wait) under the screen on top whose own time has come:
+    /// what runs inside it ends, is handed back, and the host is on top
+    /// again (the return time never passes unseen behind a breathing).
+    fn wake_hosts(&mut self, now: Instant) {
+        let view = View {
+            now,
+            ctx: &self.ctx,
+        };
+        let below = self.stack.len().saturating_sub(1);
+        let Some(host) = (0..below).rev().find(|&i| {
+            self.stack[i]
+                .deadline_beneath(&view)
+                .is_some_and(|at| at <= now)
+        }) else {
+            return;
+        };
+        while self.stack.len() > host + 1 {
+            let depth = self.stack.len();
+            let abandoned = self.stack.last_mut().and_then(|top| top.abandon(now));
+            match abandoned {
+                Some(finished) => self.settle(Outcome::Ended(finished), Vec::new(), now),
+                None => self.execute(vec![Command::Pop], now),
+            }
+            if self.stack.len() >= depth {
+                // Not an exercise inside the host after all: leave it be.
+                break;
+            }
         }
     }
 
@@ -481,9 +518,15 @@ impl App {
             .screen()
             .map(|screen| screen.next_wake(&view))
             .unwrap_or_default();
+        let below = self.stack.len().saturating_sub(1);
+        let host = self.stack[..below]
+            .iter()
+            .filter_map(|screen| screen.deadline_beneath(&view))
+            .min();
         let others = [
             self.notice.as_ref().map(|(_, until)| *until),
             self.bells.front().copied(),
+            host,
         ];
         schedule::next_wake(&[wake], &others, last_frame)
     }

@@ -295,10 +295,12 @@ fn pause(ctx: Ctx, paths: &Paths, args: &PauseArgs) -> Result<ExitCode, Failure>
         (Some(minutes), None) => Planned::Minutes(minutes),
         (None, None) => Planned::default(),
     };
-    // Refused before anything opens: one line, exit 2.
-    planned
-        .plan(ctx.clock.at(Instant::now()))
-        .map_err(|why| Failure::new(2, why.to_string()))?;
+    // Refused before anything opens: one line, exit 2. Planned once, here.
+    let planned = Planned::Fixed(
+        planned
+            .plan(ctx.clock.at(Instant::now()))
+            .map_err(|why| Failure::new(2, why.to_string()))?,
+    );
     let route = Route::Pause { planned };
     let state = paths.state_file();
     direct(ctx, paths, route, args.copy, |ctx, start, input| {

@@ -553,7 +553,9 @@ mod tests {
     fn every_word_id_the_screens_use_is_built_in() {
         let sources = [
             include_str!("screen/pause.rs"),
+            include_str!("screen/pause/draw.rs"),
             include_str!("screen/send.rs"),
+            include_str!("screen/send/draw.rs"),
             include_str!("screen/safety.rs"),
             include_str!("plain/heated.rs"),
         ];

@@ -184,6 +184,11 @@ pub trait Screen: std::any::Any {
     fn take_back(&mut self, finished: Finished, _cx: &mut Cx) -> Option<Finished> {
         Some(finished)
     }
+    /// Under another screen (an exercise running inside this break): the
+    /// moment this screen's own time comes, when the one above is to end.
+    fn deadline_beneath(&self, _view: &View) -> Option<Instant> {
+        None
+    }
     /// Ends a running exercise now (soothe is quitting): its account, once.
     fn abandon(&mut self, _now: Instant) -> Option<Finished> {
         None

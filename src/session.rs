@@ -6,6 +6,8 @@
 
 use std::time::Instant;
 
+use chrono::{DateTime, FixedOffset};
+
 use crate::clock::WallClock;
 use crate::content::{Grounding, Pattern, Program};
 use crate::exercise::timeline::Length;
@@ -188,7 +190,9 @@ pub enum Command {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Running {
-    started: Instant,
+    /// On the wall clock, read when it began: a later re-anchored clock
+    /// (after a laptop's sleep) must not move the start.
+    started: DateTime<FixedOffset>,
     before: Option<u8>,
     /// The before question was asked at the start (from the menu).
     asked_before: bool,
@@ -271,7 +275,7 @@ impl Sessions {
                     );
                 }
                 let running = Running {
-                    started: now,
+                    started: self.clock.at(now),
                     before: None,
                     asked_before: !direct,
                     inside: false,
@@ -280,7 +284,7 @@ impl Sessions {
             }
             (Phase::AskingBefore { route }, Event::Before { rating, now }) => {
                 let running = Running {
-                    started: now,
+                    started: self.clock.at(now),
                     before: rating,
                     asked_before: true,
                     inside: false,
@@ -312,7 +316,7 @@ impl Sessions {
             (Phase::Running(running), Event::SwitchTo { left, route, now }) => {
                 let record = self.record(&running, now, left.session, Ratings::default());
                 let next = Running {
-                    started: now,
+                    started: self.clock.at(now),
                     ..running
                 };
                 (
@@ -438,7 +442,7 @@ impl Sessions {
         let (own_before, own_after) = session.own_ratings();
         let before = ratings.before.or(running.before).or(own_before);
         let after = ratings.after.or(own_after);
-        let started_at = self.clock.at(running.started);
+        let started_at = running.started;
         Record {
             v: session.exercise.schema(),
             id: journal::new_id(&started_at),

@@ -864,3 +864,24 @@ fn send_from_reframe_starts_from_the_last_i_statement() {
     );
     assert!(lines.contains("Nothing stands out."), "{lines}");
 }
+
+#[test]
+fn plain_send_stops_waiting_when_input_ends_and_prints_the_draft() {
+    let sandbox = Sandbox::new();
+    let started = std::time::Instant::now();
+    let out = plain_with_input(
+        &sandbox,
+        &["send", "--wait", "30"],
+        "s\n5\nYou always do this\n",
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "it waited"
+    );
+    assert!(out.status.success());
+    let lines = text(&out.stdout);
+    assert!(
+        lines.contains("Your draft, not sent (printed so it is not lost):\nYou always do this"),
+        "{lines}"
+    );
+}

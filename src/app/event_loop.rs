@@ -61,7 +61,19 @@ pub fn run(
 ) -> io::Result<(Exit, Option<String>)> {
     let exit = run_until_quit(app, guard, signals, journal, state)?;
     app.finish(Instant::now());
+    // Shown in the very batch that quit: still remembered.
+    remember_safety(app, state);
     Ok((exit, save(app, journal)))
+}
+
+/// Writes down that the safety question was shown, if it was since the
+/// last look. Not being able to only means it is asked again.
+fn remember_safety(app: &mut App, state: Option<&Path>) {
+    if app.take_safety_shown()
+        && let Some(path) = state
+    {
+        let _ = crate::state::remember_safety(path, WallClock::local().at(Instant::now()));
+    }
 }
 
 /// Appends the app's finished sessions; the last failure, if any, as a line.
@@ -106,12 +118,7 @@ fn run_until_quit(
             anchored = now;
         }
         app.advance(now);
-        if app.take_safety_shown()
-            && let Some(path) = state
-        {
-            // Not being able to remember it only means asking again.
-            let _ = crate::state::remember_safety(path, WallClock::local().at(now));
-        }
+        remember_safety(app, state);
         if let Some(why) = save(app, journal) {
             app.save_failed(&why, now);
         }

@@ -314,7 +314,7 @@ fn a_message_is_checked_left_to_sit_and_shown_to_copy() {
 }
 
 #[test]
-fn a_zero_wait_goes_straight_to_the_urge_and_not_now_prints_nothing() {
+fn a_zero_wait_goes_straight_to_the_urge_and_not_now_copies_nothing() {
     let t0 = Instant::now();
     let mut ctx = ctx_at(t0);
     ctx.settings.save_text = true;
@@ -333,7 +333,8 @@ fn a_zero_wait_goes_straight_to_the_urge_and_not_now_prints_nothing() {
     press(&mut app, KeyCode::Tab, t0);
     press(&mut app, KeyCode::Char('n'), t0);
     assert_eq!(app.kind(), Some(Kind::Ending));
-    assert!(app.farewell().is_empty() && app.to_copy().is_none());
+    assert_eq!(app.to_copy(), None);
+    assert_eq!(app.farewell()[1], "You always forget.", "printed, not lost");
     let records = app.take_records();
     let send = records[0].send.as_ref().unwrap();
     assert_eq!(send.decision, Decision::NotNow);
@@ -425,4 +426,97 @@ fn a_long_list_of_signs_keeps_the_row_being_answered_in_view() {
         small.contains("› Distress") && small.contains("[7]"),
         "{small}"
     );
+}
+
+#[test]
+fn the_return_time_ends_an_exercise_running_inside_the_break() {
+    let t0 = Instant::now();
+    let mut app = pause_app(ctx_at(t0), 20, t0);
+    press(&mut app, KeyCode::Tab, t0);
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Char('1'), t0);
+    assert_eq!(app.kind(), Some(Kind::Breathe));
+    // The loop wakes for the return time even with breathing on top.
+    let returns = t0 + 20 * MINUTE;
+    let t = t0 + 19 * MINUTE;
+    assert!(app.next_wake(t, None).is_some_and(|at| at <= returns));
+    app.advance(returns);
+    assert_eq!(app.kind(), Some(Kind::Pause));
+    assert!(
+        text(&app, returns).contains("It's 21:20"),
+        "{}",
+        text(&app, returns)
+    );
+    press(&mut app, KeyCode::Char('q'), returns);
+    let record = &app.take_records()[0];
+    assert!(record.completed, "the return time came");
+    assert_eq!(record.pause.as_ref().unwrap().activities[0].kind, "breathe");
+}
+
+#[test]
+fn after_a_sleep_the_record_keeps_its_start_and_counts_the_time_asleep() {
+    let t0 = Instant::now();
+    let mut app = pause_app(ctx_at(t0), 20, t0);
+    press(&mut app, KeyCode::Tab, t0);
+    press(&mut app, KeyCode::Enter, t0);
+    let t = t0 + Duration::from_secs(1);
+    app.set_clock(WallClock::new(
+        t,
+        chrono::DateTime::parse_from_rfc3339("2026-11-22T22:00:01+01:00").unwrap(),
+    ));
+    app.advance(t);
+    press(&mut app, KeyCode::Char('n'), t);
+    press(&mut app, KeyCode::Char('q'), t);
+    let record = &app.take_records()[0];
+    assert_eq!(record.started_at.to_rfc3339(), "2026-11-22T21:00:00+01:00");
+    assert!(record.duration_secs >= 3600, "{}", record.duration_secs);
+    // "Not yet" once the return time came: still a completed break.
+    assert!(record.completed);
+    assert_eq!(record.pause.as_ref().unwrap().extensions, 1);
+}
+
+#[test]
+fn a_draft_left_without_deciding_is_printed_not_lost() {
+    let t0 = Instant::now();
+    let mut app = send_app(ctx_at(t0), 10, t0);
+    press(&mut app, KeyCode::Tab, t0);
+    type_text(&mut app, "I miss you", t0);
+    press(&mut app, KeyCode::Esc, t0);
+    press(&mut app, KeyCode::Esc, t0);
+    assert_eq!(app.kind(), Some(Kind::Ending));
+    assert_eq!(
+        app.farewell(),
+        [
+            "Your draft, not sent (printed so it is not lost):",
+            "I miss you"
+        ]
+    );
+    assert_eq!(
+        app.to_copy(),
+        None,
+        "only a message shown to copy is copied"
+    );
+}
+
+#[test]
+fn two_tools_in_one_run_both_leave_their_lines() {
+    let t0 = Instant::now();
+    let mut app = App::home(ctx_at(t0));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down, t0);
+    }
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Tab, t0);
+    press(&mut app, KeyCode::Char('q'), t0);
+    press(&mut app, KeyCode::Enter, t0);
+    assert_eq!(app.kind(), Some(Kind::Home));
+    press(&mut app, KeyCode::Down, t0);
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Tab, t0);
+    type_text(&mut app, "Talk tomorrow?", t0);
+    press(&mut app, KeyCode::Esc, t0);
+    press(&mut app, KeyCode::Char('q'), t0);
+    let lines = app.farewell().join("\n");
+    assert!(lines.contains("I'm taking a break until 21:20"), "{lines}");
+    assert!(lines.contains("Talk tomorrow?"), "{lines}");
 }

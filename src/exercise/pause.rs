@@ -43,6 +43,9 @@ impl std::fmt::Display for PlanError {
 pub enum Planned {
     Minutes(u32),
     Until(NaiveTime),
+    /// Already planned (the command line checks and plans once, so the
+    /// time the partner is told is the time the clock counts to).
+    Fixed(Break),
 }
 
 impl Default for Planned {
@@ -56,6 +59,7 @@ impl Planned {
         match self {
             Planned::Minutes(minutes) => Break::plan(now, minutes),
             Planned::Until(time) => Break::until(now, time),
+            Planned::Fixed(planned) => Ok(planned),
         }
     }
 }
@@ -71,7 +75,7 @@ pub enum Stage {
     Due,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Break {
     started: DateTime<FixedOffset>,
     /// The current return time (moved by extensions).
@@ -132,9 +136,9 @@ impl Break {
         if target <= now {
             target += Duration::days(1);
         }
-        // The limits count whole minutes; the return is the time asked for.
-        let seconds = (target - now).num_seconds();
-        let minutes = (seconds / 60 + i64::from(seconds % 60 != 0)) as u32;
+        // The limits count whole minutes, rounded down (19½ minutes is not
+        // twenty); the return is the time asked for.
+        let minutes = ((target - now).num_seconds() / 60) as u32;
         let mut planned = Break::plan(now, minutes)?;
         planned.returns = target;
         Ok(planned)
@@ -259,7 +263,13 @@ mod tests {
             "exactly the time asked for"
         );
         let soon = Break::until(now, NaiveTime::from_hms_opt(21, 20, 0).unwrap());
-        assert_eq!(soon, Err(PlanError::TooShort(8)));
+        assert_eq!(soon, Err(PlanError::TooShort(7)));
+        // Nineteen and a half minutes is not twenty.
+        let nearly = Break::until(
+            at("2026-12-01T21:20:30+01:00"),
+            NaiveTime::from_hms_opt(21, 40, 0).unwrap(),
+        );
+        assert_eq!(nearly, Err(PlanError::TooShort(19)));
         let tomorrow = Break::until(now, NaiveTime::from_hms_opt(9, 0, 0).unwrap()).unwrap();
         assert_eq!(tomorrow.returns(), at("2026-12-02T09:00:00+01:00"));
     }

@@ -397,9 +397,8 @@ pub fn send(
                         Ok(line) if line.trim() == "q" => break 'session,
                         Ok(_) => break,
                         Err(RecvTimeoutError::Timeout) => {}
-                        Err(RecvTimeoutError::Disconnected) => {
-                            std::thread::sleep(left.min(SIGNAL_CHECK))
-                        }
+                        // No one is left to answer: the draft is printed below.
+                        Err(RecvTimeoutError::Disconnected) => break 'session,
                     }
                 }
                 let prompt = format!("{} 0 to 10, Enter skips: ", say("send.urge.again"));
@@ -408,11 +407,17 @@ pub fn send(
                 };
                 record.urge_after = urge;
             }
-            let prompt = format!("{} s show it, e edit, n not now: ", say("send.decide"));
-            let Some(choice) = ask(out, input, signals, &prompt)? else {
-                break 'session;
+            let mut prompt = format!("{} s show it, e edit, n not now: ", say("send.decide"));
+            let choice = loop {
+                let Some(choice) = ask(out, input, signals, &prompt)? else {
+                    break 'session;
+                };
+                match choice.trim() {
+                    answer @ ("s" | "e" | "n") => break answer.to_string(),
+                    _ => prompt = "s to show it, e to edit, n for not now: ".into(),
+                }
             };
-            match choice.trim() {
+            match choice.as_str() {
                 "s" => {
                     record.decision = Decision::Shown;
                     writeln!(out, "Your message, to copy (soothe has sent nothing):")?;
@@ -427,6 +432,10 @@ pub fn send(
                 }
             }
         }
+    }
+    if record.decision != Decision::Shown && !record.draft.trim().is_empty() {
+        writeln!(out, "Your draft, not sent (printed so it is not lost):")?;
+        writeln!(out, "{}", record.draft)?;
     }
     out.flush()?;
     record.words = record.draft.split_whitespace().count() as u32;

@@ -71,6 +71,10 @@ pub struct Pause {
     halfway_in: Option<u32>,
     ready: Option<bool>,
     on_time: bool,
+    /// The return time came (or they came back): the break was completed.
+    reached: bool,
+    /// The latest wall time seen, for the length after a laptop's sleep.
+    last_wall: DateTime<FixedOffset>,
     /// The minutes left last drawn, so a wake changes the picture only
     /// when the clock does.
     shown: Option<(i64, Stage)>,
@@ -117,6 +121,8 @@ impl Pause {
             halfway_in: None,
             ready: None,
             on_time: false,
+            reached: false,
+            last_wall: wall,
             shown: None,
             ended: false,
             choices: ctx.content.activities.clone(),
@@ -174,14 +180,20 @@ impl Pause {
     fn due(&mut self, cx: &mut Cx) {
         self.stop_doing(cx.now);
         self.step = Step::Due;
+        self.reached = true;
         cx.bell(2);
     }
 
     fn finish(&mut self, now: Instant) -> Finished {
         self.ended = true;
         self.stop_doing(now);
-        let took = now.saturating_duration_since(self.opened).as_secs();
-        let completed = matches!(self.step, Step::SoftStart | Step::Enough | Step::Due);
+        // The wall clock counts a laptop's sleep; the monotonic one does not.
+        let slept = (self.last_wall - self.plan.started()).num_seconds().max(0) as u64;
+        let took = now
+            .saturating_duration_since(self.opened)
+            .as_secs()
+            .max(slept);
+        let completed = self.reached;
         let mut session = Session::new(Exercise::Pause, "break", completed, took);
         session.own = (self.before, self.after);
         let message = self.message.text();
@@ -427,6 +439,7 @@ impl Screen for Pause {
         if self.ended {
             return Outcome::Ignored;
         }
+        self.last_wall = self.last_wall.max(cx.wall());
         match self.step {
             Step::Signs => self.handle_signs(action, cx),
             Step::Safety(mut safety) => match safety.handle(action) {
@@ -492,6 +505,7 @@ impl Screen for Pause {
             return Outcome::Ignored;
         }
         let wall = cx.wall();
+        self.last_wall = self.last_wall.max(wall);
         let now = self.clock_now(wall);
         if now.1 == Stage::Due {
             self.due(cx);
@@ -502,6 +516,17 @@ impl Screen for Pause {
         }
         self.shown = Some(now);
         Outcome::Changed
+    }
+
+    /// The return time, while an exercise runs inside the break.
+    fn deadline_beneath(&self, view: &View) -> Option<Instant> {
+        if self.ended || !matches!(self.step, Step::Break | Step::Choosing(_)) {
+            return None;
+        }
+        let left = (self.plan.returns() - view.wall())
+            .to_std()
+            .unwrap_or_default();
+        Some(view.now + left)
     }
 
     /// Once a minute, at halfway and at the return; nothing in between.

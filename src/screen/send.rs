@@ -117,11 +117,20 @@ impl Send {
             activities: self.activities.clone(),
             draft: draft.clone(),
         }));
-        if decision == Decision::Shown && !draft.trim().is_empty() {
-            let mut lines = vec!["Your message, to copy (soothe has sent nothing):".to_string()];
+        // Whatever was decided, what the person wrote is never lost: it is
+        // printed after exit (the journal keeps it only with save_text).
+        if !draft.trim().is_empty() {
+            let head = if decision == Decision::Shown {
+                "Your message, to copy (soothe has sent nothing):"
+            } else {
+                "Your draft, not sent (printed so it is not lost):"
+            };
+            let mut lines = vec![head.to_string()];
             lines.extend(draft.lines().map(str::to_string));
             session.farewell = lines;
-            session.to_copy = draft;
+            if decision == Decision::Shown {
+                session.to_copy = draft;
+            }
         }
         let summary = words::send_summary(
             decision,
@@ -352,6 +361,15 @@ impl Screen for Send {
         }
         self.shown = Some(left);
         Outcome::Changed
+    }
+
+    /// The end of the wait, while an exercise runs inside it.
+    fn deadline_beneath(&self, view: &View) -> Option<Instant> {
+        let until = self
+            .wait_until
+            .filter(|_| self.step == Step::Wait && !self.ended)?;
+        let left = (until - view.wall()).to_std().unwrap_or_default();
+        Some(view.now + left)
     }
 
     /// While waiting: once a minute and at the end; otherwise never.
