@@ -63,6 +63,17 @@ pub struct Activity {
     pub secs: u64,
 }
 
+impl Activity {
+    /// An exercise run inside a break or a wait, as part of it.
+    pub fn of(session: &Session) -> Activity {
+        Activity {
+            kind: session.exercise.name().to_string(),
+            variant: session.variant.clone(),
+            secs: session.duration_secs,
+        }
+    }
+}
+
 /// How a break went. Typed text (the message) only with `save_text`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PauseRecord {

@@ -220,6 +220,33 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
     }
 }
 
+/// The exercise a break or a wait starts inside itself for `action`
+/// (breathe, ground, relax), with what the menu would start by default.
+pub fn inside(action: Action, ctx: &Ctx) -> Option<Route> {
+    let content = &ctx.content;
+    match action {
+        Action::Breathe => {
+            let wanted = ctx
+                .settings
+                .default_pattern
+                .as_deref()
+                .unwrap_or(crate::content::DEFAULT_PATTERN);
+            let pattern = content.pattern(wanted).unwrap_or(&content.patterns[0]);
+            Some(Route::Breathe {
+                pattern: pattern.clone(),
+                length: crate::exercise::timeline::Length::Forever,
+            })
+        }
+        Action::Ground => Some(Route::Ground {
+            variant: content.default_grounding().clone(),
+        }),
+        Action::Relax => Some(Route::Relax {
+            program: content.default_program().clone(),
+        }),
+        _ => None,
+    }
+}
+
 /// Up and Down in a list of `count` items: the new selection, or `None`
 /// when `action` is not a move.
 pub fn move_in_list(selected: usize, action: Action, count: usize) -> Option<usize> {

@@ -15,12 +15,10 @@ use ratatui::widgets::Widget;
 
 use super::checkin::nudge;
 use super::safety::{Answer, Safety};
-use super::{
-    Ctx, Cx, Drawn, Kind, Outcome, Route, Screen, View, can_move, move_in_list, typed_char,
-};
-use crate::content::{DEFAULT_PATTERN, Phrase};
+use super::{Ctx, Cx, Drawn, Kind, Outcome, Screen, View, can_move, move_in_list, typed_char};
+use crate::content::Phrase;
 use crate::exercise::pause::{Break, Planned, Stage};
-use crate::exercise::timeline::{Length, Wake};
+use crate::exercise::timeline::Wake;
 use crate::journal::{Activity, Exercise, PauseRecord, Session};
 use crate::keys::{self, Action, Tables};
 use crate::session::Finished;
@@ -228,32 +226,7 @@ impl Pause {
     /// would start from the menu.
     fn within(&mut self, action: Action, cx: &mut Cx) -> Outcome {
         self.stop_doing(cx.now);
-        let content = &cx.ctx.content;
-        let route = match action {
-            Action::Breathe => {
-                let wanted = cx
-                    .ctx
-                    .settings
-                    .default_pattern
-                    .as_deref()
-                    .unwrap_or(DEFAULT_PATTERN);
-                let pattern = content
-                    .pattern(wanted)
-                    .unwrap_or(&content.patterns[0])
-                    .clone();
-                Route::Breathe {
-                    pattern,
-                    length: Length::Forever,
-                }
-            }
-            Action::Ground => Route::Ground {
-                variant: content.default_grounding().clone(),
-            },
-            _ => Route::Relax {
-                program: content.default_program().clone(),
-            },
-        };
-        Outcome::Within(route)
+        super::inside(action, cx.ctx).map_or(Outcome::Ignored, Outcome::Within)
     }
 
     fn handle_signs(&mut self, action: Action, cx: &mut Cx) -> Outcome {
@@ -543,12 +516,7 @@ impl Screen for Pause {
     }
 
     fn take_back(&mut self, finished: Finished, cx: &mut Cx) -> Option<Finished> {
-        let session = finished.session;
-        self.activities.push(Activity {
-            kind: session.exercise.name().to_string(),
-            variant: session.variant,
-            secs: session.duration_secs,
-        });
+        self.activities.push(Activity::of(&finished.session));
         self.shown = None;
         cx.notice(format!(
             "Back to the break · until {}",

@@ -14,10 +14,10 @@ use ratatui::widgets::Widget;
 
 use super::checkin::nudge;
 use super::safety::{Answer, Safety};
-use super::{Ctx, Cx, Drawn, Kind, Outcome, Route, Screen, View, typed_char};
-use crate::content::{DEFAULT_PATTERN, SendRule};
+use super::{Ctx, Cx, Drawn, Kind, Outcome, Screen, View, typed_char};
+use crate::content::SendRule;
 use crate::exercise::send::{self, DRAFT_LIMIT, Finding, Plan};
-use crate::exercise::timeline::{Length, Wake};
+use crate::exercise::timeline::Wake;
 use crate::journal::{Activity, Decision, Exercise, SendRecord, Session};
 use crate::keys::{self, Action, Tables};
 use crate::session::Finished;
@@ -159,30 +159,6 @@ impl Send {
             .map_or(0, |until| ((until - wall).num_seconds().max(0) + 59) / 60)
     }
 
-    fn within(&self, action: Action, cx: &Cx) -> Outcome {
-        let content = &cx.ctx.content;
-        let route = if action == Action::Breathe {
-            let wanted = cx
-                .ctx
-                .settings
-                .default_pattern
-                .as_deref()
-                .unwrap_or(DEFAULT_PATTERN);
-            Route::Breathe {
-                pattern: content
-                    .pattern(wanted)
-                    .unwrap_or(&content.patterns[0])
-                    .clone(),
-                length: Length::Forever,
-            }
-        } else {
-            Route::Ground {
-                variant: content.default_grounding().clone(),
-            }
-        };
-        Outcome::Within(route)
-    }
-
     fn rate(value: &mut Option<u8>, action: Action) -> bool {
         match action {
             Action::Digit(d) => *value = Some(d),
@@ -286,7 +262,9 @@ impl Screen for Send {
                 _ => return Outcome::Ignored,
             },
             Step::Wait => match action {
-                Action::Breathe | Action::Ground => return self.within(action, cx),
+                Action::Breathe | Action::Ground => {
+                    return super::inside(action, cx.ctx).map_or(Outcome::Ignored, Outcome::Within);
+                }
                 Action::Select => self.step = Step::UrgeAgain,
                 _ => return Outcome::Ignored,
             },
@@ -392,12 +370,7 @@ impl Screen for Send {
     }
 
     fn take_back(&mut self, finished: Finished, cx: &mut Cx) -> Option<Finished> {
-        let session = finished.session;
-        self.activities.push(Activity {
-            kind: session.exercise.name().to_string(),
-            variant: session.variant,
-            secs: session.duration_secs,
-        });
+        self.activities.push(Activity::of(&finished.session));
         self.shown = None;
         cx.notice("Back to the wait");
         None
