@@ -14,6 +14,7 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod content;
+pub mod documents;
 pub mod exercise;
 pub mod history;
 pub mod journal;
