@@ -55,6 +55,8 @@ pub struct App {
     hidden: bool,
     /// What `--copy` puts on the clipboard after exit.
     to_copy: Option<String>,
+    /// The safety plan, changed, for the event loop to save.
+    plan_to_save: Option<crate::plan::SafetyPlan>,
     /// The safety question was shown this run: the event loop remembers it.
     safety_shown: bool,
 }
@@ -77,6 +79,7 @@ impl App {
             typed: String::new(),
             hidden: false,
             to_copy: None,
+            plan_to_save: None,
             safety_shown: false,
         }
     }
@@ -235,6 +238,10 @@ impl App {
     fn global(&mut self, action: Action, now: Instant) {
         match action {
             Action::Help => self.help = true,
+            // The person's own plan first, when there is one.
+            Action::Support if self.ctx.has_plan() => {
+                self.execute(vec![Command::Push(Route::Plan { edit: false })], now)
+            }
             Action::Support => self.execute(vec![Command::Push(Route::Support)], now),
             Action::ToggleBell => {
                 self.ctx.bell = !self.ctx.bell;
@@ -286,6 +293,13 @@ impl App {
                 None
             }
             Outcome::Within(route) => Some(SessionEvent::Within { route, now }),
+            Outcome::Done(session) => {
+                self.dirty = true;
+                let mut noted = self.sessions.handle(SessionEvent::Noted { session, now });
+                noted.push(Command::Pop);
+                commands.extend(noted);
+                None
+            }
             Outcome::Switch { to, left } => Some(SessionEvent::SwitchTo {
                 left,
                 route: to,
@@ -344,6 +358,10 @@ impl App {
                             screen.take_back(finished, &mut Cx::new(now, &self.ctx, &mut commands));
                     }
                     self.execute(commands, now);
+                }
+                Command::SavePlan(plan) => {
+                    self.ctx.plan = crate::documents::Loaded::Read((*plan).clone());
+                    self.plan_to_save = Some(*plan);
                 }
                 Command::SafetyShown => {
                     self.ctx.safety_asked = true;
@@ -407,6 +425,11 @@ impl App {
         self.to_copy.as_deref().filter(|_| !self.hidden)
     }
 
+    /// The safety plan to save, once: the event loop writes it.
+    pub fn take_plan_to_save(&mut self) -> Option<crate::plan::SafetyPlan> {
+        self.plan_to_save.take()
+    }
+
     /// Whether the safety question was shown since the last call: the
     /// event loop writes down that it was (never the answer).
     pub fn take_safety_shown(&mut self) -> bool {
@@ -439,6 +462,16 @@ impl App {
     /// Journal records waiting to be appended.
     pub fn take_records(&mut self) -> Vec<Record> {
         std::mem::take(&mut self.outbox)
+    }
+
+    /// A document could not be saved: say so clearly (what typed stays on
+    /// screen, and is saved with the next change).
+    pub fn save_failed_for(&mut self, what: &str, why: &str, now: Instant) {
+        self.notice = Some((
+            format!("{what} could not be saved: {why}"),
+            now + SAVE_NOTICE_FOR,
+        ));
+        self.dirty = true;
     }
 
     /// A record could not be appended: say so clearly, once.
@@ -547,7 +580,7 @@ impl App {
     /// own; of the global ones only Support can be pointless (on Support).
     fn enabled(&self, action: Action) -> bool {
         match action {
-            Action::Support => self.kind() != Some(Kind::Support),
+            Action::Support => !matches!(self.kind(), Some(Kind::Support | Kind::Plan)),
             Action::Help | Action::ToggleBell | Action::ToggleMotion => true,
             other => self.screen().is_some_and(|top| top.enabled(other)),
         }

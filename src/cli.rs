@@ -76,6 +76,8 @@ pub enum Command {
     Pause(PauseArgs),
     /// Write a message, check it, let it sit, then decide (soothe never sends anything)
     Send(SendArgs),
+    /// A safety plan in your own words: `plan` to read it, `plan edit` to write it, `--print` for paper
+    Plan(PlanArgs),
     /// Past sessions from the journal, and what helps you most
     History(HistoryArgs),
     /// Check content and settings files: every problem with file:line:col (exit 1 if any)
@@ -127,6 +129,16 @@ pub struct PauseArgs {
     /// Also put the message on the clipboard when soothe closes (OSC 52, where the terminal allows it)
     #[arg(long)]
     pub copy: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// `edit` to write or change the plan
+    #[arg(value_name = "edit", value_parser = ["edit"])]
+    pub edit: Option<String>,
+    /// Print the plan as plain text (for paper or a phone note), then exit
+    #[arg(long, conflicts_with = "edit")]
+    pub print: bool,
 }
 
 #[derive(Debug, Args)]

@@ -7,14 +7,15 @@ use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
 use crate::app::App;
-use crate::app::event_loop::{self, Exit};
+use crate::app::event_loop::{self, Exit, Files};
 use crate::check::{self, FileKind, Report};
 use crate::cli::{
     BreatheArgs, CheckArgs, CheckFormat, Cli, Command, GroundArgs, HistoryArgs, HistoryFormat,
-    Options, PauseArgs, RelaxArgs, SendArgs,
+    Options, PauseArgs, PlanArgs, RelaxArgs, SendArgs,
 };
 use crate::clock::WallClock;
 use crate::content::{Content, DEFAULT_PATTERN, Identified, Origin, Scope};
+use crate::documents::{self, Loaded};
 use crate::exercise::breathing::Breathing;
 use crate::exercise::grounding::GroundingFlow;
 use crate::exercise::pause::Planned;
@@ -79,6 +80,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Reframe) => reframe(session(content, settings), &paths),
         Some(Command::Pause(args)) => pause(session(content, settings), &paths, args),
         Some(Command::Send(args)) => send(session(content, settings), &paths, args),
+        Some(Command::Plan(args)) => plan(session(content, settings), &paths, args),
         Some(Command::History(args)) => history(&paths, args),
         Some(Command::Check(args)) => check(&paths, args, &content),
         Some(Command::Patterns) => patterns(&content),
@@ -112,6 +114,9 @@ fn ctx(options: &Options, content: Content, mut settings: Settings, paths: &Path
         settings,
         clock: WallClock::local(),
         safety_asked: state::safety_asked(paths.state_file().as_deref()),
+        plan: paths
+            .plan_file()
+            .map_or(Loaded::Missing, |path| documents::load(&path)),
     }
 }
 
@@ -366,6 +371,42 @@ fn remember_safety(state: Option<&std::path::Path>) -> impl FnMut() + '_ {
     }
 }
 
+/// The safety plan: on screen, or printed (`--print`, or with no terminal
+/// to draw on). A plan file that cannot be read is said in one line.
+fn plan(ctx: Ctx, paths: &Paths, args: &PlanArgs) -> Result<ExitCode, Failure> {
+    if let Some(why) = ctx.plan.broken()
+        && (args.print || !can_draw(&ctx))
+    {
+        return Err(Failure::new(
+            1,
+            format!("{why}; the file was left as it is"),
+        ));
+    }
+    if args.print || !can_draw(&ctx) {
+        if args.edit.is_some() {
+            return Err(Failure::new(
+                1,
+                "writing the plan needs a terminal; `soothe plan --print` prints it",
+            ));
+        }
+        let plan = match &ctx.plan {
+            Loaded::Read(plan) => plan.clone(),
+            _ => crate::plan::SafetyPlan::new(),
+        };
+        let mut out = io::stdout().lock();
+        for line in plan.print(&ctx.content) {
+            if let Err(err) = writeln!(out, "{line}") {
+                return plain_exit(Err::<(), _>(err));
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let edit = args.edit.is_some();
+    run_tui(ctx, paths, false, move |ctx, now| {
+        App::direct(ctx, Route::Plan { edit }, now)
+    })
+}
+
 /// OSC 52: asks the terminal to put `text` on the clipboard. Terminals that
 /// do not allow it ignore the sequence; inside tmux it needs
 /// `set-clipboard on`.
@@ -403,8 +444,11 @@ fn run_tui(
     copy: bool,
     app: impl FnOnce(Ctx, Instant) -> App,
 ) -> Result<ExitCode, Failure> {
-    let journal = paths.journal_file();
-    let state = paths.state_file();
+    let files = Files {
+        journal: paths.journal_file(),
+        state: paths.state_file(),
+        plan: paths.plan_file(),
+    };
     let signals = Signals::register()?;
     let mut guard = TerminalGuard::enter()
         .map_err(|err| Failure::new(1, format!("could not open the terminal screen: {err}")))?;
@@ -412,13 +456,7 @@ fn run_tui(
     ctx.clock = WallClock::local();
     let start = ctx.clock.start();
     let mut app = app(ctx, start);
-    let result = event_loop::run(
-        &mut app,
-        &mut guard,
-        &signals,
-        journal.as_deref(),
-        state.as_deref(),
-    );
+    let result = event_loop::run(&mut app, &mut guard, &signals, &files);
     drop(guard);
     let (exit, unsaved) =
         result.map_err(|err| Failure::new(1, format!("the terminal stopped working: {err}")))?;

@@ -21,6 +21,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("reframing.toml", include_str!("../content/reframing.toml")),
     ("send.toml", include_str!("../content/send.toml")),
     ("pause.toml", include_str!("../content/pause.toml")),
+    ("plan.toml", include_str!("../content/plan.toml")),
 ];
 
 /// The pattern `soothe breathe` uses when none is named.

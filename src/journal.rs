@@ -28,6 +28,8 @@ pub enum Exercise {
     Reframe,
     Pause,
     Send,
+    /// The safety plan seen or changed (nothing of it is kept here).
+    Plan,
 }
 
 impl Exercise {
@@ -39,6 +41,7 @@ impl Exercise {
             Exercise::Reframe => "reframe",
             Exercise::Pause => "pause",
             Exercise::Send => "send",
+            Exercise::Plan => "plan",
         }
     }
 
@@ -46,7 +49,7 @@ impl Exercise {
     /// are v2, so an older soothe counts them as newer, not unreadable.
     pub fn schema(self) -> u32 {
         match self {
-            Exercise::Pause | Exercise::Send => 2,
+            Exercise::Pause | Exercise::Send | Exercise::Plan => 2,
             _ => SCHEMA_V1,
         }
     }

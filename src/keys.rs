@@ -73,6 +73,8 @@ pub enum Action {
     Show,
     /// Send: not now.
     NotNow,
+    /// A line out of a list.
+    Remove,
 }
 
 /// The editing keys every text field shares.
@@ -772,6 +774,56 @@ pub const SEND_SHOWN: &[Binding] = &[on(
 )
 .hint("done")];
 
+/// The safety plan, read.
+pub const PLAN_VIEW: &[Binding] = &[
+    on(UPS, Action::Up, "Scroll up").hint("scroll"),
+    on(DOWNS, Action::Down, "Scroll down").joined(),
+    on(&[ch('e')], Action::Type, "Write or change the plan").hint("edit"),
+    on(BACK, Action::Back, "Back to where you were").hint("back"),
+];
+
+/// The safety plan, writing a line.
+pub const PLAN_FIELD: &[Binding] = &[
+    on(
+        &[ENTER],
+        Action::Select,
+        "Add the line (or keep the change)",
+    )
+    .hint("add"),
+    on(&[TAB], Action::Focus, "To the lines of this part").hint("lines"),
+    on(&[PAGE_UP], Action::StepBack, "The part before").hint("part"),
+    on(&[PAGE_DOWN], Action::StepOn, "The next part").joined(),
+    on(&[LEFT], Action::Previous, "Move left"),
+    on(&[ESC], Action::LeaveField, "Leave the field").hint("leave field"),
+];
+
+/// The safety plan, the lines of a part.
+pub const PLAN_LIST: &[Binding] = &[
+    on(UPS, Action::Up, "Move up").hint("move"),
+    on(DOWNS, Action::Down, "Move down").joined(),
+    on(&[ENTER, ch('e')], Action::Select, "Change this line").hint("change"),
+    on(
+        &[ch('d'), plain(KeyCode::Delete)],
+        Action::Remove,
+        "Take this line out",
+    )
+    .hint("remove"),
+    on(&[TAB, ch('i'), ch('a')], Action::Type, "Write a new line").hint("write"),
+    on(
+        &[LEFT, ch('h'), PAGE_UP],
+        Action::StepBack,
+        "The part before",
+    )
+    .hint("part"),
+    on(
+        &[RIGHT, ch('l'), PAGE_DOWN],
+        Action::StepOn,
+        "The next part",
+    )
+    .joined(),
+    on(BACK, Action::Back, "Done: see the whole plan").hint("done"),
+];
+
 pub const HISTORY: &[Binding] = &[
     on(UPS, Action::Up, "Scroll the recent sessions up").hint("scroll"),
     on(DOWNS, Action::Down, "Scroll the recent sessions down").joined(),
@@ -845,6 +897,9 @@ pub const SCREENS: &[(&str, &[Binding])] = &[
     ("send, shown", SEND_SHOWN),
     ("safety question", SAFETY_ASK),
     ("safety page", SAFETY_PAGE),
+    ("plan", PLAN_VIEW),
+    ("plan, writing", PLAN_FIELD),
+    ("plan, lines", PLAN_LIST),
     ("history", HISTORY),
     ("support", SUPPORT),
     ("text fields", EDIT),

@@ -21,6 +21,7 @@ pub mod journal;
 pub mod keys;
 pub mod paths;
 pub mod plain;
+pub mod plan;
 pub mod sanitize;
 pub mod screen;
 pub mod session;

@@ -36,6 +36,11 @@ impl Paths {
         self.data_dir.as_deref().map(|d| d.join("journal.jsonl"))
     }
 
+    /// The safety plan, the person's own document.
+    pub fn plan_file(&self) -> Option<PathBuf> {
+        self.data_dir.as_deref().map(|d| d.join("plan.toml"))
+    }
+
     /// What soothe remembers between runs (that the safety question was shown).
     pub fn state_file(&self) -> Option<PathBuf> {
         self.data_dir.as_deref().map(|d| d.join("state.toml"))

@@ -11,6 +11,7 @@ pub mod history;
 pub mod home;
 pub mod patterns;
 pub mod pause;
+pub mod plan;
 pub mod reframe;
 pub mod relax;
 pub mod safety;
@@ -45,6 +46,15 @@ pub struct Ctx {
     pub clock: WallClock,
     /// The one safety question has been shown before (on this account).
     pub safety_asked: bool,
+    /// The safety plan document, as read.
+    pub plan: crate::documents::Loaded<crate::plan::SafetyPlan>,
+}
+
+impl Ctx {
+    /// Whether there is a plan with something in it (then `!` shows it).
+    pub fn has_plan(&self) -> bool {
+        matches!(&self.plan, crate::documents::Loaded::Read(plan) if !plan.is_empty())
+    }
 }
 
 /// A key's or a moment's context: the instant, what screens read, and a
@@ -70,6 +80,11 @@ impl<'a> Cx<'a> {
     /// A short, quiet message at the bottom.
     pub fn notice(&mut self, text: impl Into<String>) {
         self.commands.push(Command::Notice(text.into()));
+    }
+
+    /// The safety plan changed: the event loop saves it.
+    pub fn save_plan(&mut self, plan: crate::plan::SafetyPlan) {
+        self.commands.push(Command::SavePlan(Box::new(plan)));
     }
 
     /// The safety question was shown: it is not asked again.
@@ -117,6 +132,8 @@ pub enum Outcome {
     /// Back one level.
     Back,
     Open(Route),
+    /// Back one level, leaving this account in the journal (the plan).
+    Done(Box<crate::journal::Session>),
     /// Run an exercise inside this one (breathing during a break): it comes
     /// back through [`Screen::take_back`].
     Within(Route),
@@ -148,6 +165,7 @@ pub enum Kind {
     History,
     Pause,
     Send,
+    Plan,
 }
 
 pub trait Screen: std::any::Any {
@@ -212,6 +230,7 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
         Route::Reframe => Box::new(reframe::Reframe::new(ctx.content.reframing.clone(), now)),
         Route::Pause { planned } => Box::new(pause::Pause::new(planned, ctx, now)),
         Route::Send { plan } => Box::new(send::Send::new(plan, ctx)),
+        Route::Plan { edit } => Box::new(plan::Plan::new(ctx, edit, now)),
         Route::Support => Box::new(support::Support),
         Route::CheckIn => Box::new(checkin::CheckIn::new()),
         Route::Ending { summary, questions } => Box::new(ending::Ending::new(summary, questions)),

@@ -29,6 +29,10 @@ pub enum Route {
         program: Program,
     },
     Reframe,
+    /// The safety plan, read or (`edit`) written.
+    Plan {
+        edit: bool,
+    },
     Pause {
         planned: crate::exercise::pause::Planned,
     },
@@ -140,6 +144,9 @@ pub enum Event {
     },
     /// The check-in before was answered (`None`: skipped).
     Before { rating: Option<u8>, now: Instant },
+    /// A screen that is no exercise session was used (the plan): its
+    /// account goes to the journal as it is, whatever else runs.
+    Noted { session: Box<Session>, now: Instant },
     /// A break or a wait starts an exercise inside itself: it runs as
     /// usual and is handed back to it at its end, as part of its session.
     Within { route: Route, now: Instant },
@@ -185,6 +192,8 @@ pub enum Command {
     TakeBack(Finished),
     /// The one safety question was shown: remembered, never the answer.
     SafetyShown,
+    /// The safety plan changed: saved at once.
+    SavePlan(Box<crate::plan::SafetyPlan>),
     Quit,
 }
 
@@ -366,6 +375,17 @@ impl Sessions {
                 };
                 commands.push(Command::Quit);
                 (Phase::Idle, commands)
+            }
+            (phase, Event::Noted { session, now }) => {
+                let secs = std::time::Duration::from_secs(session.duration_secs);
+                let running = Running {
+                    started: self.clock.at(now.checked_sub(secs).unwrap_or(now)),
+                    before: None,
+                    asked_before: false,
+                    inside: false,
+                };
+                let record = self.record(&running, now, *session, Ratings::default());
+                (phase, vec![Command::AppendJournal(record)])
             }
             // Anything else does not belong to this phase: nothing happens.
             (phase, _) => (phase, Vec::new()),

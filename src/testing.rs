@@ -32,6 +32,7 @@ pub fn ctx_with(content: Content) -> Ctx {
             ..Default::default()
         },
         safety_asked: true,
+        plan: crate::documents::Loaded::Missing,
         clock: WallClock::new(
             Instant::now(),
             chrono::DateTime::parse_from_rfc3339("2026-11-22T08:00:00+01:00")

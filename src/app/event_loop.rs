@@ -56,14 +56,32 @@ pub fn run(
     app: &mut App,
     guard: &mut TerminalGuard,
     signals: &Signals,
-    journal: Option<&Path>,
-    state: Option<&Path>,
+    files: &Files,
 ) -> io::Result<(Exit, Option<String>)> {
-    let exit = run_until_quit(app, guard, signals, journal, state)?;
+    let exit = run_until_quit(app, guard, signals, files)?;
     app.finish(Instant::now());
-    // Shown in the very batch that quit: still remembered.
-    remember_safety(app, state);
+    // Shown in the very batch that quit: still remembered, still saved.
+    remember_safety(app, files.state.as_deref());
+    let _ = save_plan(app, files.plan.as_deref());
+    let journal = files.journal.as_deref();
     Ok((exit, save(app, journal)))
+}
+
+/// Where the event loop writes: the journal, what soothe remembers, the plan.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    pub journal: Option<std::path::PathBuf>,
+    pub state: Option<std::path::PathBuf>,
+    pub plan: Option<std::path::PathBuf>,
+}
+
+/// Saves the safety plan if it changed; the failure as one line.
+fn save_plan(app: &mut App, path: Option<&Path>) -> Result<(), String> {
+    let Some(plan) = app.take_plan_to_save() else {
+        return Ok(());
+    };
+    let path = path.ok_or("there is no data folder (use --data-dir)")?;
+    crate::documents::save(path, crate::plan::HEADER, &plan)
 }
 
 /// Writes down that the safety question was shown, if it was since the
@@ -91,9 +109,9 @@ fn run_until_quit(
     app: &mut App,
     guard: &mut TerminalGuard,
     signals: &Signals,
-    journal: Option<&Path>,
-    state: Option<&Path>,
+    files: &Files,
 ) -> io::Result<Exit> {
+    let (journal, state) = (files.journal.as_deref(), files.state.as_deref());
     // Debug builds only: a key that panics, so tests can prove a panic
     // still restores the terminal. Release builds have no such key.
     #[cfg(debug_assertions)]
@@ -119,6 +137,9 @@ fn run_until_quit(
         }
         app.advance(now);
         remember_safety(app, state);
+        if let Err(why) = save_plan(app, files.plan.as_deref()) {
+            app.save_failed_for("Your plan", &why, now);
+        }
         if let Some(why) = save(app, journal) {
             app.save_failed(&why, now);
         }

@@ -300,6 +300,7 @@ fn name(content: &Content, exercise: Exercise, variant: &str) -> String {
         Exercise::Reframe => Some("Thought record".to_string()),
         Exercise::Pause => Some("A break".to_string()),
         Exercise::Send => Some("A message".to_string()),
+        Exercise::Plan => Some("Safety plan".to_string()),
     };
     format!(
         "{} ({})",

@@ -24,12 +24,13 @@ enum Item {
     Send,
     Reframe,
     Patterns,
+    Plan,
     History,
     Support,
 }
 
 /// What helps right now first, then what needs a calmer mind, then yours.
-const ITEMS: [Item; 9] = [
+const ITEMS: [Item; 10] = [
     Item::Breathe,
     Item::Ground,
     Item::Relax,
@@ -37,9 +38,14 @@ const ITEMS: [Item; 9] = [
     Item::Send,
     Item::Reframe,
     Item::Patterns,
+    Item::Plan,
     Item::History,
     Item::Support,
 ];
+
+/// The last row of each group: what helps right now (to Send), when you
+/// are calmer (to Patterns), yours (to History); Support stands alone.
+const GROUP_ENDS: [usize; 3] = [4, 6, 8];
 
 pub struct Home {
     selected: usize,
@@ -65,6 +71,17 @@ impl Home {
                 many.len()
             )),
         };
+        // With nothing wrong, one offer may take the line: the plan's look.
+        let today = ctx.clock.at(ctx.clock.start()).date_naive();
+        let notice = notice.or_else(|| match &ctx.plan {
+            crate::documents::Loaded::Read(plan) if plan.review_due(today) => {
+                Some(ctx.content.say("plan.review").to_string())
+            }
+            crate::documents::Loaded::Broken(_) => Some(
+                "Your safety plan (plan.toml) could not be read; the Plan row says where.".into(),
+            ),
+            _ => None,
+        });
         let content = &ctx.content;
         let position =
             |ids: Vec<&str>, wanted: &str| ids.iter().position(|id| *id == wanted).unwrap_or(0);
@@ -92,7 +109,7 @@ impl Home {
 
 impl Home {
     /// Each row's name and its one line: what Enter would start.
-    fn entries(&self, content: &Content) -> [(&'static str, String); 9] {
+    fn entries(&self, content: &Content) -> [(&'static str, String); 10] {
         let pattern = &content.patterns[self.pattern];
         let grounding = &content.grounding[self.grounding];
         let program = &content.programs[self.program];
@@ -131,6 +148,10 @@ impl Home {
                     "choose another rhythm ({} to pick from)",
                     content.patterns.len()
                 ),
+            ),
+            (
+                "Plan",
+                "your safety plan, in your own words, for when it is very hard".to_string(),
             ),
             (
                 "History",
@@ -187,6 +208,7 @@ impl Screen for Home {
                     | Item::Send
                     | Item::Reframe
                     | Item::Patterns
+                    | Item::Plan
                     | Item::History
                     | Item::Support => {
                         return Outcome::Ignored;
@@ -218,6 +240,7 @@ impl Screen for Home {
                 },
                 Item::Reframe => Route::Reframe,
                 Item::Patterns => Route::Patterns,
+                Item::Plan => Route::Plan { edit: false },
                 Item::History => Route::History,
                 Item::Support => Route::Support,
             }),
@@ -243,7 +266,10 @@ impl Widget for Drawn<'_, Home> {
         let intro = if area.height >= 10 { 4 } else { 1 };
         let notice = u16::from(screen.notice.is_some());
         // Air between rows only when every row still shows (no scrolling).
-        let roomy = area.height >= intro + 2 * ITEMS.len() as u16 + 2 * notice;
+        // Air between the groups (right now · when calmer · yours · support)
+        // when every row still shows with it.
+        let roomy =
+            area.height >= intro + ITEMS.len() as u16 + GROUP_ENDS.len() as u16 + 2 * notice;
         // Plain rows and one fill: no solver on the menu's first frame either.
         let [top, list, _, notice_row] = ui::stack(
             area,
@@ -282,7 +308,7 @@ impl Widget for Drawn<'_, Home> {
                     Span::styled(head, name_style),
                     Span::styled(detail, theme.dim),
                 ])];
-                if roomy {
+                if roomy && GROUP_ENDS.contains(&i) {
                     lines.push(Line::default());
                 }
                 ListItem::new(lines)
