@@ -685,4 +685,6 @@ fn frame_areas(area: Rect) -> [Rect; 3] {
 #[cfg(test)]
 mod heated_tests;
 #[cfg(test)]
+mod plan_tests;
+#[cfg(test)]
 mod tests;

@@ -885,3 +885,37 @@ fn plain_send_stops_waiting_when_input_ends_and_prints_the_draft() {
         "{lines}"
     );
 }
+
+#[test]
+fn plan_print_prints_the_plan_and_a_broken_file_is_one_line_left_alone() {
+    let sandbox = Sandbox::new();
+    let empty = sandbox.run(&["plan", "--print"]);
+    assert!(empty.status.success());
+    let lines = text(&empty.stdout);
+    assert!(
+        lines.starts_with("My safety plan\n\n1. Warning signs"),
+        "{lines}"
+    );
+    assert!(lines.contains("7. What matters most to me"), "{lines}");
+    let path = sandbox.data.path().join("plan.toml");
+    std::fs::write(
+        &path,
+        "version = 1\npeople = [\"Sam, any time\"]\nmatters = [\"the garden\"]\n",
+    )
+    .unwrap();
+    let out = sandbox.run(&["plan", "--print"]);
+    let lines = text(&out.stdout);
+    assert!(
+        lines.contains("4. People I can tell that I am struggling\n   · Sam, any time\n"),
+        "{lines}"
+    );
+    assert!(!lines.contains('\x1b'));
+    let by_hand = "version = 1\npeople = [\"Sam\",\n  oops]\n";
+    std::fs::write(&path, by_hand).unwrap();
+    let out = sandbox.run(&["plan", "--print"]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = text(&out.stderr);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.starts_with("soothe: plan.toml:3:3: "), "{message}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), by_hand);
+}

@@ -762,3 +762,43 @@ fn quick_hide_from_the_pause_message_field_prints_nothing() {
     assert_eq!(journal.lines().count(), 1, "{journal}");
     assert!(journal.contains("\"completed\":false"), "{journal}");
 }
+
+#[test]
+fn a_plan_written_in_soothe_is_what_support_shows_first_and_what_print_prints() {
+    let Some(t) = Tmux::start("plan") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("plan edit"));
+    t.wait_for("1 of 7");
+    t.type_text("I stop answering anyone");
+    t.keys(&["Enter"]);
+    t.wait_for("· I stop answering anyone");
+    t.keys(&["PageDown", "PageDown", "PageDown"]);
+    t.wait_for("4 of 7");
+    t.type_text("Sam, text any time");
+    t.keys(&["Enter"]);
+    t.wait_for("· Sam, text any time");
+    // Esc and q apart: sent together a terminal reads them as Alt-q.
+    t.keys(&["Escape"]);
+    t.wait_for("d remove");
+    t.keys(&["q"]);
+    t.wait_for("e edit");
+    t.keys(&["q"]);
+    assert_eq!(t.status(), "0");
+    t.assert_terminal_restored();
+    let saved = std::fs::read_to_string(t.data_file("plan.toml")).unwrap();
+    assert!(saved.starts_with("# Your safety plan"), "{saved}");
+    assert!(saved.contains("Sam, text any time"), "{saved}");
+    // From anywhere, ! shows the plan first.
+    t.run_with_status(&t.soothe("breathe"));
+    t.wait_for("Breathe in");
+    t.keys(&["!"]);
+    t.wait_for("I stop answering anyone");
+    t.keys(&["q"]);
+    t.wait_for("soothe · Steady 4-4-6");
+    t.keys(&["q", "q"]);
+    assert_eq!(t.status(), "0");
+    t.run_with_status(&t.soothe("plan --print"));
+    t.wait_for("   · Sam, text any time");
+    assert_eq!(t.status(), "0");
+}

@@ -839,7 +839,49 @@ fn heated(send: bool, asked: bool, keys: &[KeyCode], minutes: u64) -> (App, Inst
     (app, t)
 }
 
+/// The plan screen with `plan`, after `keys`.
+fn plan_state(
+    plan: crate::documents::Loaded<crate::plan::SafetyPlan>,
+    edit: bool,
+    keys: &[KeyCode],
+) -> (App, Instant) {
+    let mut ctx = ctx();
+    ctx.plan = plan;
+    let t0 = ctx.clock.start();
+    let mut app = App::direct(ctx, Route::Plan { edit }, t0);
+    for code in keys {
+        crate::testing::press(&mut app, *code, t0);
+    }
+    (app, t0)
+}
+
+fn a_plan() -> crate::documents::Loaded<crate::plan::SafetyPlan> {
+    let mut plan = crate::plan::SafetyPlan::new();
+    plan.warning_signs = vec!["one".into(), "two".into()];
+    crate::documents::Loaded::Read(plan)
+}
+
 const STATES: &[Recipe] = &[
+    ("plan, none yet", || {
+        plan_state(crate::documents::Loaded::Missing, false, &[])
+    }),
+    ("plan, read", || plan_state(a_plan(), false, &[])),
+    ("plan, broken", || {
+        plan_state(
+            crate::documents::Loaded::Broken("plan.toml:1:1: bad".into()),
+            false,
+            &[],
+        )
+    }),
+    ("plan, writing", || {
+        plan_state(a_plan(), true, &[KeyCode::Char('x')])
+    }),
+    ("plan, writing in a later part", || {
+        plan_state(a_plan(), true, &[KeyCode::PageDown])
+    }),
+    ("plan, lines", || {
+        plan_state(a_plan(), true, &[KeyCode::Tab])
+    }),
     ("pause signs", || heated(false, true, &[], 0)),
     ("pause signs, pulse row", || {
         heated(

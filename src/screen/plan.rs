@@ -44,6 +44,8 @@ pub struct Plan {
     field: TextField,
     opened: Instant,
     edited: bool,
+    /// How far the plan can scroll at the last drawn size.
+    max_scroll: std::cell::Cell<usize>,
 }
 
 impl Plan {
@@ -60,6 +62,7 @@ impl Plan {
             field: TextField::new(LINE_LIMIT),
             opened: now,
             edited: false,
+            max_scroll: std::cell::Cell::new(0),
         };
         if edit && screen.broken.is_none() {
             screen.mode = screen.editing(0);
@@ -206,16 +209,10 @@ impl Plan {
     }
 
     fn field_view(&self) -> FieldView<'_> {
-        let full = matches!(self.mode, Mode::Edit { section, changing: None, .. }
-            if self.lines(section).len() >= MOST_LINES);
         FieldView {
             field: &self.field,
             focused: self.takes_text(),
-            placeholder: if full {
-                "this part is full: change or remove a line"
-            } else {
-                "a short line, then Enter"
-            },
+            placeholder: "a short line, then Enter",
             boxed: true,
             counter: false,
         }
@@ -268,10 +265,17 @@ impl Plan {
                 break;
             }
             rows.push((String::new(), theme.text));
-            rows.push((
-                ui::fit(&format!("{}. {}", n + 1, section.title(content)), width),
-                theme.title,
-            ));
+            for (i, part) in ui::wrap(&section.title(content), width.saturating_sub(3), 2)
+                .into_iter()
+                .enumerate()
+            {
+                let number = if i == 0 {
+                    format!("{}. ", n + 1)
+                } else {
+                    "   ".into()
+                };
+                rows.push((format!("{number}{part}"), theme.title));
+            }
             if lines.is_empty() {
                 rows.push(("   –".into(), theme.dim));
             }
@@ -326,7 +330,7 @@ impl Screen for Plan {
     fn enabled(&self, action: Action) -> bool {
         match (self.mode, action) {
             (Mode::View(scroll), Action::Up) => scroll > 0,
-            (Mode::View(_), Action::Down) => true,
+            (Mode::View(scroll), Action::Down) => scroll < self.max_scroll.get(),
             (Mode::View(_), Action::Type) => self.broken.is_none(),
             (Mode::Edit { section, .. }, Action::StepBack) => section > 0,
             (Mode::Edit { section, .. }, Action::StepOn) => section + 1 < SECTIONS.len(),
@@ -372,7 +376,7 @@ impl Screen for Plan {
         match self.mode {
             Mode::View(scroll) => match action {
                 Action::Up => self.mode = Mode::View(scroll.saturating_sub(1)),
-                Action::Down => self.mode = Mode::View(scroll + 1),
+                Action::Down => self.mode = Mode::View((scroll + 1).min(self.max_scroll.get())),
                 Action::Type if self.broken.is_none() => self.mode = self.editing(0),
                 Action::Back => return Outcome::Done(Box::new(self.account(cx.now))),
                 _ => return Outcome::Ignored,
@@ -428,6 +432,7 @@ impl Widget for Drawn<'_, Plan> {
                 let width = area.width.saturating_sub(4) as usize;
                 let rows = screen.view_rows(view, width);
                 let last = rows.len().saturating_sub(area.height as usize);
+                screen.max_scroll.set(last);
                 let rows: Vec<(String, Style)> = rows.into_iter().skip(scroll.min(last)).collect();
                 if rows.len() <= area.height as usize {
                     ui::page(buf, area, rows, Align::Left);
@@ -460,7 +465,15 @@ impl Widget for Drawn<'_, Plan> {
                     Line::styled(ui::fit(&part.title(content), width), theme.title),
                 ])
                 .render(head, buf);
-                let prompt_lines: Vec<Line> = ui::wrap(&part.prompt(content), width, 2)
+                let full = screen.lines(section).len() >= MOST_LINES;
+                let prompt_text = if full {
+                    format!(
+                        "This part holds {MOST_LINES} lines: change or take one out to add another."
+                    )
+                } else {
+                    part.prompt(content)
+                };
+                let prompt_lines: Vec<Line> = ui::wrap(&prompt_text, width, 2)
                     .into_iter()
                     .map(|l| Line::styled(l, theme.dim))
                     .collect();

@@ -8,6 +8,7 @@ mod heated;
 mod history;
 mod home;
 mod pages;
+mod plan;
 mod reframe;
 mod relax;
 mod sizes;
