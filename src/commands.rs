@@ -474,7 +474,7 @@ fn run_tui(
         copy_to_clipboard(text);
     }
     if let Some(why) = unsaved {
-        eprintln!("soothe: this session could not be saved: {why}");
+        eprintln!("soothe: {why}");
     }
     match exit {
         Exit::Normal => Ok(ExitCode::SUCCESS),

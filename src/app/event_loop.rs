@@ -62,9 +62,12 @@ pub fn run(
     app.finish(Instant::now());
     // Shown in the very batch that quit: still remembered, still saved.
     remember_safety(app, files.state.as_deref());
-    let _ = save_plan(app, files.plan.as_deref());
-    let journal = files.journal.as_deref();
-    Ok((exit, save(app, journal)))
+    let plan = save_plan(app, files.plan.as_deref())
+        .err()
+        .map(|why| format!("your plan could not be saved: {why}"));
+    let journal = save(app, files.journal.as_deref())
+        .map(|why| format!("this session could not be saved: {why}"));
+    Ok((exit, journal.or(plan)))
 }
 
 /// Where the event loop writes: the journal, what soothe remembers, the plan.
