@@ -685,6 +685,8 @@ fn frame_areas(area: Rect) -> [Rect; 3] {
 #[cfg(test)]
 mod heated_tests;
 #[cfg(test)]
+mod kind_tests;
+#[cfg(test)]
 mod plan_tests;
 #[cfg(test)]
 mod tests;

@@ -76,6 +76,8 @@ pub enum Command {
     Pause(PauseArgs),
     /// Write a message, check it, let it sit, then decide (soothe never sends anything)
     Send(SendArgs),
+    /// A two-minute self-compassion pause in three steps
+    Kind,
     /// A safety plan in your own words: `plan` to read it, `plan edit` to write it, `--print` for paper
     Plan(PlanArgs),
     /// Past sessions from the journal, and what helps you most

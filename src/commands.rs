@@ -81,6 +81,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Pause(args)) => pause(session(content, settings), &paths, args),
         Some(Command::Send(args)) => send(session(content, settings), &paths, args),
         Some(Command::Plan(args)) => plan(session(content, settings), &paths, args),
+        Some(Command::Kind) => kind(session(content, settings), &paths),
         Some(Command::History(args)) => history(&paths, args),
         Some(Command::Check(args)) => check(&paths, args, &content),
         Some(Command::Patterns) => patterns(&content),
@@ -369,6 +370,18 @@ fn remember_safety(state: Option<&std::path::Path>) -> impl FnMut() + '_ {
             let _ = state::remember_safety(path, WallClock::local().at(Instant::now()));
         }
     }
+}
+
+fn kind(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
+    if !can_draw(&ctx) {
+        return Err(Failure::new(
+            1,
+            "the kindness pause needs a terminal (it offers phrases to pick)",
+        ));
+    }
+    run_tui(ctx, paths, false, |ctx, now| {
+        App::direct(ctx, Route::Kind, now)
+    })
 }
 
 /// The safety plan: on screen, or printed (`--print`, or with no terminal

@@ -22,6 +22,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("send.toml", include_str!("../content/send.toml")),
     ("pause.toml", include_str!("../content/pause.toml")),
     ("plan.toml", include_str!("../content/plan.toml")),
+    ("kind.toml", include_str!("../content/kind.toml")),
 ];
 
 /// The pattern `soothe breathe` uses when none is named.
@@ -455,6 +456,21 @@ impl Content {
             .map_or(id, |w| w.text.as_str())
     }
 
+    /// The words whose ids are `<prefix>.<number>`, in number order (the
+    /// phrases a step offers; a user file adds one with a new number).
+    pub fn numbered(&self, prefix: &str) -> Vec<&Phrase> {
+        let mut found: Vec<(u32, &Phrase)> = self
+            .words
+            .iter()
+            .filter_map(|w| {
+                let rest = w.id.strip_prefix(prefix)?.strip_prefix('.')?;
+                rest.parse::<u32>().ok().map(|n| (n, w))
+            })
+            .collect();
+        found.sort_by_key(|(n, _)| *n);
+        found.into_iter().map(|(_, w)| w).collect()
+    }
+
     pub fn pattern(&self, id: &str) -> Option<&Pattern> {
         self.patterns.iter().find(|p| p.id == id)
     }
@@ -559,13 +575,14 @@ mod tests {
             include_str!("screen/send/draw.rs"),
             include_str!("screen/safety.rs"),
             include_str!("plain/heated.rs"),
+            include_str!("screen/kind.rs"),
         ];
         let builtin = Content::builtin();
         let mut used = 0;
         for source in sources {
             // Every string literal that looks like a word id.
             for literal in source.split('"').skip(1).step_by(2) {
-                let is_id = ["pause.", "send.", "safety."]
+                let is_id = ["pause.", "send.", "safety.", "kind.", "plan."]
                     .iter()
                     .any(|p| literal.starts_with(p))
                     && literal

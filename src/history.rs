@@ -335,6 +335,7 @@ mod tests {
             reframe: None,
             pause: None,
             send: None,
+            chosen: Vec::new(),
         }
     }
 

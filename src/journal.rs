@@ -30,6 +30,8 @@ pub enum Exercise {
     Send,
     /// The safety plan seen or changed (nothing of it is kept here).
     Plan,
+    /// A two-minute self-compassion pause.
+    Kind,
 }
 
 impl Exercise {
@@ -42,6 +44,7 @@ impl Exercise {
             Exercise::Pause => "pause",
             Exercise::Send => "send",
             Exercise::Plan => "plan",
+            Exercise::Kind => "kind",
         }
     }
 
@@ -49,7 +52,7 @@ impl Exercise {
     /// are v2, so an older soothe counts them as newer, not unreadable.
     pub fn schema(self) -> u32 {
         match self {
-            Exercise::Pause | Exercise::Send | Exercise::Plan => 2,
+            Exercise::Pause | Exercise::Send | Exercise::Plan | Exercise::Kind => 2,
             _ => SCHEMA_V1,
         }
     }
@@ -227,6 +230,9 @@ pub struct Record {
     pub pause: Option<Box<PauseRecord>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub send: Option<Box<SendRecord>>,
+    /// A kindness pause: the phrase ids chosen ("own" for words typed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chosen: Vec<String>,
 }
 
 /// Timestamps as people and other tools read them: whole seconds and an
@@ -264,6 +270,8 @@ pub struct Session {
     pub reframe: Option<Box<ThoughtRecord>>,
     pub pause: Option<Box<PauseRecord>>,
     pub send: Option<Box<SendRecord>>,
+    /// A kindness pause: the phrase ids chosen.
+    pub chosen: Vec<String>,
     /// Lines to print after soothe exits, to copy (a message for the
     /// partner, a draft to send); never part of the record itself.
     pub farewell: Vec<String>,
@@ -289,6 +297,7 @@ impl Session {
             reframe: None,
             pause: None,
             send: None,
+            chosen: Vec::new(),
             farewell: Vec::new(),
             to_copy: String::new(),
             own: (None, None),
@@ -473,6 +482,7 @@ pub(crate) mod tests {
             reframe: None,
             pause: None,
             send: None,
+            chosen: Vec::new(),
         }
     }
 

@@ -75,6 +75,8 @@ pub enum Action {
     NotNow,
     /// A line out of a list.
     Remove,
+    /// The ending: a kindness pause now.
+    Kindness,
 }
 
 /// The editing keys every text field shares.
@@ -474,8 +476,40 @@ pub const ENDING_RATING: &[Binding] = &[
     on(&[UP, ch('k')], Action::Up, "The question above").hint("question"),
     on(&[DOWN, ch('j'), TAB], Action::Down, "The question below").joined(),
     on(&[ENTER], Action::Select, "Save and close").hint("save"),
+    on(
+        &[ch('c')],
+        Action::Kindness,
+        "Still strong: a two-minute kindness pause",
+    )
+    .hint("kindness pause"),
     on(BACK, Action::Back, "Close now, keeping what you answered").hint("close"),
 ];
+
+/// The kindness pause, picking a phrase.
+pub const KIND_LIST: &[Binding] = &[
+    on(UPS, Action::Up, "Move up").hint("move"),
+    on(DOWNS, Action::Down, "Move down").joined(),
+    on(&[ENTER], Action::Select, "These words, and on").hint("choose"),
+    on(&[TAB], Action::Focus, "Your own words instead").hint("own words"),
+    on(&[PAGE_UP, LEFT], Action::StepBack, "Back a step").hint("back"),
+    on(BACK, Action::Back, "End the pause").hint("end"),
+];
+
+/// The kindness pause, own words.
+pub const KIND_FIELD: &[Binding] = &[
+    on(&[ENTER], Action::Select, "These words, and on").hint("on"),
+    on(&[TAB, ESC], Action::LeaveField, "Back to the phrases").hint("phrases"),
+    on(&[PAGE_UP], Action::StepBack, "Back a step"),
+    on(&[LEFT], Action::Previous, "Move left"),
+];
+
+/// The kindness pause's last page.
+pub const KIND_END: &[Binding] = &[on(
+    &[ENTER, ch('q'), ESC],
+    Action::Back,
+    "Done, and see how you feel",
+)
+.hint("done")];
 
 /// The ending with nothing to rate.
 pub const ENDING: &[Binding] =
@@ -897,6 +931,9 @@ pub const SCREENS: &[(&str, &[Binding])] = &[
     ("send, shown", SEND_SHOWN),
     ("safety question", SAFETY_ASK),
     ("safety page", SAFETY_PAGE),
+    ("kind", KIND_LIST),
+    ("kind, own words", KIND_FIELD),
+    ("kind, last", KIND_END),
     ("plan", PLAN_VIEW),
     ("plan, writing", PLAN_FIELD),
     ("plan, lines", PLAN_LIST),
@@ -1039,6 +1076,28 @@ mod tests {
             &[REFRAME_REVIEW, GLOBAL],
             &[HISTORY, GLOBAL],
             &[SUPPORT, GLOBAL],
+            &[SAFETY_ASK, GLOBAL],
+            &[SAFETY_PAGE, GLOBAL],
+            &[PAUSE_SIGNS, GLOBAL],
+            &[PAUSE_MESSAGE, GLOBAL],
+            &[PAUSE_MESSAGE_FIELD, EDIT],
+            &[PAUSE_BREAK, GLOBAL],
+            &[PAUSE_CHOOSE, GLOBAL],
+            &[PAUSE_DUE, GLOBAL],
+            &[PAUSE_LAST, GLOBAL],
+            &[SEND_URGE, GLOBAL],
+            &[SEND_DRAFT, EDIT],
+            &[SEND_DRAFT_AWAY, GLOBAL],
+            &[SEND_CHECKED, GLOBAL],
+            &[SEND_WAIT, GLOBAL],
+            &[SEND_DECIDE, GLOBAL],
+            &[SEND_SHOWN, GLOBAL],
+            &[PLAN_VIEW, GLOBAL],
+            &[PLAN_FIELD, EDIT],
+            &[PLAN_LIST, GLOBAL],
+            &[KIND_LIST, GLOBAL],
+            &[KIND_FIELD, EDIT],
+            &[KIND_END, GLOBAL],
         ];
         for state in states {
             let mut seen: Vec<Key> = Vec::new();

@@ -9,6 +9,7 @@ pub mod ending;
 pub mod ground;
 pub mod history;
 pub mod home;
+pub mod kind;
 pub mod patterns;
 pub mod pause;
 pub mod plan;
@@ -166,6 +167,7 @@ pub enum Kind {
     Pause,
     Send,
     Plan,
+    Kind,
 }
 
 pub trait Screen: std::any::Any {
@@ -231,9 +233,14 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
         Route::Pause { planned } => Box::new(pause::Pause::new(planned, ctx, now)),
         Route::Send { plan } => Box::new(send::Send::new(plan, ctx)),
         Route::Plan { edit } => Box::new(plan::Plan::new(ctx, edit, now)),
+        Route::Kind => Box::new(kind::KindPause::new(ctx, now)),
         Route::Support => Box::new(support::Support),
         Route::CheckIn => Box::new(checkin::CheckIn::new()),
-        Route::Ending { summary, questions } => Box::new(ending::Ending::new(summary, questions)),
+        Route::Ending {
+            summary,
+            questions,
+            offer_kind,
+        } => Box::new(ending::Ending::new(summary, questions, offer_kind)),
         // The app reads the journal first and opens History itself.
         Route::History => Box::new(history::History::new(Default::default())),
     }

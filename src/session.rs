@@ -29,6 +29,8 @@ pub enum Route {
         program: Program,
     },
     Reframe,
+    /// A two-minute self-compassion pause.
+    Kind,
     /// The safety plan, read or (`edit`) written.
     Plan {
         edit: bool,
@@ -47,6 +49,8 @@ pub enum Route {
     Ending {
         summary: Summary,
         questions: Vec<Question>,
+        /// A kindness pause is one key away should distress stay high.
+        offer_kind: bool,
     },
 }
 
@@ -58,6 +62,7 @@ impl Route {
             Route::Ground { .. } => Some(Exercise::Ground),
             Route::Relax { .. } => Some(Exercise::Relax),
             Route::Reframe => Some(Exercise::Reframe),
+            Route::Kind => Some(Exercise::Kind),
             Route::Pause { .. } => Some(Exercise::Pause),
             Route::Send { .. } => Some(Exercise::Send),
             _ => None,
@@ -352,6 +357,22 @@ impl Sessions {
                 },
                 Vec::new(),
             ),
+            // From the ending straight into another exercise (the kindness
+            // pause): this one is saved, its "now" is the next one's before.
+            (phase @ Phase::Ending { .. }, Event::Start { route, now, .. }) => {
+                let Phase::Ending { ratings, .. } = &phase else {
+                    unreachable!("matched above");
+                };
+                let running = Running {
+                    started: self.clock.at(now),
+                    before: ratings.after,
+                    asked_before: true,
+                    inside: false,
+                };
+                let mut commands = self.save_ending(phase);
+                commands.push(Command::Replace(route));
+                (Phase::Running(running), commands)
+            }
             (phase @ Phase::Ending { .. }, Event::Back) => {
                 let mut commands = self.save_ending(phase);
                 commands.push(Command::Pop);
@@ -417,7 +438,12 @@ impl Sessions {
                 ratings,
             )));
         }
-        commands.push(Command::Replace(Route::Ending { summary, questions }));
+        let offer_kind = session.exercise != Exercise::Kind && !questions.is_empty();
+        commands.push(Command::Replace(Route::Ending {
+            summary,
+            questions,
+            offer_kind,
+        }));
         let phase = Phase::Ending {
             running,
             ended_at: now,
@@ -495,6 +521,7 @@ impl Sessions {
                 }
                 p
             }),
+            chosen: session.chosen,
         }
     }
 }

@@ -919,3 +919,12 @@ fn plan_print_prints_the_plan_and_a_broken_file_is_one_line_left_alone() {
     assert!(message.starts_with("soothe: plan.toml:3:3: "), "{message}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), by_hand);
 }
+
+#[test]
+fn kind_without_a_terminal_says_why_in_one_line() {
+    let out = Sandbox::new().run(&["kind"]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = text(&out.stderr);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("needs a terminal"), "{message}");
+}

@@ -34,6 +34,7 @@ fn record(writer: &str, n: u32) -> Record {
         reframe: None,
         pause: None,
         send: None,
+        chosen: Vec::new(),
     }
 }
 

@@ -99,6 +99,7 @@ fn record(n: u32) -> Record {
         reframe: None,
         pause: None,
         send: None,
+        chosen: Vec::new(),
     }
 }
 

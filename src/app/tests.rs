@@ -861,7 +861,35 @@ fn a_plan() -> crate::documents::Loaded<crate::plan::SafetyPlan> {
     crate::documents::Loaded::Read(plan)
 }
 
+/// The kindness pause after `keys`.
+fn kind_state(keys: &[KeyCode]) -> (App, Instant) {
+    let t0 = Instant::now();
+    let mut app = App::direct(ctx(), Route::Kind, t0);
+    for code in keys {
+        crate::testing::press(&mut app, *code, t0);
+    }
+    (app, t0)
+}
+
 const STATES: &[Recipe] = &[
+    ("kind, first step", || kind_state(&[])),
+    ("kind, second step", || kind_state(&[KeyCode::Enter])),
+    ("kind, own words", || {
+        kind_state(&[KeyCode::Tab, KeyCode::Char('x')])
+    }),
+    ("kind, last page", || {
+        kind_state(&[KeyCode::Enter, KeyCode::Enter, KeyCode::Enter])
+    }),
+    ("ending offering kindness", || {
+        let mut ctx = ctx();
+        ctx.settings.checkins = true;
+        let t0 = ctx.clock.start();
+        let mut app = App::direct(ctx, breathe_route("4-4-6", Length::Forever), t0);
+        for code in [KeyCode::Char('q'), KeyCode::Char('8'), KeyCode::Char('6')] {
+            crate::testing::press(&mut app, code, t0);
+        }
+        (app, t0)
+    }),
     ("plan, none yet", || {
         plan_state(crate::documents::Loaded::Missing, false, &[])
     }),

@@ -17,19 +17,24 @@ use crate::session::{Question, Ratings, Summary, Tone};
 use crate::ui::{self, Align, Theme, scale};
 use crate::words;
 
+/// From this "now" rating on, the ending offers a kindness pause.
+const KIND_FROM: u8 = 6;
+
 pub struct Ending {
     summary: Summary,
     questions: Vec<Question>,
+    offer_kind: bool,
     ratings: Ratings,
     /// The question the keys answer.
     focus: usize,
 }
 
 impl Ending {
-    pub fn new(summary: Summary, questions: Vec<Question>) -> Ending {
+    pub fn new(summary: Summary, questions: Vec<Question>, offer_kind: bool) -> Ending {
         Ending {
             summary,
             questions,
+            offer_kind,
             ratings: Ratings::default(),
             focus: 0,
         }
@@ -37,6 +42,11 @@ impl Ending {
 
     pub fn ratings(&self) -> Ratings {
         self.ratings
+    }
+
+    /// Distress still 6 or more at the end: a kindness pause is offered.
+    fn offers_kind(&self) -> bool {
+        self.offer_kind && self.ratings.after.is_some_and(|after| after >= KIND_FROM)
     }
 
     fn focused(&self) -> Option<Question> {
@@ -79,6 +89,7 @@ impl Screen for Ending {
             Action::Down => self.focus + 1 < self.questions.len(),
             Action::Previous => value != Some(0),
             Action::Next => value != Some(scale::MAX),
+            Action::Kindness => self.offers_kind(),
             _ => true,
         }
     }
@@ -103,6 +114,7 @@ impl Screen for Ending {
                 Outcome::Changed
             }
             Action::Select | Action::Back => Outcome::Back,
+            Action::Kindness if self.offers_kind() => Outcome::Open(crate::session::Route::Kind),
             _ => Outcome::Ignored,
         }
     }
@@ -160,6 +172,12 @@ impl Widget for Drawn<'_, Ending> {
                 theme.dim,
             ));
         }
+        if screen.offers_kind() {
+            asked.push(Line::styled(
+                ui::fit(view.ctx.content.say("kind.offer"), area.width as usize),
+                theme.accent,
+            ));
+        }
         // When it does not all fit, the summary's empty lines go first, then
         // its last lines: the questions always show.
         let room =
@@ -213,6 +231,7 @@ mod tests {
         let mut e = Ending::new(
             Summary::default(),
             vec![Question::BeforeYouStarted, Question::AfterNow],
+            true,
         );
         let seven = cx_run(&mut e, Action::Digit(7));
         assert_eq!(

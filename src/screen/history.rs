@@ -301,6 +301,7 @@ fn name(content: &Content, exercise: Exercise, variant: &str) -> String {
         Exercise::Pause => Some("A break".to_string()),
         Exercise::Send => Some("A message".to_string()),
         Exercise::Plan => Some("Safety plan".to_string()),
+        Exercise::Kind => Some("Kindness pause".to_string()),
     };
     format!(
         "{} ({})",

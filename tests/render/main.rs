@@ -7,6 +7,7 @@ mod ground;
 mod heated;
 mod history;
 mod home;
+mod kind;
 mod pages;
 mod plan;
 mod reframe;
