@@ -57,6 +57,8 @@ pub struct App {
     to_copy: Option<String>,
     /// The safety plan, changed, for the event loop to save.
     plan_to_save: Option<crate::plan::SafetyPlan>,
+    /// The good-things week, changed, for the event loop to remember.
+    good_to_remember: Option<crate::exercise::good::GoodWeek>,
     /// The safety question was shown this run: the event loop remembers it.
     safety_shown: bool,
 }
@@ -80,6 +82,7 @@ impl App {
             hidden: false,
             to_copy: None,
             plan_to_save: None,
+            good_to_remember: None,
             safety_shown: false,
         }
     }
@@ -363,6 +366,10 @@ impl App {
                     self.ctx.plan = crate::documents::Loaded::Read((*plan).clone());
                     self.plan_to_save = Some(*plan);
                 }
+                Command::GoodWritten(today) => {
+                    self.ctx.good_week = self.ctx.good_week.written(today);
+                    self.good_to_remember = Some(self.ctx.good_week);
+                }
                 Command::SafetyShown => {
                     self.ctx.safety_asked = true;
                     self.safety_shown = true;
@@ -423,6 +430,11 @@ impl App {
     /// What `--copy` puts on the clipboard (nothing after a quick hide).
     pub fn to_copy(&self) -> Option<&str> {
         self.to_copy.as_deref().filter(|_| !self.hidden)
+    }
+
+    /// The good-things week to remember, once.
+    pub fn take_good_week(&mut self) -> Option<crate::exercise::good::GoodWeek> {
+        self.good_to_remember.take()
     }
 
     /// The safety plan to save, once: the event loop writes it.
@@ -682,6 +694,8 @@ fn frame_areas(area: Rect) -> [Rect; 3] {
     )
 }
 
+#[cfg(test)]
+mod good_tests;
 #[cfg(test)]
 mod heated_tests;
 #[cfg(test)]

@@ -78,6 +78,8 @@ pub enum Command {
     Send(SendArgs),
     /// A two-minute self-compassion pause in three steps
     Kind,
+    /// Three things that went well today, and why each went well
+    Good,
     /// A safety plan in your own words: `plan` to read it, `plan edit` to write it, `--print` for paper
     Plan(PlanArgs),
     /// Past sessions from the journal, and what helps you most

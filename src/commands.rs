@@ -82,6 +82,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Send(args)) => send(session(content, settings), &paths, args),
         Some(Command::Plan(args)) => plan(session(content, settings), &paths, args),
         Some(Command::Kind) => kind(session(content, settings), &paths),
+        Some(Command::Good) => good(session(content, settings), &paths),
         Some(Command::History(args)) => history(&paths, args),
         Some(Command::Check(args)) => check(&paths, args, &content),
         Some(Command::Patterns) => patterns(&content),
@@ -97,6 +98,7 @@ fn ctx(options: &Options, content: Content, mut settings: Settings, paths: &Path
     if let Some(theme) = options.theme {
         settings.theme = theme;
     }
+    let remembered = state::load(paths.state_file().as_deref());
     let no_color = options.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let bell = if options.bell || options.no_bell {
         options.bell
@@ -114,7 +116,8 @@ fn ctx(options: &Options, content: Content, mut settings: Settings, paths: &Path
         bell,
         settings,
         clock: WallClock::local(),
-        safety_asked: state::safety_asked(paths.state_file().as_deref()),
+        safety_asked: remembered.safety_asked(),
+        good_week: remembered.good_week(),
         plan: paths
             .plan_file()
             .map_or(Loaded::Missing, |path| documents::load(&path)),
@@ -370,6 +373,15 @@ fn remember_safety(state: Option<&std::path::Path>) -> impl FnMut() + '_ {
             let _ = state::remember_safety(path, WallClock::local().at(Instant::now()));
         }
     }
+}
+
+fn good(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
+    if !can_draw(&ctx) {
+        return Err(Failure::new(1, "three good things needs a terminal"));
+    }
+    run_tui(ctx, paths, false, |ctx, now| {
+        App::direct(ctx, Route::Good, now)
+    })
 }
 
 fn kind(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {

@@ -23,6 +23,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("pause.toml", include_str!("../content/pause.toml")),
     ("plan.toml", include_str!("../content/plan.toml")),
     ("kind.toml", include_str!("../content/kind.toml")),
+    ("good.toml", include_str!("../content/good.toml")),
 ];
 
 /// The pattern `soothe breathe` uses when none is named.
@@ -576,13 +577,14 @@ mod tests {
             include_str!("screen/safety.rs"),
             include_str!("plain/heated.rs"),
             include_str!("screen/kind.rs"),
+            include_str!("screen/good.rs"),
         ];
         let builtin = Content::builtin();
         let mut used = 0;
         for source in sources {
             // Every string literal that looks like a word id.
             for literal in source.split('"').skip(1).step_by(2) {
-                let is_id = ["pause.", "send.", "safety.", "kind.", "plan."]
+                let is_id = ["pause.", "send.", "safety.", "kind.", "plan.", "good."]
                     .iter()
                     .any(|p| literal.starts_with(p))
                     && literal

@@ -2,6 +2,7 @@
 //! a file or the clock; every function that depends on time takes an instant.
 
 pub mod breathing;
+pub mod good;
 pub mod grounding;
 pub mod pause;
 pub mod reframing;

@@ -196,6 +196,34 @@ pub fn write_table(out: &mut impl Write, records: &[&Record], today: NaiveDate) 
     Ok(())
 }
 
+/// Three good things, by day, in the person's words (after the thought
+/// records, on the same page).
+fn write_good_things(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
+    let days: Vec<&Record> = records
+        .iter()
+        .copied()
+        .filter(|r| !r.good.is_empty())
+        .collect();
+    if days.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "## Good things")?;
+    writeln!(out)?;
+    for record in days {
+        writeln!(out, "**{}**", record.started_at.format("%A %-d %B %Y"))?;
+        writeln!(out)?;
+        for thing in &record.good {
+            if thing.why.is_empty() {
+                writeln!(out, "- {}", thing.what)?;
+            } else {
+                writeln!(out, "- {}, because {}", thing.what, thing.why)?;
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
 /// Thought records as a clean page to read or share with a therapist; other
 /// sessions are left out (a line says how many).
 pub fn write_markdown(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
@@ -207,7 +235,8 @@ pub fn write_markdown(out: &mut impl Write, records: &[&Record]) -> io::Result<(
     writeln!(out)?;
     if reframes.is_empty() {
         writeln!(out, "No thought records yet. `soothe reframe` makes one.")?;
-        return Ok(());
+        writeln!(out)?;
+        return write_good_things(out, records);
     }
     let strength = |feeling: &str, value: Option<u8>| -> Option<String> {
         match (feeling.is_empty(), value) {
@@ -248,7 +277,7 @@ pub fn write_markdown(out: &mut impl Write, records: &[&Record]) -> io::Result<(
         field("Next step", Some(t.next_step.clone()))?;
         field("\"I\"-statement", Some(t.statement.clone()))?;
     }
-    Ok(())
+    write_good_things(out, records)
 }
 
 /// One JSON array, written as it is serialized (nothing is built in memory
@@ -336,6 +365,7 @@ mod tests {
             pause: None,
             send: None,
             chosen: Vec::new(),
+            good: Vec::new(),
         }
     }
 

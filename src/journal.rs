@@ -32,6 +32,8 @@ pub enum Exercise {
     Plan,
     /// A two-minute self-compassion pause.
     Kind,
+    /// Three good things, and why each went well.
+    Good,
 }
 
 impl Exercise {
@@ -45,6 +47,7 @@ impl Exercise {
             Exercise::Send => "send",
             Exercise::Plan => "plan",
             Exercise::Kind => "kind",
+            Exercise::Good => "good",
         }
     }
 
@@ -52,7 +55,9 @@ impl Exercise {
     /// are v2, so an older soothe counts them as newer, not unreadable.
     pub fn schema(self) -> u32 {
         match self {
-            Exercise::Pause | Exercise::Send | Exercise::Plan | Exercise::Kind => 2,
+            Exercise::Pause | Exercise::Send | Exercise::Plan | Exercise::Kind | Exercise::Good => {
+                2
+            }
             _ => SCHEMA_V1,
         }
     }
@@ -78,6 +83,15 @@ impl Activity {
             secs: session.duration_secs,
         }
     }
+}
+
+/// One good thing and why it went well, in the person's own words (kept:
+/// these are theirs to read back).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoodThing {
+    pub what: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
 }
 
 /// How a break went. Typed text (the message) only with `save_text`.
@@ -233,6 +247,9 @@ pub struct Record {
     /// A kindness pause: the phrase ids chosen ("own" for words typed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chosen: Vec<String>,
+    /// Three good things, in the person's words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub good: Vec<GoodThing>,
 }
 
 /// Timestamps as people and other tools read them: whole seconds and an
@@ -272,6 +289,8 @@ pub struct Session {
     pub send: Option<Box<SendRecord>>,
     /// A kindness pause: the phrase ids chosen.
     pub chosen: Vec<String>,
+    /// Three good things.
+    pub good: Vec<GoodThing>,
     /// Lines to print after soothe exits, to copy (a message for the
     /// partner, a draft to send); never part of the record itself.
     pub farewell: Vec<String>,
@@ -298,6 +317,7 @@ impl Session {
             pause: None,
             send: None,
             chosen: Vec::new(),
+            good: Vec::new(),
             farewell: Vec::new(),
             to_copy: String::new(),
             own: (None, None),
@@ -483,6 +503,7 @@ pub(crate) mod tests {
             pause: None,
             send: None,
             chosen: Vec::new(),
+            good: Vec::new(),
         }
     }
 

@@ -485,6 +485,37 @@ pub const ENDING_RATING: &[Binding] = &[
     on(BACK, Action::Back, "Close now, keeping what you answered").hint("close"),
 ];
 
+/// Three good things, typing.
+pub const GOOD_FIELD: &[Binding] = &[
+    on(&[ENTER], Action::Select, "On (a why may be left empty)").hint("next"),
+    on(&[PAGE_UP], Action::StepBack, "Back a field, nothing lost").hint("back"),
+    on(&[LEFT], Action::Previous, "Move left"),
+    on(&[ESC], Action::LeaveField, "Leave the field (then q ends)").hint("leave field"),
+];
+
+/// Three good things, out of the field.
+pub const GOOD_AWAY: &[Binding] = &[
+    on(&[ENTER, ch('i')], Action::Type, "Back into the field").hint("type"),
+    on(
+        &[PAGE_UP, LEFT, ch('h')],
+        Action::StepBack,
+        "Back a field, nothing lost",
+    )
+    .hint("back"),
+    on(BACK, Action::Back, "End; what you wrote is kept").hint("end"),
+];
+
+/// Three good things, the last page.
+pub const GOOD_END: &[Binding] = &[
+    on(&[ENTER, ch('q'), ESC], Action::Back, "Done").hint("done"),
+    on(
+        &[PAGE_UP, LEFT, ch('h')],
+        Action::StepBack,
+        "Back to change one",
+    )
+    .hint("back"),
+];
+
 /// The kindness pause, picking a phrase.
 pub const KIND_LIST: &[Binding] = &[
     on(UPS, Action::Up, "Move up").hint("move"),
@@ -931,6 +962,9 @@ pub const SCREENS: &[(&str, &[Binding])] = &[
     ("send, shown", SEND_SHOWN),
     ("safety question", SAFETY_ASK),
     ("safety page", SAFETY_PAGE),
+    ("good things, typing", GOOD_FIELD),
+    ("good things", GOOD_AWAY),
+    ("good things, last", GOOD_END),
     ("kind", KIND_LIST),
     ("kind, own words", KIND_FIELD),
     ("kind, last", KIND_END),
@@ -1096,6 +1130,9 @@ mod tests {
             &[PLAN_FIELD, EDIT],
             &[PLAN_LIST, GLOBAL],
             &[KIND_LIST, GLOBAL],
+            &[GOOD_FIELD, EDIT],
+            &[GOOD_AWAY, GLOBAL],
+            &[GOOD_END, GLOBAL],
             &[KIND_FIELD, EDIT],
             &[KIND_END, GLOBAL],
         ];

@@ -6,6 +6,7 @@
 pub mod breathe;
 pub mod checkin;
 pub mod ending;
+pub mod good;
 pub mod ground;
 pub mod history;
 pub mod home;
@@ -49,6 +50,8 @@ pub struct Ctx {
     pub safety_asked: bool,
     /// The safety plan document, as read.
     pub plan: crate::documents::Loaded<crate::plan::SafetyPlan>,
+    /// The week of evening offers for three good things.
+    pub good_week: crate::exercise::good::GoodWeek,
 }
 
 impl Ctx {
@@ -86,6 +89,12 @@ impl<'a> Cx<'a> {
     /// The safety plan changed: the event loop saves it.
     pub fn save_plan(&mut self, plan: crate::plan::SafetyPlan) {
         self.commands.push(Command::SavePlan(Box::new(plan)));
+    }
+
+    /// Three good things were written today.
+    pub fn good_written(&mut self) {
+        self.commands
+            .push(Command::GoodWritten(self.wall().date_naive()));
     }
 
     /// The safety question was shown: it is not asked again.
@@ -168,6 +177,7 @@ pub enum Kind {
     Send,
     Plan,
     Kind,
+    Good,
 }
 
 pub trait Screen: std::any::Any {
@@ -234,6 +244,7 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
         Route::Send { plan } => Box::new(send::Send::new(plan, ctx)),
         Route::Plan { edit } => Box::new(plan::Plan::new(ctx, edit, now)),
         Route::Kind => Box::new(kind::KindPause::new(ctx, now)),
+        Route::Good => Box::new(good::GoodThings::new(ctx, now)),
         Route::Support => Box::new(support::Support),
         Route::CheckIn => Box::new(checkin::CheckIn::new()),
         Route::Ending {

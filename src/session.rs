@@ -31,6 +31,8 @@ pub enum Route {
     Reframe,
     /// A two-minute self-compassion pause.
     Kind,
+    /// Three good things.
+    Good,
     /// The safety plan, read or (`edit`) written.
     Plan {
         edit: bool,
@@ -63,6 +65,7 @@ impl Route {
             Route::Relax { .. } => Some(Exercise::Relax),
             Route::Reframe => Some(Exercise::Reframe),
             Route::Kind => Some(Exercise::Kind),
+            Route::Good => Some(Exercise::Good),
             Route::Pause { .. } => Some(Exercise::Pause),
             Route::Send { .. } => Some(Exercise::Send),
             _ => None,
@@ -77,7 +80,7 @@ impl Route {
 pub fn asks_checkins(exercise: Exercise) -> bool {
     !matches!(
         exercise,
-        Exercise::Reframe | Exercise::Pause | Exercise::Send
+        Exercise::Reframe | Exercise::Pause | Exercise::Send | Exercise::Good
     )
 }
 
@@ -197,6 +200,8 @@ pub enum Command {
     TakeBack(Finished),
     /// The one safety question was shown: remembered, never the answer.
     SafetyShown,
+    /// Three good things were written on this day: the evening offer's week.
+    GoodWritten(chrono::NaiveDate),
     /// The safety plan changed: saved at once.
     SavePlan(Box<crate::plan::SafetyPlan>),
     Quit,
@@ -522,6 +527,7 @@ impl Sessions {
                 p
             }),
             chosen: session.chosen,
+            good: session.good,
         }
     }
 }

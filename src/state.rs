@@ -1,45 +1,57 @@
-//! What soothe remembers between runs that is not a session: for now only
-//! that the safety question was shown (never its answer), in
-//! `<data>/state.toml`. Written by replacing the file whole, 0600; a file
-//! that cannot be read counts as nothing remembered.
+//! What soothe remembers between runs that is not a session, in
+//! `<data>/state.toml`: that the safety question was shown (never its
+//! answer), and the week of evening offers for three good things. Written
+//! by replacing the file whole, 0600; a file that cannot be read counts as
+//! nothing remembered.
 
 use std::fs::{DirBuilder, OpenOptions};
 use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::Path;
 
-use chrono::{DateTime, FixedOffset, SecondsFormat};
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct State {
+use crate::exercise::good::GoodWeek;
+
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+pub struct State {
     /// When the safety question was first shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     safety_question_shown: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    good_week_started: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    good_last_written: Option<NaiveDate>,
 }
 
-fn read(path: &Path) -> State {
-    std::fs::read_to_string(path)
-        .ok()
+impl State {
+    pub fn safety_asked(&self) -> bool {
+        self.safety_question_shown.is_some()
+    }
+
+    pub fn good_week(&self) -> GoodWeek {
+        GoodWeek {
+            started: self.good_week_started,
+            last: self.good_last_written,
+        }
+    }
+}
+
+/// What is remembered (nothing, with no file or no data folder).
+pub fn load(path: Option<&Path>) -> State {
+    path.and_then(|path| std::fs::read_to_string(path).ok())
         .and_then(|text| toml::from_str(&text).ok())
         .unwrap_or_default()
 }
 
-/// Whether the safety question was shown before.
-pub fn safety_asked(path: Option<&Path>) -> bool {
-    path.is_some_and(|path| read(path).safety_question_shown.is_some())
-}
-
-/// Remembers that the safety question was shown, at `at`.
-pub fn remember_safety(path: &Path, at: DateTime<FixedOffset>) -> io::Result<()> {
-    let mut state = read(path);
-    state.safety_question_shown = Some(at.to_rfc3339_opts(SecondsFormat::Secs, false));
+fn save(path: &Path, state: &State) -> io::Result<()> {
     if let Some(dir) = path.parent()
         && !dir.as_os_str().is_empty()
     {
         DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
     }
-    let text = toml::to_string(&state).map_err(io::Error::other)?;
+    let text = toml::to_string(state).map_err(io::Error::other)?;
     let fresh = path.with_extension("toml.new");
     let mut file = OpenOptions::new()
         .create(true)
@@ -50,6 +62,26 @@ pub fn remember_safety(path: &Path, at: DateTime<FixedOffset>) -> io::Result<()>
     file.write_all(text.as_bytes())?;
     file.sync_data()?;
     std::fs::rename(&fresh, path)
+}
+
+/// Whether the safety question was shown before.
+pub fn safety_asked(path: Option<&Path>) -> bool {
+    load(path).safety_asked()
+}
+
+/// Remembers that the safety question was shown, at `at`.
+pub fn remember_safety(path: &Path, at: DateTime<FixedOffset>) -> io::Result<()> {
+    let mut state = load(Some(path));
+    state.safety_question_shown = Some(at.to_rfc3339_opts(SecondsFormat::Secs, false));
+    save(path, &state)
+}
+
+/// Remembers the week of good-things offers.
+pub fn remember_good(path: &Path, week: GoodWeek) -> io::Result<()> {
+    let mut state = load(Some(path));
+    state.good_week_started = week.started;
+    state.good_last_written = week.last;
+    save(path, &state)
 }
 
 #[cfg(test)]
@@ -70,6 +102,19 @@ mod tests {
             "safety_question_shown = \"2026-12-01T21:40:00+01:00\""
         );
         assert!(!safety_asked(None));
+    }
+
+    #[test]
+    fn the_good_week_is_kept_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.toml");
+        let at = DateTime::parse_from_rfc3339("2026-12-01T21:40:00+01:00").unwrap();
+        remember_safety(&path, at).unwrap();
+        let week = GoodWeek::default().written(at.date_naive());
+        remember_good(&path, week).unwrap();
+        let state = load(Some(&path));
+        assert!(state.safety_asked());
+        assert_eq!(state.good_week(), week);
     }
 
     #[test]

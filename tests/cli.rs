@@ -928,3 +928,20 @@ fn kind_without_a_terminal_says_why_in_one_line() {
     assert_eq!(message.lines().count(), 1, "{message}");
     assert!(message.contains("needs a terminal"), "{message}");
 }
+
+#[test]
+fn the_markdown_page_carries_good_things_in_their_own_words() {
+    let sandbox = Sandbox::new();
+    std::fs::write(
+        sandbox.data.path().join("journal.jsonl"),
+        concat!(
+            r#"{"v":2,"id":"g","started_at":"2026-11-21T21:00:00+01:00","ended_at":"2026-11-21T21:05:00+01:00","exercise":"good","variant":"three","completed":true,"duration_secs":300,"good":[{"what":"Sam called back","why":"I asked plainly"},{"what":"a quiet walk"}]}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let out = sandbox.run(&["history", "--format", "markdown"]);
+    assert!(out.status.success());
+    let page = text(&out.stdout);
+    assert!(page.contains("## Good things\n\n**Saturday 21 November 2026**\n\n- Sam called back, because I asked plainly\n- a quiet walk\n"), "{page}");
+}

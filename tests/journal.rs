@@ -35,6 +35,7 @@ fn record(writer: &str, n: u32) -> Record {
         pause: None,
         send: None,
         chosen: Vec::new(),
+        good: Vec::new(),
     }
 }
 

@@ -100,6 +100,7 @@ fn record(n: u32) -> Record {
         pause: None,
         send: None,
         chosen: Vec::new(),
+        good: Vec::new(),
     }
 }
 

@@ -95,6 +95,12 @@ fn remember_safety(app: &mut App, state: Option<&Path>) {
     {
         let _ = crate::state::remember_safety(path, WallClock::local().at(Instant::now()));
     }
+    // The same for the week of good-things offers.
+    if let Some(week) = app.take_good_week()
+        && let Some(path) = state
+    {
+        let _ = crate::state::remember_good(path, week);
+    }
 }
 
 /// Appends the app's finished sessions; the last failure, if any, as a line.

@@ -871,7 +871,37 @@ fn kind_state(keys: &[KeyCode]) -> (App, Instant) {
     (app, t0)
 }
 
+/// Three good things after `keys`, each typed key a letter in the field.
+fn good_state(keys: &[KeyCode]) -> (App, Instant) {
+    let t0 = Instant::now();
+    let mut app = App::direct(ctx(), Route::Good, t0);
+    for code in keys {
+        crate::testing::press(&mut app, *code, t0);
+    }
+    (app, t0)
+}
+
 const STATES: &[Recipe] = &[
+    ("good, typing a thing", || good_state(&[KeyCode::Char('a')])),
+    ("good, typing a why", || {
+        good_state(&[KeyCode::Char('a'), KeyCode::Enter, KeyCode::Char('b')])
+    }),
+    ("good, out of the field", || {
+        good_state(&[KeyCode::Char('a'), KeyCode::Esc])
+    }),
+    ("good, last page", || {
+        good_state(&[
+            KeyCode::Char('a'),
+            KeyCode::Enter,
+            KeyCode::Enter,
+            KeyCode::Char('b'),
+            KeyCode::Enter,
+            KeyCode::Enter,
+            KeyCode::Char('c'),
+            KeyCode::Enter,
+            KeyCode::Enter,
+        ])
+    }),
     ("kind, first step", || kind_state(&[])),
     ("kind, second step", || kind_state(&[KeyCode::Enter])),
     ("kind, own words", || {

@@ -302,6 +302,7 @@ fn name(content: &Content, exercise: Exercise, variant: &str) -> String {
         Exercise::Send => Some("A message".to_string()),
         Exercise::Plan => Some("Safety plan".to_string()),
         Exercise::Kind => Some("Kindness pause".to_string()),
+        Exercise::Good => Some("Three good things".to_string()),
     };
     format!(
         "{} ({})",

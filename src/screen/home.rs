@@ -24,13 +24,14 @@ enum Item {
     Send,
     Reframe,
     Patterns,
+    Good,
     Plan,
     History,
     Support,
 }
 
 /// What helps right now first, then what needs a calmer mind, then yours.
-const ITEMS: [Item; 10] = [
+const ITEMS: [Item; 11] = [
     Item::Breathe,
     Item::Ground,
     Item::Relax,
@@ -38,6 +39,7 @@ const ITEMS: [Item; 10] = [
     Item::Send,
     Item::Reframe,
     Item::Patterns,
+    Item::Good,
     Item::Plan,
     Item::History,
     Item::Support,
@@ -45,7 +47,7 @@ const ITEMS: [Item; 10] = [
 
 /// The last row of each group: what helps right now (to Send), when you
 /// are calmer (to Patterns), yours (to History); Support stands alone.
-const GROUP_ENDS: [usize; 3] = [4, 6, 8];
+const GROUP_ENDS: [usize; 3] = [4, 6, 9];
 
 pub struct Home {
     selected: usize,
@@ -82,6 +84,12 @@ impl Home {
             ),
             _ => None,
         });
+        let now = ctx.clock.at(ctx.clock.start()).naive_local();
+        let notice = notice.or_else(|| {
+            ctx.good_week
+                .offers(now)
+                .then(|| ctx.content.say("good.offer").to_string())
+        });
         let content = &ctx.content;
         let position =
             |ids: Vec<&str>, wanted: &str| ids.iter().position(|id| *id == wanted).unwrap_or(0);
@@ -109,7 +117,7 @@ impl Home {
 
 impl Home {
     /// Each row's name and its one line: what Enter would start.
-    fn entries(&self, content: &Content) -> [(&'static str, String); 10] {
+    fn entries(&self, content: &Content) -> [(&'static str, String); 11] {
         let pattern = &content.patterns[self.pattern];
         let grounding = &content.grounding[self.grounding];
         let program = &content.programs[self.program];
@@ -148,6 +156,10 @@ impl Home {
                     "choose another rhythm ({} to pick from)",
                     content.patterns.len()
                 ),
+            ),
+            (
+                "Good",
+                "three things that went well today, and why".to_string(),
             ),
             (
                 "Plan",
@@ -208,6 +220,7 @@ impl Screen for Home {
                     | Item::Send
                     | Item::Reframe
                     | Item::Patterns
+                    | Item::Good
                     | Item::Plan
                     | Item::History
                     | Item::Support => {
@@ -241,6 +254,7 @@ impl Screen for Home {
                 Item::Reframe => Route::Reframe,
                 Item::Patterns => Route::Patterns,
                 Item::Plan => Route::Plan { edit: false },
+                Item::Good => Route::Good,
                 Item::History => Route::History,
                 Item::Support => Route::Support,
             }),

@@ -3,6 +3,7 @@
 
 mod breathe;
 mod ending;
+mod good;
 mod ground;
 mod heated;
 mod history;
