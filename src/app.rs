@@ -59,6 +59,10 @@ pub struct App {
     plan_to_save: Option<crate::plan::SafetyPlan>,
     /// The good-things week, changed, for the event loop to remember.
     good_to_remember: Option<crate::exercise::good::GoodWeek>,
+    /// The menu waits for the recent journal (a "time to get help" line).
+    wants_recent: bool,
+    /// The day a "time to get help" line was shown, for the event loop.
+    help_line_shown: Option<chrono::NaiveDate>,
     /// The safety question was shown this run: the event loop remembers it.
     safety_shown: bool,
 }
@@ -83,6 +87,8 @@ impl App {
             to_copy: None,
             plan_to_save: None,
             good_to_remember: None,
+            wants_recent: false,
+            help_line_shown: None,
             safety_shown: false,
         }
     }
@@ -90,6 +96,7 @@ impl App {
     /// The menu.
     pub fn home(ctx: Ctx) -> App {
         let mut app = App::empty(ctx);
+        app.wants_recent = app.ctx.help_line_due;
         let home = Home::new(&app.ctx);
         app.stack.push(Box::new(home));
         app
@@ -435,6 +442,38 @@ impl App {
     /// The good-things week to remember, once.
     pub fn take_good_week(&mut self) -> Option<crate::exercise::good::GoodWeek> {
         self.good_to_remember.take()
+    }
+
+    /// Whether the menu waits for the recent journal (for a "time to get
+    /// help" line), once.
+    pub fn take_recent_request(&mut self) -> bool {
+        std::mem::take(&mut self.wants_recent)
+    }
+
+    /// The recent journal, read after the menu's first frame: a "time to get
+    /// help" line when a rule holds (at most once a week).
+    pub fn recent_journal(&mut self, read: Result<Read, String>, now: Instant) {
+        let Ok(read) = read else {
+            return;
+        };
+        let today = self.ctx.clock.at(now).date_naive();
+        let Some(rule) =
+            crate::history::help_line(&read.records, &self.ctx.content.help_rules, today)
+        else {
+            return;
+        };
+        let text = rule.text.clone();
+        for screen in &mut self.stack {
+            screen.help_line(&text);
+        }
+        self.ctx.help_line_due = false;
+        self.help_line_shown = Some(today);
+        self.dirty = true;
+    }
+
+    /// The day a "time to get help" line was shown, to remember, once.
+    pub fn take_help_line_shown(&mut self) -> Option<chrono::NaiveDate> {
+        self.help_line_shown.take()
     }
 
     /// The safety plan to save, once: the event loop writes it.

@@ -118,6 +118,7 @@ fn ctx(options: &Options, content: Content, mut settings: Settings, paths: &Path
         clock: WallClock::local(),
         safety_asked: remembered.safety_asked(),
         good_week: remembered.good_week(),
+        help_line_due: remembered.help_line_due(chrono::Local::now().date_naive()),
         plan: paths
             .plan_file()
             .map_or(Loaded::Missing, |path| documents::load(&path)),

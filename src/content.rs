@@ -24,6 +24,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("plan.toml", include_str!("../content/plan.toml")),
     ("kind.toml", include_str!("../content/kind.toml")),
     ("good.toml", include_str!("../content/good.toml")),
+    ("help.toml", include_str!("../content/help.toml")),
 ];
 
 /// The pattern `soothe breathe` uses when none is named.
@@ -272,6 +273,35 @@ impl Identified for SendRule {
     }
 }
 
+/// What a "time to get help" rule looks for in the recent journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HelpWhen {
+    /// At least `sessions` sessions in seven days that started at `from` or more.
+    HeavyWeek,
+    /// The last `sessions` rated sessions, each ending no lower than it began.
+    NotFalling,
+    /// The safety plan was opened in the last seven days.
+    PlanOpened,
+}
+
+/// One "time to get help" rule: when it holds, one calm line on the menu.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HelpRule {
+    pub id: String,
+    pub when: HelpWhen,
+    pub sessions: usize,
+    pub from: u8,
+    pub text: String,
+    pub origin: Origin,
+}
+
+impl Identified for HelpRule {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
 /// Anything merged by id.
 pub trait Identified {
     fn id(&self) -> &str;
@@ -370,6 +400,8 @@ pub struct Content {
     pub activities: Vec<Phrase>,
     /// What the break, message and safety screens say, by id.
     pub words: Vec<Phrase>,
+    /// When the menu says it may be time to reach a person.
+    pub help_rules: Vec<HelpRule>,
     /// Problems in user files; their broken entries were left out.
     pub problems: Vec<Problem>,
 }
@@ -444,6 +476,7 @@ impl Content {
         merge(&mut self.signs, parsed.signs);
         merge(&mut self.activities, parsed.activities);
         merge(&mut self.words, parsed.words);
+        merge(&mut self.help_rules, parsed.help_rules);
         self.problems.extend(parsed.problems);
     }
 
@@ -614,7 +647,8 @@ mod tests {
                 + parsed.reframing.thoughts.len()
                 + parsed.send_rules.len()
                 + parsed.signs.len()
-                + parsed.words.len();
+                + parsed.words.len()
+                + parsed.help_rules.len();
             assert!(defined > 0, "{name} defines nothing");
         }
     }

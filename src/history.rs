@@ -60,6 +60,38 @@ pub fn what_helps<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Help
     helps
 }
 
+/// The first "time to get help" rule the recent journal meets on `today`,
+/// if any: a heavy week, sessions that did not ease, the plan opened.
+pub fn help_line<'a>(
+    records: &[Record],
+    rules: &'a [crate::content::HelpRule],
+    today: NaiveDate,
+) -> Option<&'a crate::content::HelpRule> {
+    use crate::content::HelpWhen;
+    let week: Vec<&Record> = records
+        .iter()
+        .filter(|r| (today - r.started_at.date_naive()).num_days() < 7)
+        .collect();
+    rules.iter().find(|rule| match rule.when {
+        HelpWhen::HeavyWeek => {
+            week.iter()
+                .filter(|r| r.before.is_some_and(|b| b >= rule.from))
+                .count()
+                >= rule.sessions
+        }
+        HelpWhen::NotFalling => {
+            let rated: Vec<(u8, u8)> = records
+                .iter()
+                .rev()
+                .filter_map(|r| r.before.zip(r.after))
+                .take(rule.sessions)
+                .collect();
+            rated.len() == rule.sessions && rated.iter().all(|(before, after)| after >= before)
+        }
+        HelpWhen::PlanOpened => week.iter().any(|r| r.exercise == Exercise::Plan),
+    })
+}
+
 /// Mean of the values given, as "8", or "–" with none.
 fn mean(values: impl Iterator<Item = u8>) -> String {
     let (sum, n) = values.fold((0u32, 0u32), |(s, n), v| (s + u32::from(v), n + 1));
@@ -426,6 +458,42 @@ mod tests {
             draft: String::new(),
         }));
         r
+    }
+
+    #[test]
+    fn time_to_get_help_lines_follow_the_content_rules() {
+        let rules = crate::content::Content::builtin().help_rules;
+        let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let id = |records: &[Record]| help_line(records, &rules, today).map(|r| r.id.clone());
+        // Four heavy starts this week, easing each time: nothing yet.
+        let mut records: Vec<Record> = (14..18)
+            .map(|d| record(d, Exercise::Breathe, "4-4-6", Some(9), Some(5)))
+            .collect();
+        assert_eq!(id(&records), None);
+        // A fifth: a heavy week.
+        records.push(record(19, Exercise::Breathe, "4-4-6", Some(8), Some(4)));
+        assert_eq!(id(&records).as_deref(), Some("heavy-week"));
+        // A heavy week long ago is not this week.
+        let old: Vec<Record> = records
+            .iter()
+            .map(|r| Record {
+                started_at: r.started_at - chrono::Duration::days(30),
+                ..r.clone()
+            })
+            .collect();
+        assert_eq!(id(&old), None);
+        // Three rated sessions in a row that did not ease.
+        let stuck = vec![
+            record(1, Exercise::Breathe, "4-4-6", Some(5), Some(2)),
+            record(2, Exercise::Ground, "5-4-3-2-1", Some(5), Some(5)),
+            record(3, Exercise::Relax, "7-group", Some(4), None),
+            record(4, Exercise::Breathe, "4-4-6", Some(5), Some(6)),
+            record(5, Exercise::Breathe, "4-4-6", Some(3), Some(3)),
+        ];
+        assert_eq!(id(&stuck).as_deref(), Some("not-falling"));
+        // The plan opened this week.
+        let plan = vec![record(18, Exercise::Plan, "viewed", None, None)];
+        assert_eq!(id(&plan).as_deref(), Some("plan-opened"));
     }
 
     #[test]

@@ -400,6 +400,39 @@ pub fn read(path: &Path) -> io::Result<Read> {
     Ok(read)
 }
 
+/// The records in the last `bytes` of the journal (the recent weeks, read
+/// without reading years): a line cut by the start is left out.
+pub fn read_tail(path: &Path, bytes: u64) -> io::Result<Read> {
+    use std::io::{Seek, SeekFrom};
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Read::default()),
+        Err(err) => return Err(err),
+    };
+    let length = file.metadata()?.len();
+    let start = length.saturating_sub(bytes);
+    file.seek(SeekFrom::Start(start))?;
+    let mut reader = BufReader::new(file);
+    if start > 0 {
+        // Most likely the middle of a line: skip to the next.
+        let mut cut = Vec::new();
+        reader.read_until(b'\n', &mut cut)?;
+    }
+    let mut read = Read::default();
+    for line in reader.split(b'\n') {
+        let line = line?;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice::<Record>(&line) {
+            Ok(record) if record.v <= SCHEMA => read.records.push(record),
+            Ok(_) => read.newer += 1,
+            Err(_) => read.unreadable += 1,
+        }
+    }
+    Ok(read)
+}
+
 /// The lock file beside the journal: a lock on it guards each append, and
 /// the journal itself is never opened for anything but appending.
 fn lock_path(path: &Path) -> PathBuf {
@@ -505,6 +538,34 @@ pub(crate) mod tests {
             chosen: Vec::new(),
             good: Vec::new(),
         }
+    }
+
+    #[test]
+    fn the_tail_leaves_out_the_line_it_cuts_and_reads_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.jsonl");
+        for n in 0..50 {
+            append(&path, &sample(n)).unwrap();
+        }
+        let line = std::fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .len() as u64
+            + 1;
+        // Ten whole lines and half of the one before them.
+        let read = read_tail(&path, 10 * line + line / 2).unwrap();
+        assert_eq!(read.records.len(), 10);
+        assert_eq!(read.unreadable, 0, "the cut line is skipped, not counted");
+        assert_eq!(read.records[9].id, "r49");
+        assert_eq!(read_tail(&path, u64::MAX).unwrap().records.len(), 50);
+        assert!(
+            read_tail(&dir.path().join("none"), 100)
+                .unwrap()
+                .records
+                .is_empty()
+        );
     }
 
     #[test]

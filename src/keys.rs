@@ -337,6 +337,12 @@ pub const HOME: &[Binding] = &[
         "The next pattern, variant or program for this row",
     )
     .joined(),
+    on(
+        &[ch('x')],
+        Action::Remove,
+        "Dismiss the line under the menu",
+    )
+    .hint("dismiss"),
     on(BACK, Action::Back, "Quit soothe").hint("quit"),
 ];
 
@@ -1043,7 +1049,7 @@ mod tests {
         );
         assert_eq!(find(BREATHE, press(KeyCode::Esc)), Some(Action::Back));
         assert_eq!(find(HOME, press(KeyCode::Char('j'))), Some(Action::Down));
-        assert_eq!(find(HOME, press(KeyCode::Char('x'))), None);
+        assert_eq!(find(HOME, press(KeyCode::Char('z'))), None);
         let shifted_plus = KeyEvent::new(KeyCode::Char('+'), KeyModifiers::SHIFT);
         assert_eq!(find(BREATHE, shifted_plus), Some(Action::Faster));
         assert_eq!(
@@ -1083,7 +1089,7 @@ mod tests {
     #[test]
     fn labels_come_from_the_keys() {
         assert_eq!(BREATHE[0].keys_label(), "space");
-        assert_eq!(HOME[5].keys_label(), "q esc");
+        assert_eq!(HOME[6].keys_label(), "q esc");
         assert_eq!(
             REFRAME_FIELD[1].keys_label(),
             "alt-enter shift-enter ctrl-j"

@@ -52,6 +52,8 @@ pub struct Ctx {
     pub plan: crate::documents::Loaded<crate::plan::SafetyPlan>,
     /// The week of evening offers for three good things.
     pub good_week: crate::exercise::good::GoodWeek,
+    /// A "time to get help" line may show this run (none in the last week).
+    pub help_line_due: bool,
 }
 
 impl Ctx {
@@ -214,6 +216,8 @@ pub trait Screen: std::any::Any {
     fn take_back(&mut self, finished: Finished, _cx: &mut Cx) -> Option<Finished> {
         Some(finished)
     }
+    /// A "time to get help" line for the menu, found in the recent journal.
+    fn help_line(&mut self, _line: &str) {}
     /// Under another screen (an exercise running inside this break): the
     /// moment this screen's own time comes, when the one above is to end.
     fn deadline_beneath(&self, _view: &View) -> Option<Instant> {

@@ -23,11 +23,20 @@ pub struct State {
     good_week_started: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     good_last_written: Option<NaiveDate>,
+    /// The last day a "time to get help" line was shown (once a week at most).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    help_line_shown: Option<NaiveDate>,
 }
 
 impl State {
     pub fn safety_asked(&self) -> bool {
         self.safety_question_shown.is_some()
+    }
+
+    /// Whether a "time to get help" line may show on `today`.
+    pub fn help_line_due(&self, today: NaiveDate) -> bool {
+        self.help_line_shown
+            .is_none_or(|shown| (today - shown).num_days() >= 7)
     }
 
     pub fn good_week(&self) -> GoodWeek {
@@ -76,6 +85,13 @@ pub fn remember_safety(path: &Path, at: DateTime<FixedOffset>) -> io::Result<()>
     save(path, &state)
 }
 
+/// Remembers that a "time to get help" line was shown on `day`.
+pub fn remember_help_line(path: &Path, day: NaiveDate) -> io::Result<()> {
+    let mut state = load(Some(path));
+    state.help_line_shown = Some(day);
+    save(path, &state)
+}
+
 /// Remembers the week of good-things offers.
 pub fn remember_good(path: &Path, week: GoodWeek) -> io::Result<()> {
     let mut state = load(Some(path));
@@ -115,6 +131,17 @@ mod tests {
         let state = load(Some(&path));
         assert!(state.safety_asked());
         assert_eq!(state.good_week(), week);
+    }
+
+    #[test]
+    fn a_help_line_shows_at_most_once_a_week() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.toml");
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+        assert!(load(Some(&path)).help_line_due(day(1)));
+        remember_help_line(&path, day(1)).unwrap();
+        assert!(!load(Some(&path)).help_line_due(day(7)));
+        assert!(load(Some(&path)).help_line_due(day(8)));
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub fn ctx_with(content: Content) -> Ctx {
         safety_asked: true,
         plan: crate::documents::Loaded::Missing,
         good_week: Default::default(),
+        help_line_due: false,
         clock: WallClock::new(
             Instant::now(),
             chrono::DateTime::parse_from_rfc3339("2026-11-22T08:00:00+01:00")

@@ -27,6 +27,10 @@ use signal_hook::consts::signal::SIGHUP;
 /// How long crossterm may take to hand over input that poll(2) saw.
 const INPUT_LOOK: Duration = Duration::from_millis(1);
 
+/// How much of the journal's end the menu reads for a "time to get help"
+/// line: weeks of sessions, never years.
+const RECENT_BYTES: u64 = 256 * 1024;
+
 /// How often wall-clock times are re-anchored (cheap, but not every frame).
 const REANCHOR: Duration = Duration::from_secs(10);
 
@@ -161,6 +165,20 @@ fn run_until_quit(
         if app.take_dirty() {
             draw(&mut terminal, app, now)?;
             last_frame = Some(now);
+        }
+        if last_frame.is_some() && app.take_recent_request() {
+            // After the first frame: the menu is there before this read.
+            let read = match journal {
+                Some(path) => journal::read_tail(path, RECENT_BYTES).map_err(|e| e.to_string()),
+                None => Ok(Default::default()),
+            };
+            app.recent_journal(read, now);
+            if let Some(day) = app.take_help_line_shown()
+                && let Some(path) = state
+            {
+                let _ = crate::state::remember_help_line(path, day);
+            }
+            continue;
         }
         let timeout = app
             .next_wake(now, last_frame)

@@ -63,6 +63,43 @@ fn three_things_and_their_whys_are_kept_in_the_persons_words() {
 }
 
 #[test]
+fn a_heavy_week_gives_the_menu_one_dismissable_line_pointing_to_support() {
+    let t0 = Instant::now();
+    let mut ctx = ctx();
+    ctx.help_line_due = true;
+    let mut app = App::home(ctx.clone());
+    assert!(
+        app.take_recent_request(),
+        "the menu asks for the recent journal"
+    );
+    let today = ctx.clock.at(t0).date_naive();
+    let heavy: Vec<journal::Record> = (0..5)
+        .map(|n| {
+            let mut r = crate::journal::tests::sample(n);
+            r.started_at = ctx.clock.at(t0) - chrono::Duration::hours(i64::from(n));
+            r.before = Some(9);
+            r
+        })
+        .collect();
+    app.recent_journal(
+        Ok(journal::Read {
+            records: heavy,
+            ..Default::default()
+        }),
+        t0,
+    );
+    let menu = text(&app, t0);
+    assert!(menu.contains("It has been a heavy week."), "{menu}");
+    assert_eq!(app.take_help_line_shown(), Some(today));
+    assert!(app.footer().iter().any(|h| h.word == "dismiss"));
+    press(&mut app, KeyCode::Char('x'), t0);
+    assert!(!text(&app, t0).contains("heavy week"));
+    // Shown this week already: the menu does not even ask.
+    ctx.help_line_due = false;
+    assert!(!App::home(ctx).take_recent_request());
+}
+
+#[test]
 fn the_menu_offers_them_in_the_evening_of_a_week_already_begun() {
     let t0 = Instant::now();
     let evening = |at: &str| {

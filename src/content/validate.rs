@@ -12,8 +12,8 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::say::Say;
 use super::{
-    GroundStep, Grounding, Origin, Pattern, Phase, PhaseKind, Phrase, Problem, Program, Reframing,
-    RelaxStep, SendRule, Sense, Template,
+    GroundStep, Grounding, HelpRule, HelpWhen, Origin, Pattern, Phase, PhaseKind, Phrase, Problem,
+    Program, Reframing, RelaxStep, SendRule, Sense, Template,
 };
 use crate::sanitize;
 
@@ -43,7 +43,7 @@ pub const DEFAULT_TENSE_SECONDS: f64 = 6.0;
 pub const DEFAULT_RELEASE_SECONDS: f64 = 30.0;
 
 /// The top-level keys of a content file: `version` and the lists.
-const KEYS: [&str; 15] = [
+const KEYS: [&str; 16] = [
     "version",
     "patterns",
     "grounding",
@@ -59,6 +59,7 @@ const KEYS: [&str; 15] = [
     "signs",
     "activities",
     "words",
+    "help",
 ];
 
 /// A content file's lists, each entry still raw, with its span: every entry
@@ -97,6 +98,16 @@ struct RawSendRule {
     most_questions: Option<Spanned<i64>>,
     most_words: Option<Spanned<i64>>,
     suggestion: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHelpRule {
+    id: Spanned<String>,
+    when: HelpWhen,
+    sessions: Option<Spanned<i64>>,
+    from: Option<Spanned<i64>>,
+    text: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -182,6 +193,7 @@ pub struct Parsed {
     pub signs: Vec<Phrase>,
     pub activities: Vec<Phrase>,
     pub words: Vec<Phrase>,
+    pub help_rules: Vec<HelpRule>,
     pub problems: Vec<Problem>,
 }
 
@@ -232,6 +244,7 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     let raw_signs = checker.typed(raw.take("signs"));
     let raw_activities = checker.typed(raw.take("activities"));
     let raw_words = checker.typed(raw.take("words"));
+    let raw_help = checker.typed(raw.take("help"));
     let patterns = checker.entries(raw_patterns, |checker, index, raw, seen| {
         checker.pattern(index, raw, seen, &origin)
     });
@@ -272,6 +285,9 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     let send_rules = checker.entries(raw_send, |checker, index, raw, seen| {
         checker.send_rule(index, raw, seen, &origin)
     });
+    let help_rules = checker.entries(raw_help, |checker, index, raw, seen| {
+        checker.help_rule(index, raw, seen, &origin)
+    });
     Parsed {
         patterns,
         grounding,
@@ -280,6 +296,7 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
         signs,
         activities,
         words,
+        help_rules,
         reframing: Reframing {
             thoughts,
             questions,
@@ -569,6 +586,50 @@ impl<'a> Checker<'a> {
             id,
             text,
             hint,
+            origin: origin.clone(),
+        }
+    }
+
+    /// A "time to get help" rule: a count of sessions (1–50) and a rating
+    /// to start from (0–10), where its kind uses them.
+    fn help_rule(
+        &mut self,
+        index: usize,
+        raw: RawHelpRule,
+        seen: &mut HashSet<String>,
+        origin: &Origin,
+    ) -> HelpRule {
+        let at = format!("help[{index}]");
+        let id = self.id(&raw.id, &at, seen);
+        let text = self.text(&raw.text, format!("{at}.text"), MAX_PHRASE);
+        let mut within =
+            |value: &Option<Spanned<i64>>, field: &str, (low, high): (i64, i64), fallback: i64| {
+                let Some(value) = value else {
+                    return fallback;
+                };
+                let got = *value.get_ref();
+                if !(low..=high).contains(&got) {
+                    self.report(
+                        Some(value.span()),
+                        Some(format!("{at}.{field}")),
+                        Say::Between {
+                            low: low as f64,
+                            high: high as f64,
+                            got: got as f64,
+                        },
+                    );
+                    return fallback;
+                }
+                got
+            };
+        let sessions = within(&raw.sessions, "sessions", (1, 50), 3) as usize;
+        let from = within(&raw.from, "from", (0, 10), 8) as u8;
+        HelpRule {
+            id,
+            when: raw.when,
+            sessions,
+            from,
+            text,
             origin: origin.clone(),
         }
     }

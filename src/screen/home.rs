@@ -53,6 +53,10 @@ pub struct Home {
     selected: usize,
     /// One quiet line when a user file could not be fully read.
     notice: Option<String>,
+    /// The notice is about a broken file (it then stays, before any line).
+    problem: bool,
+    /// A "time to get help" line, once the recent journal was read.
+    help_line: Option<String>,
     /// What Enter starts on each exercise row; ← → change it.
     pattern: usize,
     grounding: usize,
@@ -62,6 +66,7 @@ pub struct Home {
 impl Home {
     pub fn new(ctx: &Ctx) -> Home {
         let files = ctx.content.problem_files();
+        let problem = !files.is_empty();
         let notice = match files.as_slice() {
             [] => None,
             [one] => Some(format!(
@@ -96,6 +101,8 @@ impl Home {
         Home {
             selected: 0,
             notice,
+            problem,
+            help_line: None,
             pattern: position(
                 content.pattern_ids(),
                 ctx.settings
@@ -116,6 +123,16 @@ impl Home {
 }
 
 impl Home {
+    /// The one line under the menu: a broken file first, then a "time to
+    /// get help" line, then an offer (the plan's look, good things).
+    fn line(&self) -> Option<&str> {
+        match (&self.notice, &self.help_line) {
+            (Some(problem), _) if self.problem => Some(problem),
+            (_, Some(help)) => Some(help),
+            (notice, None) => notice.as_deref(),
+        }
+    }
+
     /// Each row's name and its one line: what Enter would start.
     fn entries(&self, content: &Content) -> [(&'static str, String); 11] {
         let pattern = &content.patterns[self.pattern];
@@ -195,6 +212,7 @@ impl Screen for Home {
                     Item::Breathe | Item::Ground | Item::Relax
                 )
             }
+            Action::Remove => self.help_line.is_some() && self.line() == self.help_line.as_deref(),
             _ => true,
         }
     }
@@ -203,8 +221,16 @@ impl Screen for Home {
         Size::new(24, 5)
     }
 
+    fn help_line(&mut self, line: &str) {
+        self.help_line = Some(line.to_string());
+    }
+
     fn handle(&mut self, action: Action, cx: &mut Cx) -> Outcome {
         let ctx = cx.ctx;
+        if action == Action::Remove && self.help_line.is_some() {
+            self.help_line = None;
+            return Outcome::Changed;
+        }
         if let Some(next) = move_in_list(self.selected, action, ITEMS.len()) {
             self.selected = next;
             return Outcome::Changed;
@@ -278,7 +304,8 @@ impl Widget for Drawn<'_, Home> {
         let width = area.width as usize;
         // Height bands: the calm sentence from 10 rows, air between rows from 14.
         let intro = if area.height >= 10 { 4 } else { 1 };
-        let notice = u16::from(screen.notice.is_some());
+        let line = screen.line();
+        let notice = u16::from(line.is_some());
         // Air between rows only when every row still shows (no scrolling).
         // Air between the groups (right now · when calmer · yours · support)
         // when every row still shows with it.
@@ -329,7 +356,7 @@ impl Widget for Drawn<'_, Home> {
             })
             .collect();
         ui::menu(items, screen.selected, list, buf);
-        if let Some(notice) = &screen.notice {
+        if let Some(notice) = line {
             Paragraph::new(Line::styled(
                 ui::fit(&format!(" {notice}"), width),
                 theme.notice,

@@ -119,7 +119,7 @@ mod tests {
 
     #[test]
     fn joined_rows_share_an_entry_and_disabled_rows_are_left_out() {
-        let all = hints(&[keys::HOME], &|_| true);
+        let all = hints(&[keys::HOME], &|a| a != Action::Remove);
         let words: Vec<String> = all
             .iter()
             .map(|h| format!("{} {}", h.keys, h.word))
