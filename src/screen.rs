@@ -303,6 +303,23 @@ pub fn can_move(selected: usize, action: Action, count: usize) -> bool {
     move_in_list(selected, action, count).is_some_and(|next| next != selected)
 }
 
+/// A key typed into a one-line field: its character, if it is printable.
+pub fn type_into(field: &mut crate::text_field::TextField, key: &KeyEvent) -> Outcome {
+    match typed_char(key) {
+        Some(c) => {
+            field.insert(c);
+            Outcome::Changed
+        }
+        None => Outcome::Ignored,
+    }
+}
+
+/// A paste into a one-line field: line breaks become spaces.
+pub fn paste_line(field: &mut crate::text_field::TextField, text: &str) -> Outcome {
+    field.insert_str(&text.replace(['\r', '\n'], " "));
+    Outcome::Changed
+}
+
 /// A printable character typed with no Ctrl, Alt or Super.
 pub fn typed_char(key: &KeyEvent) -> Option<char> {
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};

@@ -12,7 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Ctx, Cx, Drawn, Kind, Outcome, Screen, View, typed_char};
+use super::{Ctx, Cx, Drawn, Kind, Outcome, Screen, View};
 use crate::journal::{Exercise, GoodThing, Session};
 use crate::keys::{self, Action, Tables};
 use crate::session::{Finished, Summary, Tone};
@@ -197,21 +197,17 @@ impl Screen for GoodThings {
     }
 
     fn type_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Outcome {
-        match typed_char(&key) {
-            Some(c) if self.in_field => {
-                self.field.insert(c);
-                Outcome::Changed
-            }
-            _ => Outcome::Ignored,
+        if !self.in_field {
+            return Outcome::Ignored;
         }
+        super::type_into(&mut self.field, &key)
     }
 
     fn paste(&mut self, text: &str, _cx: &mut Cx) -> Outcome {
         if !self.in_field {
             return Outcome::Ignored;
         }
-        self.field.insert_str(&text.replace(['\r', '\n'], " "));
-        Outcome::Changed
+        super::paste_line(&mut self.field, text)
     }
 
     fn abandon(&mut self, now: Instant) -> Option<Finished> {

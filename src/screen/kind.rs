@@ -13,7 +13,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Ctx, Cx, Drawn, Kind, Outcome, Screen, View, can_move, move_in_list, typed_char};
+use super::{Ctx, Cx, Drawn, Kind, Outcome, Screen, View, can_move, move_in_list};
 use crate::journal::{Exercise, Session};
 use crate::keys::{self, Action, Tables};
 use crate::session::{Finished, Summary, Tone};
@@ -205,21 +205,17 @@ impl Screen for KindPause {
     }
 
     fn type_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Outcome {
-        match typed_char(&key) {
-            Some(c) if self.in_field => {
-                self.field.insert(c);
-                Outcome::Changed
-            }
-            _ => Outcome::Ignored,
+        if !self.in_field {
+            return Outcome::Ignored;
         }
+        super::type_into(&mut self.field, &key)
     }
 
     fn paste(&mut self, text: &str, _cx: &mut Cx) -> Outcome {
         if !self.in_field {
             return Outcome::Ignored;
         }
-        self.field.insert_str(&text.replace(['\r', '\n'], " "));
-        Outcome::Changed
+        super::paste_line(&mut self.field, text)
     }
 
     fn abandon(&mut self, now: Instant) -> Option<Finished> {

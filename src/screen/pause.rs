@@ -15,7 +15,7 @@ use ratatui::widgets::Widget;
 
 use super::checkin::nudge;
 use super::safety::{Answer, Safety};
-use super::{Ctx, Cx, Drawn, Kind, Outcome, Screen, View, can_move, move_in_list, typed_char};
+use super::{Ctx, Cx, Drawn, Kind, Outcome, Screen, View, can_move, move_in_list};
 use crate::content::Phrase;
 use crate::exercise::pause::{Break, Planned, Stage};
 use crate::exercise::timeline::Wake;
@@ -455,13 +455,10 @@ impl Screen for Pause {
     }
 
     fn type_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Outcome {
-        match typed_char(&key) {
-            Some(c) if self.takes_text() => {
-                self.message.insert(c);
-                Outcome::Changed
-            }
-            _ => Outcome::Ignored,
+        if !self.takes_text() {
+            return Outcome::Ignored;
         }
+        super::type_into(&mut self.message, &key)
     }
 
     fn paste(&mut self, text: &str, _cx: &mut Cx) -> Outcome {
@@ -469,8 +466,7 @@ impl Screen for Pause {
             return Outcome::Ignored;
         }
         // A message is one paragraph: line breaks become spaces.
-        self.message.insert_str(&text.replace(['\r', '\n'], " "));
-        Outcome::Changed
+        super::paste_line(&mut self.message, text)
     }
 
     fn advance(&mut self, cx: &mut Cx) -> Outcome {
