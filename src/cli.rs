@@ -19,6 +19,11 @@ room through your senses (press g while breathing to switch),
 and `soothe reframe` is a short thought record that ends in a balanced
 thought and an \"I\"-statement to send instead of a flood of messages.
 
+In the heated moment, `soothe pause` is a break from the conversation with
+a time to come back, and `soothe send` lets a message sit before you decide
+(soothe never sends anything). `soothe plan` keeps your safety plan in your
+own words; `!` shows it from any screen.
+
 Private by design: no network, no account. Your own patterns go in the
 content folder shown by `soothe paths`.";
 
