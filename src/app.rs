@@ -57,6 +57,8 @@ pub struct App {
     to_copy: Option<String>,
     /// The safety plan, changed, for the event loop to save.
     plan_to_save: Option<crate::plan::SafetyPlan>,
+    /// The plan file as last read or written.
+    plan_on_disk: crate::documents::Loaded<crate::plan::SafetyPlan>,
     /// The good-things week, changed, for the event loop to remember.
     good_to_remember: Option<crate::exercise::good::GoodWeek>,
     /// The menu waits for the recent journal (a "time to get help" line).
@@ -70,6 +72,7 @@ pub struct App {
 impl App {
     fn empty(ctx: Ctx) -> App {
         let sessions = Sessions::new(ctx.clock, ctx.settings.checkins, ctx.settings.save_text);
+        let plan_on_disk = ctx.plan.clone();
         App {
             ctx,
             stack: Vec::new(),
@@ -86,6 +89,7 @@ impl App {
             hidden: false,
             to_copy: None,
             plan_to_save: None,
+            plan_on_disk,
             good_to_remember: None,
             wants_recent: false,
             help_line_shown: None,
@@ -463,12 +467,15 @@ impl App {
             return;
         };
         let text = rule.text.clone();
+        let mut shown = false;
         for screen in &mut self.stack {
-            screen.help_line(&text);
+            shown |= screen.help_line(&text);
         }
-        self.ctx.help_line_due = false;
-        self.help_line_shown = Some(today);
-        self.dirty = true;
+        if shown {
+            self.ctx.help_line_due = false;
+            self.help_line_shown = Some(today);
+            self.dirty = true;
+        }
     }
 
     /// The day a "time to get help" line was shown, to remember, once.
@@ -479,6 +486,23 @@ impl App {
     /// The safety plan to save, once: the event loop writes it.
     pub fn take_plan_to_save(&mut self) -> Option<crate::plan::SafetyPlan> {
         self.plan_to_save.take()
+    }
+
+    /// A plan that could not be saved waits for the next try (the next
+    /// change, or exit), unless a newer one came meanwhile.
+    pub fn plan_not_saved(&mut self, plan: crate::plan::SafetyPlan) {
+        self.plan_to_save.get_or_insert(plan);
+    }
+
+    /// The plan as soothe last read or wrote it: a file that differs was
+    /// changed by hand meanwhile, and is not written over.
+    pub fn plan_on_disk(&self) -> &crate::documents::Loaded<crate::plan::SafetyPlan> {
+        &self.plan_on_disk
+    }
+
+    /// The plan was saved: that is what the file now holds.
+    pub fn plan_saved(&mut self, plan: crate::plan::SafetyPlan) {
+        self.plan_on_disk = crate::documents::Loaded::Read(plan);
     }
 
     /// Whether the safety question was shown since the last call: the

@@ -279,7 +279,8 @@ impl Identified for SendRule {
 pub enum HelpWhen {
     /// At least `sessions` sessions in seven days that started at `from` or more.
     HeavyWeek,
-    /// The last `sessions` rated sessions, each ending no lower than it began.
+    /// The last `sessions` rated sessions of two weeks, each from `from` or
+    /// more and ending no lower than it began.
     NotFalling,
     /// The safety plan was opened in the last seven days.
     PlanOpened,

@@ -74,11 +74,13 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 /// Writes `bytes` to a new file beside `path` and syncs it: the step before
 /// a rename.
 fn write_beside(path: &Path, suffix: &str, bytes: &[u8]) -> io::Result<PathBuf> {
-    let temp = with_suffix(path, suffix);
+    // Named for this process, created afresh: two soothes saving at once
+    // never write into one temporary file.
+    let temp = with_suffix(path, &format!("{suffix}.{}", std::process::id()));
+    let _ = std::fs::remove_file(&temp);
     let mut file = OpenOptions::new()
-        .create(true)
+        .create_new(true)
         .write(true)
-        .truncate(true)
         .mode(0o600)
         .open(&temp)?;
     file.write_all(bytes)?;

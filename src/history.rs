@@ -75,20 +75,31 @@ pub fn help_line<'a>(
     rules.iter().find(|rule| match rule.when {
         HelpWhen::HeavyWeek => {
             week.iter()
+                .filter(|r| r.exercise != Exercise::Kind)
                 .filter(|r| r.before.is_some_and(|b| b >= rule.from))
                 .count()
                 >= rule.sessions
         }
         HelpWhen::NotFalling => {
+            // Recent, distressed sessions only (a calm 1 → 1 is no alarm),
+            // and a kindness pause chained from an ending is that same moment.
             let rated: Vec<(u8, u8)> = records
                 .iter()
                 .rev()
+                .filter(|r| (today - r.started_at.date_naive()).num_days() < 14)
+                .filter(|r| r.exercise != Exercise::Kind)
                 .filter_map(|r| r.before.zip(r.after))
                 .take(rule.sessions)
                 .collect();
-            rated.len() == rule.sessions && rated.iter().all(|(before, after)| after >= before)
+            rated.len() == rule.sessions
+                && rated
+                    .iter()
+                    .all(|(before, after)| *before >= rule.from && after >= before)
         }
-        HelpWhen::PlanOpened => week.iter().any(|r| r.exercise == Exercise::Plan),
+        // Opened to read (by `!` or the menu), not written while calm.
+        HelpWhen::PlanOpened => week
+            .iter()
+            .any(|r| r.exercise == Exercise::Plan && r.variant == "viewed"),
     })
 }
 
@@ -483,17 +494,30 @@ mod tests {
             .collect();
         assert_eq!(id(&old), None);
         // Three rated sessions in a row that did not ease.
-        let stuck = vec![
-            record(1, Exercise::Breathe, "4-4-6", Some(5), Some(2)),
-            record(2, Exercise::Ground, "5-4-3-2-1", Some(5), Some(5)),
-            record(3, Exercise::Relax, "7-group", Some(4), None),
-            record(4, Exercise::Breathe, "4-4-6", Some(5), Some(6)),
-            record(5, Exercise::Breathe, "4-4-6", Some(3), Some(3)),
+        let mut stuck = vec![
+            record(10, Exercise::Breathe, "4-4-6", Some(7), Some(2)),
+            record(11, Exercise::Ground, "5-4-3-2-1", Some(6), Some(6)),
+            record(11, Exercise::Relax, "7-group", Some(4), None),
+            record(12, Exercise::Breathe, "4-4-6", Some(5), Some(6)),
+            record(12, Exercise::Kind, "pause", Some(6), Some(6)),
+            record(13, Exercise::Breathe, "4-4-6", Some(7), Some(7)),
         ];
         assert_eq!(id(&stuck).as_deref(), Some("not-falling"));
-        // The plan opened this week.
+        // Calm sessions that stay calm are no alarm, nor old ones.
+        stuck[5].before = Some(1);
+        stuck[5].after = Some(1);
+        assert_eq!(id(&stuck), None);
+        let long_ago = vec![
+            record(1, Exercise::Breathe, "4-4-6", Some(7), Some(7)),
+            record(2, Exercise::Breathe, "4-4-6", Some(7), Some(7)),
+            record(3, Exercise::Breathe, "4-4-6", Some(7), Some(7)),
+        ];
+        assert_eq!(id(&long_ago), None, "more than two weeks ago");
+        // The plan opened to read this week; writing it while calm is not that.
         let plan = vec![record(18, Exercise::Plan, "viewed", None, None)];
         assert_eq!(id(&plan).as_deref(), Some("plan-opened"));
+        let written = vec![record(18, Exercise::Plan, "edited", None, None)];
+        assert_eq!(id(&written), None);
     }
 
     #[test]

@@ -411,10 +411,11 @@ pub fn read_tail(path: &Path, bytes: u64) -> io::Result<Read> {
     };
     let length = file.metadata()?.len();
     let start = length.saturating_sub(bytes);
-    file.seek(SeekFrom::Start(start))?;
+    // From the byte before: what is cut is dropped up to its newline, and a
+    // line starting exactly at `start` is kept whole.
+    file.seek(SeekFrom::Start(start.saturating_sub(1)))?;
     let mut reader = BufReader::new(file);
     if start > 0 {
-        // Most likely the middle of a line: skip to the next.
         let mut cut = Vec::new();
         reader.read_until(b'\n', &mut cut)?;
     }
@@ -550,7 +551,7 @@ pub(crate) mod tests {
         let line = std::fs::read_to_string(&path)
             .unwrap()
             .lines()
-            .next()
+            .last()
             .unwrap()
             .len() as u64
             + 1;
@@ -560,6 +561,8 @@ pub(crate) mod tests {
         assert_eq!(read.unreadable, 0, "the cut line is skipped, not counted");
         assert_eq!(read.records[9].id, "r49");
         assert_eq!(read_tail(&path, u64::MAX).unwrap().records.len(), 50);
+        // Cut exactly at a line's start: that line is whole, and read.
+        assert_eq!(read_tail(&path, 10 * line).unwrap().records.len(), 10);
         assert!(
             read_tail(&dir.path().join("none"), 100)
                 .unwrap()

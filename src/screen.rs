@@ -216,8 +216,11 @@ pub trait Screen: std::any::Any {
     fn take_back(&mut self, finished: Finished, _cx: &mut Cx) -> Option<Finished> {
         Some(finished)
     }
-    /// A "time to get help" line for the menu, found in the recent journal.
-    fn help_line(&mut self, _line: &str) {}
+    /// A "time to get help" line for the menu, found in the recent journal:
+    /// whether it is now on show.
+    fn help_line(&mut self, _line: &str) -> bool {
+        false
+    }
     /// Under another screen (an exercise running inside this break): the
     /// moment this screen's own time comes, when the one above is to end.
     fn deadline_beneath(&self, _view: &View) -> Option<Instant> {

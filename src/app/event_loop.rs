@@ -71,7 +71,11 @@ pub fn run(
         .map(|why| format!("your plan could not be saved: {why}"));
     let journal = save(app, files.journal.as_deref())
         .map(|why| format!("this session could not be saved: {why}"));
-    Ok((exit, journal.or(plan)))
+    let both = match (journal, plan) {
+        (Some(journal), Some(plan)) => Some(format!("{journal}; {plan}")),
+        (journal, plan) => journal.or(plan),
+    };
+    Ok((exit, both))
 }
 
 /// Where the event loop writes: the journal, what soothe remembers, the plan.
@@ -84,11 +88,31 @@ pub struct Files {
 
 /// Saves the safety plan if it changed; the failure as one line.
 fn save_plan(app: &mut App, path: Option<&Path>) -> Result<(), String> {
+    use crate::documents::{self, Loaded};
     let Some(plan) = app.take_plan_to_save() else {
         return Ok(());
     };
     let path = path.ok_or("there is no data folder (use --data-dir)")?;
-    crate::documents::save(path, crate::plan::HEADER, &plan)
+    // Edited by hand while soothe was open: that edit is not written over.
+    // (A file that does not parse is refused by the save itself.)
+    let on_disk: Loaded<crate::plan::SafetyPlan> = documents::load(path);
+    if matches!(on_disk, Loaded::Read(_)) && on_disk != *app.plan_on_disk() {
+        return Err(format!(
+            "{} was changed outside soothe since it was opened, so it was not written over (your change is still on screen)",
+            path.display()
+        ));
+    }
+    match documents::save(path, crate::plan::HEADER, &plan) {
+        Ok(()) => {
+            app.plan_saved(plan);
+            Ok(())
+        }
+        Err(why) => {
+            // Tried again with the next change, or at exit.
+            app.plan_not_saved(plan);
+            Err(why)
+        }
+    }
 }
 
 /// Writes down that the safety question was shown, if it was since the
@@ -256,4 +280,51 @@ fn ring(times: usize) -> io::Result<()> {
         out.flush()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents::{self, Loaded};
+    use crate::plan::SafetyPlan;
+
+    fn app_with(plan: Loaded<SafetyPlan>) -> App {
+        let mut ctx = crate::testing::ctx();
+        ctx.plan = plan;
+        App::home(ctx)
+    }
+
+    #[test]
+    fn a_plan_edited_by_hand_meanwhile_is_not_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.toml");
+        let mut app = app_with(Loaded::Missing);
+        let mut plan = SafetyPlan::new();
+        plan.people.push("Sam".into());
+        app.plan_not_saved(plan.clone());
+        save_plan(&mut app, Some(&path)).unwrap();
+        assert_eq!(documents::load(&path), Loaded::Read(plan.clone()));
+        // By hand, while soothe is open.
+        std::fs::write(&path, "version = 1\npeople = [\"Sam\", \"Ana\"]\n").unwrap();
+        plan.people.push("Kai".into());
+        app.plan_not_saved(plan);
+        let why = save_plan(&mut app, Some(&path)).unwrap_err();
+        assert!(why.contains("changed outside soothe"), "{why}");
+        assert!(std::fs::read_to_string(&path).unwrap().contains("Ana"));
+    }
+
+    #[test]
+    fn a_plan_that_could_not_be_saved_is_tried_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocked = dir.path().join("file");
+        std::fs::write(&blocked, "").unwrap();
+        let path = blocked.join("plan.toml");
+        let mut app = app_with(Loaded::Missing);
+        app.plan_not_saved(SafetyPlan::new());
+        assert!(save_plan(&mut app, Some(&path)).is_err());
+        assert!(
+            app.take_plan_to_save().is_some(),
+            "still waiting to be saved"
+        );
+    }
 }

@@ -80,6 +80,37 @@ fn a_plan_is_written_part_by_part_and_saved_with_every_change() {
 }
 
 #[test]
+fn words_in_the_field_are_kept_when_moving_between_parts_or_to_the_lines() {
+    let t0 = Instant::now();
+    let mut app = plan_app(ctx(), true, t0);
+    type_text(&mut app, "call Sam", t0);
+    press(&mut app, KeyCode::Tab, t0);
+    press(&mut app, KeyCode::Tab, t0);
+    assert!(text(&app, t0).contains("│ call Sam"), "{}", text(&app, t0));
+    press(&mut app, KeyCode::PageDown, t0);
+    let saved = app
+        .take_plan_to_save()
+        .expect("leaving the part adds the line");
+    assert_eq!(saved.warning_signs, ["call Sam"]);
+    // Typed in part 2, left, and editing again starts clean at part 1.
+    type_text(&mut app, "a bath", t0);
+    press(&mut app, KeyCode::Esc, t0);
+    press(&mut app, KeyCode::Char('q'), t0);
+    press(&mut app, KeyCode::Char('e'), t0);
+    let page = text(&app, t0);
+    assert!(
+        page.contains("1 of 7") && !page.contains("│ a bath"),
+        "{page}"
+    );
+    let plan = app.take_plan_to_save().unwrap();
+    assert_eq!(
+        plan.on_my_own,
+        ["a bath"],
+        "kept on leaving, in its own part"
+    );
+}
+
+#[test]
 fn support_key_shows_the_plan_first_when_there_is_one() {
     let t0 = Instant::now();
     let mut with_plan = ctx();

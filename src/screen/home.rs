@@ -221,8 +221,10 @@ impl Screen for Home {
         Size::new(24, 5)
     }
 
-    fn help_line(&mut self, line: &str) {
+    fn help_line(&mut self, line: &str) -> bool {
         self.help_line = Some(line.to_string());
+        // A broken file's notice keeps the line; then it was not shown.
+        !self.problem
     }
 
     fn handle(&mut self, action: Action, cx: &mut Cx) -> Outcome {

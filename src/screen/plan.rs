@@ -88,6 +88,22 @@ impl Plan {
         self.plan.lines(SECTIONS[section])
     }
 
+    /// Leaving a part with words still in its field: they are added (or
+    /// keep the change), never dropped.
+    fn keep_typed(&mut self, section: usize, changing: Option<usize>, cx: &mut Cx) {
+        let line = sanitize::line(self.field.take().trim());
+        if line.is_empty() {
+            return;
+        }
+        let lines = self.plan.lines_mut(SECTIONS[section]);
+        match changing {
+            Some(at) if at < lines.len() => lines[at] = line,
+            _ if lines.len() < MOST_LINES => lines.push(line),
+            _ => return,
+        }
+        self.save(cx);
+    }
+
     /// The plan changed: saved now, so nothing typed is ever lost.
     fn save(&mut self, cx: &mut Cx) {
         self.plan.touch(cx.wall());
@@ -121,11 +137,11 @@ impl Plan {
         };
         match (in_field, action) {
             (_, Action::StepBack) if section > 0 => {
-                self.field.take();
+                self.keep_typed(section, changing, cx);
                 self.mode = to_section(section - 1);
             }
             (_, Action::StepOn) if section + 1 < SECTIONS.len() => {
-                self.field.take();
+                self.keep_typed(section, changing, cx);
                 self.mode = to_section(section + 1);
             }
             (true, Action::Select) => {
@@ -164,16 +180,21 @@ impl Plan {
                 };
             }
             (false, Action::Type) => {
-                self.field.take();
+                // Back to the field as it was left: nothing typed is lost.
                 self.mode = Mode::Edit {
                     section,
                     in_field: true,
                     selected,
-                    changing: None,
+                    changing,
                 };
             }
             (false, Action::Select) if count > 0 => {
-                self.field = TextField::with_text(LINE_LIMIT, &self.lines(section)[selected]);
+                self.keep_typed(section, changing, cx);
+                let lines = self.lines(section);
+                let Some(line) = lines.get(selected.min(lines.len().saturating_sub(1))) else {
+                    return Outcome::Ignored;
+                };
+                self.field = TextField::with_text(LINE_LIMIT, line);
                 self.mode = Mode::Edit {
                     section,
                     in_field: true,
@@ -202,7 +223,10 @@ impl Plan {
                     changing,
                 };
             }
-            (false, Action::Back) => self.mode = Mode::View(0),
+            (false, Action::Back) => {
+                self.keep_typed(section, changing, cx);
+                self.mode = Mode::View(0);
+            }
             _ => return Outcome::Ignored,
         }
         Outcome::Changed
@@ -377,7 +401,10 @@ impl Screen for Plan {
             Mode::View(scroll) => match action {
                 Action::Up => self.mode = Mode::View(scroll.saturating_sub(1)),
                 Action::Down => self.mode = Mode::View((scroll + 1).min(self.max_scroll.get())),
-                Action::Type if self.broken.is_none() => self.mode = self.editing(0),
+                Action::Type if self.broken.is_none() => {
+                    self.field.take();
+                    self.mode = self.editing(0);
+                }
                 Action::Back => return Outcome::Done(Box::new(self.account(cx.now))),
                 _ => return Outcome::Ignored,
             },
