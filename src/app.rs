@@ -55,10 +55,9 @@ pub struct App {
     hidden: bool,
     /// What `--copy` puts on the clipboard after exit.
     to_copy: Option<String>,
-    /// The safety plan, changed, for the event loop to save.
-    plan_to_save: Option<crate::plan::SafetyPlan>,
-    /// The plan file as last read or written.
-    plan_on_disk: crate::documents::Loaded<crate::plan::SafetyPlan>,
+    /// The safety plan and the practice plan, as edited and as on disk.
+    plan_doc: crate::documents::Pending<crate::plan::SafetyPlan>,
+    practice_doc: crate::documents::Pending<crate::practice::Practice>,
     /// The good-things week, changed, for the event loop to remember.
     good_to_remember: Option<crate::exercise::good::GoodWeek>,
     /// The menu waits for the recent journal (a "time to get help" line).
@@ -73,6 +72,7 @@ impl App {
     fn empty(ctx: Ctx) -> App {
         let sessions = Sessions::new(ctx.clock, ctx.settings.checkins, ctx.settings.save_text);
         let plan_on_disk = ctx.plan.clone();
+        let practice_on_disk = ctx.practice.clone();
         App {
             ctx,
             stack: Vec::new(),
@@ -88,8 +88,8 @@ impl App {
             typed: String::new(),
             hidden: false,
             to_copy: None,
-            plan_to_save: None,
-            plan_on_disk,
+            plan_doc: crate::documents::Pending::new(plan_on_disk),
+            practice_doc: crate::documents::Pending::new(practice_on_disk),
             good_to_remember: None,
             wants_recent: false,
             help_line_shown: None,
@@ -100,7 +100,8 @@ impl App {
     /// The menu.
     pub fn home(ctx: Ctx) -> App {
         let mut app = App::empty(ctx);
-        app.wants_recent = app.ctx.help_line_due;
+        app.wants_recent =
+            app.ctx.help_line_due || matches!(app.ctx.practice, crate::documents::Loaded::Read(_));
         let home = Home::new(&app.ctx);
         app.stack.push(Box::new(home));
         app
@@ -375,7 +376,11 @@ impl App {
                 }
                 Command::SavePlan(plan) => {
                     self.ctx.plan = crate::documents::Loaded::Read((*plan).clone());
-                    self.plan_to_save = Some(*plan);
+                    self.plan_doc.to_save = Some(*plan);
+                }
+                Command::SavePractice(practice) => {
+                    self.ctx.practice = crate::documents::Loaded::Read((*practice).clone());
+                    self.practice_doc.to_save = Some(*practice);
                 }
                 Command::GoodWritten(today) => {
                     self.ctx.good_week = self.ctx.good_week.written(today);
@@ -460,7 +465,23 @@ impl App {
         let Ok(read) = read else {
             return;
         };
-        let today = self.ctx.clock.at(now).date_naive();
+        let wall = self.ctx.clock.at(now);
+        // What is planned today and not done yet: one line under the menu.
+        if let crate::documents::Loaded::Read(practice) = &self.ctx.practice {
+            let due = practice.due(wall.naive_local(), &read.records);
+            if !due.is_empty() {
+                let lines: Vec<String> = due.iter().map(|p| p.line()).collect();
+                let text = format!("Planned today: {}", lines.join(" · "));
+                for screen in &mut self.stack {
+                    screen.planned_line(&text);
+                }
+                self.dirty = true;
+            }
+        }
+        if !self.ctx.help_line_due {
+            return;
+        }
+        let today = wall.date_naive();
         let Some(rule) =
             crate::history::help_line(&read.records, &self.ctx.content.help_rules, today)
         else {
@@ -485,24 +506,23 @@ impl App {
 
     /// The safety plan to save, once: the event loop writes it.
     pub fn take_plan_to_save(&mut self) -> Option<crate::plan::SafetyPlan> {
-        self.plan_to_save.take()
+        self.plan_doc.to_save.take()
     }
 
     /// A plan that could not be saved waits for the next try (the next
     /// change, or exit), unless a newer one came meanwhile.
     pub fn plan_not_saved(&mut self, plan: crate::plan::SafetyPlan) {
-        self.plan_to_save.get_or_insert(plan);
+        self.plan_doc.to_save.get_or_insert(plan);
     }
 
-    /// The plan as soothe last read or wrote it: a file that differs was
-    /// changed by hand meanwhile, and is not written over.
-    pub fn plan_on_disk(&self) -> &crate::documents::Loaded<crate::plan::SafetyPlan> {
-        &self.plan_on_disk
+    /// The safety plan, as edited and as on disk (the event loop saves it).
+    pub fn plan_doc(&mut self) -> &mut crate::documents::Pending<crate::plan::SafetyPlan> {
+        &mut self.plan_doc
     }
 
-    /// The plan was saved: that is what the file now holds.
-    pub fn plan_saved(&mut self, plan: crate::plan::SafetyPlan) {
-        self.plan_on_disk = crate::documents::Loaded::Read(plan);
+    /// The practice plan, as edited and as on disk.
+    pub fn practice_doc(&mut self) -> &mut crate::documents::Pending<crate::practice::Practice> {
+        &mut self.practice_doc
     }
 
     /// Whether the safety question was shown since the last call: the
@@ -765,5 +785,7 @@ mod heated_tests;
 mod kind_tests;
 #[cfg(test)]
 mod plan_tests;
+#[cfg(test)]
+mod practice_tests;
 #[cfg(test)]
 mod tests;

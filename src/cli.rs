@@ -87,6 +87,10 @@ pub enum Command {
     Good,
     /// A safety plan in your own words: `plan` to read it, `plan edit` to write it, `--print` for paper
     Plan(PlanArgs),
+    /// Planned practice: what and when, edited on screen
+    Practice,
+    /// What is planned today and not yet done (prints nothing when nothing is: for a shell prompt)
+    Due,
     /// Past sessions from the journal, and what helps you most
     History(HistoryArgs),
     /// Check content and settings files: every problem with file:line:col (exit 1 if any)

@@ -26,6 +26,7 @@ use crate::history;
 use crate::journal;
 use crate::paths::{self, Paths};
 use crate::plain;
+use crate::practice::Practice;
 use crate::screen::{Ctx, Route};
 use crate::session::{self, Event, Finished, Session, Sessions, Summary};
 use crate::settings::{self, Settings};
@@ -83,6 +84,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Plan(args)) => plan(session(content, settings), &paths, args),
         Some(Command::Kind) => kind(session(content, settings), &paths),
         Some(Command::Good) => good(session(content, settings), &paths),
+        Some(Command::Practice) => practice(session(content, settings), &paths),
+        Some(Command::Due) => due(&paths),
         Some(Command::History(args)) => history(&paths, args),
         Some(Command::Check(args)) => check(&paths, args, &content),
         Some(Command::Patterns) => patterns(&content),
@@ -121,6 +124,9 @@ fn ctx(options: &Options, content: Content, mut settings: Settings, paths: &Path
         help_line_due: remembered.help_line_due(chrono::Local::now().date_naive()),
         plan: paths
             .plan_file()
+            .map_or(Loaded::Missing, |path| documents::load(&path)),
+        practice: paths
+            .practice_file()
             .map_or(Loaded::Missing, |path| documents::load(&path)),
     }
 }
@@ -376,6 +382,50 @@ fn remember_safety(state: Option<&std::path::Path>) -> impl FnMut() + '_ {
     }
 }
 
+/// What is planned today and not yet done, a line each; nothing (exit 0)
+/// when nothing is, so a shell prompt can show it. A practice file soothe
+/// cannot read is one line on stderr.
+fn due(paths: &Paths) -> Result<ExitCode, Failure> {
+    let plan = match paths
+        .practice_file()
+        .map(|p| documents::load::<Practice>(&p))
+    {
+        Some(Loaded::Read(plan)) => plan,
+        Some(Loaded::Broken(why)) => return Err(Failure::new(1, why)),
+        _ => return Ok(ExitCode::SUCCESS),
+    };
+    let recent = match paths.journal_file() {
+        Some(path) => journal::read_tail(&path, 256 * 1024).unwrap_or_default(),
+        None => Default::default(),
+    };
+    let now = chrono::Local::now().naive_local();
+    let mut out = io::stdout().lock();
+    for planned in plan.due(now, &recent.records) {
+        if let Err(err) = writeln!(out, "{}", planned.line()) {
+            return plain_exit(Err::<(), _>(err));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn practice(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
+    if let Some(why) = ctx.practice.broken() {
+        return Err(Failure::new(
+            1,
+            format!("{why}; the file was left as it is"),
+        ));
+    }
+    if !can_draw(&ctx) {
+        return Err(Failure::new(
+            1,
+            "planning practice needs a terminal; `soothe due` prints what is due",
+        ));
+    }
+    run_tui(ctx, paths, false, |ctx, now| {
+        App::direct(ctx, Route::Practice, now)
+    })
+}
+
 fn good(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
     if !can_draw(&ctx) {
         return Err(Failure::new(1, "three good things needs a terminal"));
@@ -474,6 +524,7 @@ fn run_tui(
         journal: paths.journal_file(),
         state: paths.state_file(),
         plan: paths.plan_file(),
+        practice: paths.practice_file(),
     };
     let signals = Signals::register()?;
     let mut guard = TerminalGuard::enter()
@@ -560,7 +611,19 @@ fn history(paths: &Paths, args: &HistoryArgs) -> Result<ExitCode, Failure> {
     let mut out = BufWriter::new(io::stdout().lock());
     let written = match args.format {
         HistoryFormat::Table => {
-            history::write_table(&mut out, &records, chrono::Local::now().date_naive())
+            let practice = match paths
+                .practice_file()
+                .map(|p| documents::load::<Practice>(&p))
+            {
+                Some(Loaded::Read(practice)) => Some(practice),
+                _ => None,
+            };
+            history::write_table(
+                &mut out,
+                &records,
+                chrono::Local::now().date_naive(),
+                practice.as_ref(),
+            )
         }
         HistoryFormat::Json => history::write_json(&mut out, &records),
         HistoryFormat::Jsonl => history::write_jsonl(&mut out, &records),

@@ -124,6 +124,58 @@ pub fn save<T: Serialize + DeserializeOwned>(
     Ok(())
 }
 
+/// A document being edited in soothe: the version waiting to be saved,
+/// and what the file held when soothe last read or wrote it.
+#[derive(Debug, Clone)]
+pub struct Pending<T> {
+    pub to_save: Option<T>,
+    pub on_disk: Loaded<T>,
+}
+
+impl<T> Pending<T> {
+    pub fn new(on_disk: Loaded<T>) -> Pending<T> {
+        Pending {
+            to_save: None,
+            on_disk,
+        }
+    }
+}
+
+/// Saves what waits in `pending`, if anything. A file changed by hand since
+/// soothe read it is not written over; a save that failed waits for the
+/// next try (unless a newer version came meanwhile).
+pub fn save_pending<T>(
+    pending: &mut Pending<T>,
+    path: Option<&Path>,
+    header: &str,
+) -> Result<(), String>
+where
+    T: Serialize + DeserializeOwned + PartialEq + Clone,
+{
+    let Some(document) = pending.to_save.take() else {
+        return Ok(());
+    };
+    let path = path.ok_or("there is no data folder (use --data-dir)")?;
+    // (A file that does not parse is refused by the save itself.)
+    let on_disk: Loaded<T> = load(path);
+    if matches!(on_disk, Loaded::Read(_)) && on_disk != pending.on_disk {
+        return Err(format!(
+            "{} was changed outside soothe since it was opened, so it was not written over (your change is still on screen)",
+            path.display()
+        ));
+    }
+    match save(path, header, &document) {
+        Ok(()) => {
+            pending.on_disk = Loaded::Read(document);
+            Ok(())
+        }
+        Err(why) => {
+            pending.to_save.get_or_insert(document);
+            Err(why)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -111,6 +111,16 @@ fn mean(values: impl Iterator<Item = u8>) -> String {
         .map_or("–".into(), |m| m.to_string())
 }
 
+/// "Practice this month: done 7 of 12", when anything was planned.
+pub fn practice_line<R: std::borrow::Borrow<Record>>(
+    practice: &crate::practice::Practice,
+    records: &[R],
+    today: NaiveDate,
+) -> Option<String> {
+    let (done, planned) = practice.month(today, records);
+    (planned > 0).then(|| format!("Practice this month: done {done} of {planned}"))
+}
+
 /// One line each for the breaks and the messages of `today`'s month, when
 /// there were any: counts and before → after only, never a score.
 pub fn month_lines<'a>(
@@ -185,8 +195,14 @@ fn duration(seconds: u64) -> String {
     crate::words::clock(seconds)
 }
 
-/// The table, with this month's lines for `today`.
-pub fn write_table(out: &mut impl Write, records: &[&Record], today: NaiveDate) -> io::Result<()> {
+/// The table, with this month's lines for `today` (and the practice done,
+/// when there is a plan).
+pub fn write_table(
+    out: &mut impl Write,
+    records: &[&Record],
+    today: NaiveDate,
+    practice: Option<&crate::practice::Practice>,
+) -> io::Result<()> {
     if records.is_empty() {
         return writeln!(
             out,
@@ -210,7 +226,10 @@ pub fn write_table(out: &mut impl Write, records: &[&Record], today: NaiveDate) 
             ratings(r)
         )?;
     }
-    let month = month_lines(records.iter().copied(), today);
+    let mut month = month_lines(records.iter().copied(), today);
+    if let Some(practice) = practice {
+        month.extend(practice_line(practice, records, today));
+    }
     if !month.is_empty() {
         writeln!(out)?;
         for line in month {
@@ -569,6 +588,7 @@ mod tests {
             &mut table,
             &all,
             NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            None,
         )
         .unwrap();
         let table = String::from_utf8(table).unwrap();
@@ -598,6 +618,7 @@ mod tests {
             &mut empty,
             &[],
             NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+            None,
         )
         .unwrap();
         assert!(

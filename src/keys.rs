@@ -522,6 +522,35 @@ pub const GOOD_END: &[Binding] = &[
     .hint("back"),
 ];
 
+/// Planned practice, the list.
+pub const PRACTICE_LIST: &[Binding] = &[
+    on(UPS, Action::Up, "Move up").hint("move"),
+    on(DOWNS, Action::Down, "Move down").joined(),
+    on(&[ch('a'), ch('n')], Action::Type, "Plan a new practice").hint("add"),
+    on(&[ENTER, ch('e')], Action::Select, "Change this one").hint("change"),
+    on(
+        &[ch('d'), plain(KeyCode::Delete)],
+        Action::Remove,
+        "Take this one out",
+    )
+    .hint("remove"),
+    on(BACK, Action::Back, "Back").hint("back"),
+];
+
+/// Planned practice, one entry's form.
+pub const PRACTICE_FORM: &[Binding] = &[
+    on(&[ENTER], Action::Select, "Keep it (it is checked first)").hint("keep"),
+    on(&[TAB], Action::Focus, "The next field").hint("next field"),
+    on(&[BACKTAB], Action::FocusBack, "The field before"),
+    on(&[LEFT], Action::Previous, "Move left"),
+    on(
+        &[ESC],
+        Action::LeaveField,
+        "Leave without changing anything",
+    )
+    .hint("cancel"),
+];
+
 /// The kindness pause, picking a phrase.
 pub const KIND_LIST: &[Binding] = &[
     on(UPS, Action::Up, "Move up").hint("move"),
@@ -971,6 +1000,8 @@ pub const SCREENS: &[(&str, &[Binding])] = &[
     ("good things, typing", GOOD_FIELD),
     ("good things", GOOD_AWAY),
     ("good things, last", GOOD_END),
+    ("practice", PRACTICE_LIST),
+    ("practice, form", PRACTICE_FORM),
     ("kind", KIND_LIST),
     ("kind, own words", KIND_FIELD),
     ("kind, last", KIND_END),
@@ -1136,6 +1167,8 @@ mod tests {
             &[PLAN_FIELD, EDIT],
             &[PLAN_LIST, GLOBAL],
             &[KIND_LIST, GLOBAL],
+            &[PRACTICE_LIST, GLOBAL],
+            &[PRACTICE_FORM, EDIT],
             &[GOOD_FIELD, EDIT],
             &[GOOD_AWAY, GLOBAL],
             &[GOOD_END, GLOBAL],

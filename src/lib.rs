@@ -22,6 +22,7 @@ pub mod keys;
 pub mod paths;
 pub mod plain;
 pub mod plan;
+pub mod practice;
 pub mod sanitize;
 pub mod screen;
 pub mod session;

@@ -36,6 +36,11 @@ impl Paths {
         self.data_dir.as_deref().map(|d| d.join("journal.jsonl"))
     }
 
+    /// What the person plans to practise, and when.
+    pub fn practice_file(&self) -> Option<PathBuf> {
+        self.data_dir.as_deref().map(|d| d.join("practice.toml"))
+    }
+
     /// The safety plan, the person's own document.
     pub fn plan_file(&self) -> Option<PathBuf> {
         self.data_dir.as_deref().map(|d| d.join("plan.toml"))

@@ -14,6 +14,7 @@ pub mod kind;
 pub mod patterns;
 pub mod pause;
 pub mod plan;
+pub mod practice;
 pub mod reframe;
 pub mod relax;
 pub mod safety;
@@ -50,6 +51,8 @@ pub struct Ctx {
     pub safety_asked: bool,
     /// The safety plan document, as read.
     pub plan: crate::documents::Loaded<crate::plan::SafetyPlan>,
+    /// What the person plans to practise, as read.
+    pub practice: crate::documents::Loaded<crate::practice::Practice>,
     /// The week of evening offers for three good things.
     pub good_week: crate::exercise::good::GoodWeek,
     /// A "time to get help" line may show this run (none in the last week).
@@ -86,6 +89,12 @@ impl<'a> Cx<'a> {
     /// A short, quiet message at the bottom.
     pub fn notice(&mut self, text: impl Into<String>) {
         self.commands.push(Command::Notice(text.into()));
+    }
+
+    /// The practice plan changed: the event loop saves it.
+    pub fn save_practice(&mut self, practice: crate::practice::Practice) {
+        self.commands
+            .push(Command::SavePractice(Box::new(practice)));
     }
 
     /// The safety plan changed: the event loop saves it.
@@ -180,6 +189,7 @@ pub enum Kind {
     Plan,
     Kind,
     Good,
+    Practice,
 }
 
 pub trait Screen: std::any::Any {
@@ -216,6 +226,8 @@ pub trait Screen: std::any::Any {
     fn take_back(&mut self, finished: Finished, _cx: &mut Cx) -> Option<Finished> {
         Some(finished)
     }
+    /// What is planned today, for the menu.
+    fn planned_line(&mut self, _line: &str) {}
     /// A "time to get help" line for the menu, found in the recent journal:
     /// whether it is now on show.
     fn help_line(&mut self, _line: &str) -> bool {
@@ -252,6 +264,7 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
         Route::Plan { edit } => Box::new(plan::Plan::new(ctx, edit, now)),
         Route::Kind => Box::new(kind::KindPause::new(ctx, now)),
         Route::Good => Box::new(good::GoodThings::new(ctx, now)),
+        Route::Practice => Box::new(practice::PracticeScreen::new(ctx)),
         Route::Support => Box::new(support::Support),
         Route::CheckIn => Box::new(checkin::CheckIn::new()),
         Route::Ending {

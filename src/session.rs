@@ -33,6 +33,8 @@ pub enum Route {
     Kind,
     /// Three good things.
     Good,
+    /// Planned practice, edited.
+    Practice,
     /// The safety plan, read or (`edit`) written.
     Plan {
         edit: bool,
@@ -204,6 +206,8 @@ pub enum Command {
     GoodWritten(chrono::NaiveDate),
     /// The safety plan changed: saved at once.
     SavePlan(Box<crate::plan::SafetyPlan>),
+    /// The practice plan changed: saved at once.
+    SavePractice(Box<crate::practice::Practice>),
     Quit,
 }
 

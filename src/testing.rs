@@ -33,6 +33,7 @@ pub fn ctx_with(content: Content) -> Ctx {
         },
         safety_asked: true,
         plan: crate::documents::Loaded::Missing,
+        practice: crate::documents::Loaded::Missing,
         good_week: Default::default(),
         help_line_due: false,
         clock: WallClock::new(

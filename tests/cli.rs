@@ -945,3 +945,41 @@ fn the_markdown_page_carries_good_things_in_their_own_words() {
     let page = text(&out.stdout);
     assert!(page.contains("## Good things\n\n**Saturday 21 November 2026**\n\n- Sam called back, because I asked plainly\n- a quiet walk\n"), "{page}");
 }
+
+#[test]
+fn due_prints_what_is_planned_today_and_nothing_when_nothing_is() {
+    let sandbox = Sandbox::new();
+    let none = sandbox.run(&["due"]);
+    assert!(none.status.success());
+    assert_eq!(text(&none.stdout), "", "no plan: nothing, exit 0");
+    let path = sandbox.data.path().join("practice.toml");
+    std::fs::write(
+        &path,
+        "version = 1\n\n[[practice]]\nwhat = \"relax 4-group\"\ndays = [\"daily\"]\nat = \"21:30\"\n\n[[practice]]\nwhat = \"breathe gentle --minutes 5\"\ndays = [\"daily\"]\nat = \"08:00\"\n",
+    )
+    .unwrap();
+    let due = sandbox.run(&["due"]);
+    assert!(due.status.success());
+    assert_eq!(
+        text(&due.stdout),
+        "08:00 breathe gentle --minutes 5\n21:30 relax 4-group\n"
+    );
+    // Done today: it is not due any more.
+    let now = chrono::Local::now()
+        .fixed_offset()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+    std::fs::write(
+        sandbox.data.path().join("journal.jsonl"),
+        format!("{{\"v\":1,\"id\":\"b\",\"started_at\":\"{now}\",\"ended_at\":\"{now}\",\"exercise\":\"breathe\",\"variant\":\"gentle\",\"completed\":true,\"duration_secs\":300}}\n"),
+    )
+    .unwrap();
+    assert_eq!(text(&sandbox.run(&["due"]).stdout), "21:30 relax 4-group\n");
+    std::fs::write(&path, "version = 1\npractice = [oops]\n").unwrap();
+    let broken = sandbox.run(&["due"]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        text(&broken.stderr).starts_with("soothe: practice.toml:2:13: "),
+        "{}",
+        text(&broken.stderr)
+    );
+}

@@ -69,6 +69,13 @@ pub fn run(
     let plan = save_plan(app, files.plan.as_deref())
         .err()
         .map(|why| format!("your plan could not be saved: {why}"));
+    let practice = save_practice(app, files.practice.as_deref())
+        .err()
+        .map(|why| format!("your practice plan could not be saved: {why}"));
+    let plan = match (plan, practice) {
+        (Some(plan), Some(practice)) => Some(format!("{plan}; {practice}")),
+        (plan, practice) => plan.or(practice),
+    };
     let journal = save(app, files.journal.as_deref())
         .map(|why| format!("this session could not be saved: {why}"));
     let both = match (journal, plan) {
@@ -84,35 +91,17 @@ pub struct Files {
     pub journal: Option<std::path::PathBuf>,
     pub state: Option<std::path::PathBuf>,
     pub plan: Option<std::path::PathBuf>,
+    pub practice: Option<std::path::PathBuf>,
 }
 
 /// Saves the safety plan if it changed; the failure as one line.
 fn save_plan(app: &mut App, path: Option<&Path>) -> Result<(), String> {
-    use crate::documents::{self, Loaded};
-    let Some(plan) = app.take_plan_to_save() else {
-        return Ok(());
-    };
-    let path = path.ok_or("there is no data folder (use --data-dir)")?;
-    // Edited by hand while soothe was open: that edit is not written over.
-    // (A file that does not parse is refused by the save itself.)
-    let on_disk: Loaded<crate::plan::SafetyPlan> = documents::load(path);
-    if matches!(on_disk, Loaded::Read(_)) && on_disk != *app.plan_on_disk() {
-        return Err(format!(
-            "{} was changed outside soothe since it was opened, so it was not written over (your change is still on screen)",
-            path.display()
-        ));
-    }
-    match documents::save(path, crate::plan::HEADER, &plan) {
-        Ok(()) => {
-            app.plan_saved(plan);
-            Ok(())
-        }
-        Err(why) => {
-            // Tried again with the next change, or at exit.
-            app.plan_not_saved(plan);
-            Err(why)
-        }
-    }
+    crate::documents::save_pending(app.plan_doc(), path, crate::plan::HEADER)
+}
+
+/// Saves the practice plan if it changed; the failure as one line.
+fn save_practice(app: &mut App, path: Option<&Path>) -> Result<(), String> {
+    crate::documents::save_pending(app.practice_doc(), path, crate::practice::HEADER)
 }
 
 /// Writes down that the safety question was shown, if it was since the
@@ -176,6 +165,9 @@ fn run_until_quit(
         remember_safety(app, state);
         if let Err(why) = save_plan(app, files.plan.as_deref()) {
             app.save_failed_for("Your plan", &why, now);
+        }
+        if let Err(why) = save_practice(app, files.practice.as_deref()) {
+            app.save_failed_for("Your practice plan", &why, now);
         }
         if let Some(why) = save(app, journal) {
             app.save_failed(&why, now);

@@ -881,7 +881,31 @@ fn good_state(keys: &[KeyCode]) -> (App, Instant) {
     (app, t0)
 }
 
+/// Planned practice after `keys`, with one entry planned.
+fn practice_state(keys: &[KeyCode]) -> (App, Instant) {
+    let t0 = Instant::now();
+    let mut ctx = ctx();
+    ctx.practice = crate::documents::Loaded::Read(crate::practice::Practice {
+        version: 1,
+        practice: vec![crate::practice::Planned {
+            what: "ground".into(),
+            days: vec!["daily".into()],
+            at: "21:00".into(),
+        }],
+    });
+    let mut app = App::direct(ctx, Route::Practice, t0);
+    for code in keys {
+        crate::testing::press(&mut app, *code, t0);
+    }
+    (app, t0)
+}
+
 const STATES: &[Recipe] = &[
+    ("practice, list", || practice_state(&[])),
+    ("practice, form", || practice_state(&[KeyCode::Enter])),
+    ("practice, new entry", || {
+        practice_state(&[KeyCode::Char('a'), KeyCode::Char('g')])
+    }),
     ("good, typing a thing", || good_state(&[KeyCode::Char('a')])),
     ("good, typing a why", || {
         good_state(&[KeyCode::Char('a'), KeyCode::Enter, KeyCode::Char('b')])

@@ -113,9 +113,17 @@ impl Widget for Drawn<'_, History> {
         let roomy = body.height >= 16;
         let mut helps = screen.helps_lines(&ctx.content, width, roomy, theme);
         // This month's breaks and messages, a line each, under what helps.
+        let today = view.wall().date_naive();
+        let practice = match &ctx.practice {
+            crate::documents::Loaded::Read(practice) => {
+                history::practice_line(practice, &screen.records, today)
+            }
+            _ => None,
+        };
         helps.extend(
-            history::month_lines(&screen.records, view.wall().date_naive())
+            history::month_lines(&screen.records, today)
                 .into_iter()
+                .chain(practice)
                 .map(|line| (ui::fit(&line, width), theme.dim)),
         );
         let rated: Vec<&Record> = screen

@@ -57,6 +57,8 @@ pub struct Home {
     problem: bool,
     /// A "time to get help" line, once the recent journal was read.
     help_line: Option<String>,
+    /// What is planned today and not done yet.
+    planned: Option<String>,
     /// What Enter starts on each exercise row; ← → change it.
     pattern: usize,
     grounding: usize,
@@ -103,6 +105,7 @@ impl Home {
             notice,
             problem,
             help_line: None,
+            planned: None,
             pattern: position(
                 content.pattern_ids(),
                 ctx.settings
@@ -129,8 +132,15 @@ impl Home {
         match (&self.notice, &self.help_line) {
             (Some(problem), _) if self.problem => Some(problem),
             (_, Some(help)) => Some(help),
-            (notice, None) => notice.as_deref(),
+            (notice, None) => self.planned.as_deref().or(notice.as_deref()),
         }
+    }
+
+    /// Whether the line on show is one `x` dismisses (not a file problem,
+    /// not an offer).
+    fn dismissable(&self) -> bool {
+        let line = self.line();
+        line.is_some() && (line == self.help_line.as_deref() || line == self.planned.as_deref())
     }
 
     /// Each row's name and its one line: what Enter would start.
@@ -212,13 +222,17 @@ impl Screen for Home {
                     Item::Breathe | Item::Ground | Item::Relax
                 )
             }
-            Action::Remove => self.help_line.is_some() && self.line() == self.help_line.as_deref(),
+            Action::Remove => self.dismissable(),
             _ => true,
         }
     }
 
     fn min_size(&self) -> Size {
         Size::new(24, 5)
+    }
+
+    fn planned_line(&mut self, line: &str) {
+        self.planned = Some(line.to_string());
     }
 
     fn help_line(&mut self, line: &str) -> bool {
@@ -229,8 +243,11 @@ impl Screen for Home {
 
     fn handle(&mut self, action: Action, cx: &mut Cx) -> Outcome {
         let ctx = cx.ctx;
-        if action == Action::Remove && self.help_line.is_some() {
-            self.help_line = None;
+        if action == Action::Remove && self.dismissable() {
+            // The line on show goes: a help line first, then today's plan.
+            if self.help_line.take().is_none() {
+                self.planned = None;
+            }
             return Outcome::Changed;
         }
         if let Some(next) = move_in_list(self.selected, action, ITEMS.len()) {

@@ -11,6 +11,7 @@ mod home;
 mod kind;
 mod pages;
 mod plan;
+mod practice;
 mod reframe;
 mod relax;
 mod sizes;

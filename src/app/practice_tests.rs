@@ -1,0 +1,75 @@
+//! Planned practice: entries checked and saved from the form, and what is
+//! due today shown on the menu until dismissed.
+
+use std::time::Instant;
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::*;
+use crate::documents::Loaded;
+use crate::practice::{Planned, Practice};
+use crate::testing::{ctx, press, type_text};
+
+fn text(app: &App, now: Instant) -> String {
+    crate::testing::screen_text(app, now, 80, 24)
+}
+
+#[test]
+fn an_entry_is_checked_then_saved_from_the_form() {
+    let t0 = Instant::now();
+    let mut app = App::direct(ctx(), Route::Practice, t0);
+    assert!(text(&app, t0).contains("Nothing planned yet."));
+    press(&mut app, KeyCode::Char('a'), t0);
+    type_text(&mut app, "dance", t0);
+    press(&mut app, KeyCode::Tab, t0);
+    type_text(&mut app, "mon wed", t0);
+    press(&mut app, KeyCode::Tab, t0);
+    type_text(&mut app, "08:00", t0);
+    press(&mut app, KeyCode::Enter, t0);
+    assert!(text(&app, t0).contains("`dance` is not something soothe runs"));
+    assert!(app.practice_doc().to_save.is_none(), "not saved");
+    // Back to the first field, and a real practice.
+    press(&mut app, KeyCode::Tab, t0);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace, t0);
+    }
+    type_text(&mut app, "breathe gentle --minutes 5", t0);
+    press(&mut app, KeyCode::Enter, t0);
+    let list = text(&app, t0);
+    assert!(
+        list.contains("08:00  mon wed        breathe gentle --minutes 5"),
+        "{list}"
+    );
+    let saved = app.practice_doc().to_save.take().expect("saved");
+    assert_eq!(saved.practice[0].days, ["mon", "wed"]);
+    // Taken out again.
+    press(&mut app, KeyCode::Char('d'), t0);
+    assert!(
+        app.practice_doc()
+            .to_save
+            .take()
+            .unwrap()
+            .practice
+            .is_empty()
+    );
+}
+
+#[test]
+fn what_is_due_today_shows_on_the_menu_until_dismissed() {
+    let t0 = Instant::now();
+    let mut ctx = ctx();
+    ctx.practice = Loaded::Read(Practice {
+        version: 1,
+        practice: vec![Planned {
+            what: "breathe gentle --minutes 5".into(),
+            days: vec!["daily".into()],
+            at: "08:00".into(),
+        }],
+    });
+    let mut app = App::home(ctx);
+    assert!(app.take_recent_request());
+    app.recent_journal(Ok(Default::default()), t0);
+    assert!(text(&app, t0).contains("Planned today: 08:00 breathe gentle --minutes 5"));
+    press(&mut app, KeyCode::Char('x'), t0);
+    assert!(!text(&app, t0).contains("Planned today"));
+}
