@@ -351,7 +351,12 @@ impl App {
                         self.quit_now(now);
                     }
                 }
-                Command::AppendJournal(record) => self.outbox.push(record),
+                Command::AppendJournal(record) => {
+                    for screen in &mut self.stack {
+                        screen.journaled(&record);
+                    }
+                    self.outbox.push(record);
+                }
                 Command::LoadJournal => self.wants_journal = true,
                 Command::PrintOnExit(lines) => {
                     // Several sessions in one run each keep their lines.
@@ -470,10 +475,9 @@ impl App {
         if let crate::documents::Loaded::Read(practice) = &self.ctx.practice {
             let due = practice.due(wall.naive_local(), &read.records);
             if !due.is_empty() {
-                let lines: Vec<String> = due.iter().map(|p| p.line()).collect();
-                let text = format!("Planned today: {}", lines.join(" · "));
+                let due: Vec<crate::practice::Planned> = due.into_iter().cloned().collect();
                 for screen in &mut self.stack {
-                    screen.planned_line(&text);
+                    screen.planned(&due);
                 }
                 self.dirty = true;
             }

@@ -130,6 +130,8 @@ pub fn save<T: Serialize + DeserializeOwned>(
 pub struct Pending<T> {
     pub to_save: Option<T>,
     pub on_disk: Loaded<T>,
+    /// Why the last change was not saved, if it was refused: said at exit.
+    pub refused: Option<String>,
 }
 
 impl<T> Pending<T> {
@@ -137,6 +139,7 @@ impl<T> Pending<T> {
         Pending {
             to_save: None,
             on_disk,
+            refused: None,
         }
     }
 }
@@ -159,14 +162,17 @@ where
     // (A file that does not parse is refused by the save itself.)
     let on_disk: Loaded<T> = load(path);
     if matches!(on_disk, Loaded::Read(_)) && on_disk != pending.on_disk {
-        return Err(format!(
-            "{} was changed outside soothe since it was opened, so it was not written over (your change is still on screen)",
+        let why = format!(
+            "{} was changed outside soothe since it was opened, so it was not written over",
             path.display()
-        ));
+        );
+        pending.refused = Some(why.clone());
+        return Err(format!("{why} (your change is still on screen)"));
     }
     match save(path, header, &document) {
         Ok(()) => {
             pending.on_disk = Loaded::Read(document);
+            pending.refused = None;
             Ok(())
         }
         Err(why) => {

@@ -89,11 +89,28 @@ impl Planned {
                 .any(|d| d == "daily" || weekday(d) == Some(day.weekday()))
     }
 
-    /// Done on `day`: a session of its exercise that day.
+    /// The variant it names ("gentle" in "breathe gentle --minutes 5").
+    pub fn variant(&self) -> Option<&str> {
+        self.what
+            .split_whitespace()
+            .nth(1)
+            .filter(|word| !word.starts_with('-'))
+    }
+
+    /// Whether `record` is this practice done: a completed session of its
+    /// exercise (and of its variant, when it names one).
+    pub fn done_by(&self, record: &Record) -> bool {
+        record.completed
+            && record.exercise.name() == self.exercise()
+            && self.variant().is_none_or(|v| v == record.variant)
+    }
+
+    /// Done on `day`.
     pub fn done_on<R: Borrow<Record>>(&self, day: NaiveDate, records: &[R]) -> bool {
-        records.iter().map(Borrow::borrow).any(|r: &Record| {
-            r.started_at.date_naive() == day && r.exercise.name() == self.exercise()
-        })
+        records
+            .iter()
+            .map(Borrow::borrow)
+            .any(|r: &Record| r.started_at.date_naive() == day && self.done_by(r))
     }
 
     /// "08:00 breathe gentle --minutes 5".
@@ -127,21 +144,30 @@ impl Practice {
         let first = today.with_day(1).unwrap_or(today);
         // This month's sessions only, looked at once each: a long journal
         // is not scanned for every day.
-        let records: Vec<&Record> = records
-            .iter()
-            .map(Borrow::borrow)
-            .filter(|r: &&Record| {
-                let day = r.started_at.date_naive();
-                day >= first && day <= today
-            })
-            .collect();
-        let records = records.as_slice();
+        // (day, exercise, variant) of this month's completed sessions, once.
+        let mut sessions: std::collections::HashMap<(NaiveDate, &str), Vec<&str>> =
+            std::collections::HashMap::new();
+        for r in records.iter().map(Borrow::borrow) {
+            let r: &Record = r;
+            let day = r.started_at.date_naive();
+            if r.completed && day >= first && day <= today {
+                sessions
+                    .entry((day, r.exercise.name()))
+                    .or_default()
+                    .push(r.variant.as_str());
+            }
+        }
+        let done_on = |p: &Planned, day: NaiveDate| {
+            sessions
+                .get(&(day, p.exercise()))
+                .is_some_and(|variants| p.variant().is_none_or(|v| variants.contains(&v)))
+        };
         let mut done = 0;
         let mut planned = 0;
         for day in first.iter_days().take_while(|d| *d <= today) {
             for p in self.practice.iter().filter(|p| p.on(day)) {
                 planned += 1;
-                done += usize::from(p.done_on(day, records));
+                done += usize::from(done_on(p, day));
             }
         }
         (done, planned)
@@ -163,6 +189,8 @@ mod tests {
 
     fn session(day: u32, exercise: Exercise) -> Record {
         let mut r = crate::journal::tests::sample(day);
+        r.completed = true;
+        r.variant = "gentle".into();
         r.started_at =
             chrono::DateTime::parse_from_rfc3339(&format!("2026-12-{day:02}T07:30:00+01:00"))
                 .unwrap();
@@ -194,6 +222,12 @@ mod tests {
             due,
             ["08:00 breathe gentle --minutes 5", "21:30 relax 4-group"]
         );
+        // Left half way, or another pattern: not this practice done.
+        let mut left = session(1, Exercise::Breathe);
+        left.completed = false;
+        let mut other = session(1, Exercise::Breathe);
+        other.variant = "4-7-8".into();
+        assert_eq!(plan.due(at("2026-12-01 09:00"), &[left, other]).len(), 2);
         let breathed = [session(1, Exercise::Breathe)];
         let due: Vec<String> = plan
             .due(at("2026-12-01 09:00"), &breathed)

@@ -226,8 +226,10 @@ pub trait Screen: std::any::Any {
     fn take_back(&mut self, finished: Finished, _cx: &mut Cx) -> Option<Finished> {
         Some(finished)
     }
-    /// What is planned today, for the menu.
-    fn planned_line(&mut self, _line: &str) {}
+    /// What is planned today and not done yet, for the menu.
+    fn planned(&mut self, _due: &[crate::practice::Planned]) {}
+    /// A session was written to the journal (what is due may now be done).
+    fn journaled(&mut self, _record: &crate::journal::Record) {}
     /// A "time to get help" line for the menu, found in the recent journal:
     /// whether it is now on show.
     fn help_line(&mut self, _line: &str) -> bool {

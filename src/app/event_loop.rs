@@ -66,11 +66,14 @@ pub fn run(
     app.finish(Instant::now());
     // Shown in the very batch that quit: still remembered, still saved.
     remember_safety(app, files.state.as_deref());
+    // At exit, a change refused earlier is said again: it is not on disk.
     let plan = save_plan(app, files.plan.as_deref())
         .err()
+        .or_else(|| app.plan_doc().refused.take())
         .map(|why| format!("your plan could not be saved: {why}"));
     let practice = save_practice(app, files.practice.as_deref())
         .err()
+        .or_else(|| app.practice_doc().refused.take())
         .map(|why| format!("your practice plan could not be saved: {why}"));
     let plan = match (plan, practice) {
         (Some(plan), Some(practice)) => Some(format!("{plan}; {practice}")),

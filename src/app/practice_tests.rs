@@ -73,3 +73,65 @@ fn what_is_due_today_shows_on_the_menu_until_dismissed() {
     press(&mut app, KeyCode::Char('x'), t0);
     assert!(!text(&app, t0).contains("Planned today"));
 }
+
+#[test]
+fn doing_the_practice_takes_it_off_the_menu_line() {
+    let t0 = Instant::now();
+    let mut ctx = ctx();
+    let planned = |what: &str| Planned {
+        what: what.into(),
+        days: vec!["daily".into()],
+        at: "08:00".into(),
+    };
+    ctx.practice = Loaded::Read(Practice {
+        version: 1,
+        practice: vec![planned("ground"), planned("relax 4-group")],
+    });
+    let mut app = App::home(ctx);
+    app.take_recent_request();
+    app.recent_journal(Ok(Default::default()), t0);
+    assert!(text(&app, t0).contains("Planned today: 08:00 ground · 08:00 relax 4-group"));
+    // Ground from the menu, to its end (five quiet Enters per sense).
+    press(&mut app, KeyCode::Down, t0);
+    press(&mut app, KeyCode::Enter, t0);
+    for _ in 0..15 {
+        press(&mut app, KeyCode::Enter, t0);
+    }
+    press(&mut app, KeyCode::Enter, t0);
+    assert_eq!(app.kind(), Some(Kind::Home));
+    let menu = text(&app, t0);
+    assert!(
+        menu.contains("Planned today: 08:00 relax 4-group") && !menu.contains("ground ·"),
+        "{menu}"
+    );
+}
+
+#[test]
+fn a_hand_written_entry_opens_whole_in_the_form() {
+    let t0 = Instant::now();
+    let mut ctx = ctx();
+    let days: Vec<String> = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+    ]
+    .iter()
+    .map(|d| d.to_string())
+    .collect();
+    ctx.practice = Loaded::Read(Practice {
+        version: 1,
+        practice: vec![Planned {
+            what: "breathe".into(),
+            days: days.clone(),
+            at: "08:00".into(),
+        }],
+    });
+    let mut app = App::direct(ctx, Route::Practice, t0);
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Enter, t0);
+    let saved = app.practice_doc().to_save.take().expect("kept");
+    assert_eq!(saved.practice[0].days, days, "nothing cut");
+}

@@ -57,7 +57,8 @@ pub struct Home {
     problem: bool,
     /// A "time to get help" line, once the recent journal was read.
     help_line: Option<String>,
-    /// What is planned today and not done yet.
+    /// What is planned today and not done yet, and its line.
+    due: Vec<crate::practice::Planned>,
     planned: Option<String>,
     /// What Enter starts on each exercise row; ← → change it.
     pattern: usize,
@@ -68,7 +69,8 @@ pub struct Home {
 impl Home {
     pub fn new(ctx: &Ctx) -> Home {
         let files = ctx.content.problem_files();
-        let problem = !files.is_empty();
+        // A broken file, content or plan, is said before anything else.
+        let problem = !files.is_empty() || ctx.plan.broken().is_some();
         let notice = match files.as_slice() {
             [] => None,
             [one] => Some(format!(
@@ -105,6 +107,7 @@ impl Home {
             notice,
             problem,
             help_line: None,
+            due: Vec::new(),
             planned: None,
             pattern: position(
                 content.pattern_ids(),
@@ -134,6 +137,11 @@ impl Home {
             (_, Some(help)) => Some(help),
             (notice, None) => self.planned.as_deref().or(notice.as_deref()),
         }
+    }
+
+    fn show_due(&mut self) {
+        let lines: Vec<String> = self.due.iter().map(|p| p.line()).collect();
+        self.planned = (!lines.is_empty()).then(|| format!("Planned today: {}", lines.join(" · ")));
     }
 
     /// Whether the line on show is one `x` dismisses (not a file problem,
@@ -231,8 +239,18 @@ impl Screen for Home {
         Size::new(24, 5)
     }
 
-    fn planned_line(&mut self, line: &str) {
-        self.planned = Some(line.to_string());
+    fn planned(&mut self, due: &[crate::practice::Planned]) {
+        self.due = due.to_vec();
+        self.show_due();
+    }
+
+    /// Done now: it leaves the line (until dismissed, or nothing is left).
+    fn journaled(&mut self, record: &crate::journal::Record) {
+        let before = self.due.len();
+        self.due.retain(|p| !p.done_by(record));
+        if self.due.len() != before && self.planned.is_some() {
+            self.show_due();
+        }
     }
 
     fn help_line(&mut self, line: &str) -> bool {

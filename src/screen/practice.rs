@@ -44,13 +44,16 @@ pub struct PracticeScreen {
 
 fn form(changing: Option<usize>, planned: Option<&Planned>) -> Mode {
     let text = |f: fn(&Planned) -> String| planned.map(f).unwrap_or_default();
+    // Room for what a hand-edited file holds: nothing is cut on opening.
+    let field =
+        |limit: usize, text: String| TextField::with_text(limit.max(text.chars().count()), &text);
     Mode::Form {
         changing,
         focus: 0,
         fields: [
-            TextField::with_text(80, &text(|p| p.what.clone())),
-            TextField::with_text(40, &text(|p| p.days.join(" "))),
-            TextField::with_text(5, &text(|p| p.at.clone())),
+            field(80, text(|p| p.what.clone())),
+            field(80, text(|p| p.days.join(" "))),
+            field(5, text(|p| p.at.clone())),
         ],
         problem: None,
     }
