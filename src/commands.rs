@@ -72,7 +72,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let options = &cli.options;
     let settings = loaded.settings;
     // Each arm moves content and settings into the session it starts.
-    let session = |content, settings| ctx(options, content, settings, &paths);
+    // `soothe breathe` must be on screen within milliseconds: it reads only
+    // what its screens can reach (the plan, for `!`), not the menu's state.
+    let breathing = scope == Scope::Breathing;
+    let session = |content, settings| ctx(options, content, settings, &paths, breathing);
     match &cli.command {
         None => home(session(content, settings), &paths),
         Some(Command::Breathe(args)) => breathe(session(content, settings), &paths, args),
@@ -95,13 +98,23 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
 }
 
 /// The session's context: flags win over settings, settings over defaults.
-fn ctx(options: &Options, content: Content, mut settings: Settings, paths: &Paths) -> Ctx {
+fn ctx(
+    options: &Options,
+    content: Content,
+    mut settings: Settings,
+    paths: &Paths,
+    breathing: bool,
+) -> Ctx {
     settings.checkins &= !options.no_checkin;
     settings.plain |= options.plain;
     if let Some(theme) = options.theme {
         settings.theme = theme;
     }
-    let remembered = state::load(paths.state_file().as_deref());
+    let remembered = if breathing {
+        state::State::default()
+    } else {
+        state::load(paths.state_file().as_deref())
+    };
     let no_color = options.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let bell = if options.bell || options.no_bell {
         options.bell
@@ -121,13 +134,14 @@ fn ctx(options: &Options, content: Content, mut settings: Settings, paths: &Path
         clock: WallClock::local(),
         safety_asked: remembered.safety_asked(),
         good_week: remembered.good_week(),
-        help_line_due: remembered.help_line_due(chrono::Local::now().date_naive()),
+        help_line_due: !breathing && remembered.help_line_due(chrono::Local::now().date_naive()),
         plan: paths
             .plan_file()
             .map_or(Loaded::Missing, |path| documents::load(&path)),
-        practice: paths
-            .practice_file()
-            .map_or(Loaded::Missing, |path| documents::load(&path)),
+        practice: match paths.practice_file() {
+            Some(path) if !breathing => documents::load(&path),
+            _ => Loaded::Missing,
+        },
     }
 }
 
