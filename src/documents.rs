@@ -96,6 +96,16 @@ pub fn save<T: Serialize + DeserializeOwned>(
     header: &str,
     document: &T,
 ) -> Result<(), String> {
+    save_with(path, header, document, true)
+}
+
+/// As [`save`]; `backup` false leaves the `.bak` there as it is.
+fn save_with<T: Serialize + DeserializeOwned>(
+    path: &Path,
+    header: &str,
+    document: &T,
+    backup: bool,
+) -> Result<(), String> {
     let shown = |err: io::Error| format!("{}: {err}", path.display());
     if let Loaded::Broken(why) = load::<T>(path) {
         return Err(format!("{why} (the file was left as it is)"));
@@ -110,7 +120,7 @@ pub fn save<T: Serialize + DeserializeOwned>(
     }
     let body = toml::to_string(document).map_err(|err| err.to_string())?;
     let text = format!("{header}{body}");
-    if let Ok(previous) = std::fs::read(path) {
+    if backup && let Ok(previous) = std::fs::read(path) {
         // The backup is replaced atomically too: never a half `.bak`.
         let temp = write_beside(path, ".bak.tmp", &previous).map_err(shown)?;
         std::fs::rename(&temp, with_suffix(path, ".bak")).map_err(shown)?;
@@ -132,6 +142,9 @@ pub struct Pending<T> {
     pub on_disk: Loaded<T>,
     /// Why the last change was not saved, if it was refused: said at exit.
     pub refused: Option<String>,
+    /// The `.bak` was made this run: it keeps the version from before the
+    /// session, not from before the last keystroke.
+    backed_up: bool,
 }
 
 impl<T> Pending<T> {
@@ -140,6 +153,7 @@ impl<T> Pending<T> {
             to_save: None,
             on_disk,
             refused: None,
+            backed_up: false,
         }
     }
 }
@@ -169,10 +183,11 @@ where
         pending.refused = Some(why.clone());
         return Err(format!("{why} (your change is still on screen)"));
     }
-    match save(path, header, &document) {
+    match save_with(path, header, &document, !pending.backed_up) {
         Ok(()) => {
             pending.on_disk = Loaded::Read(document);
             pending.refused = None;
+            pending.backed_up = true;
             Ok(())
         }
         Err(why) => {
@@ -229,6 +244,24 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn the_backup_of_a_session_is_the_version_from_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.toml");
+        save(&path, "", &doc(&["before the session"])).unwrap();
+        let mut pending = Pending::new(load::<Doc>(&path));
+        for line in ["first change", "second change"] {
+            pending.to_save = Some(doc(&[line]));
+            save_pending(&mut pending, Some(&path), "").unwrap();
+        }
+        assert_eq!(load::<Doc>(&path), Loaded::Read(doc(&["second change"])));
+        let bak = with_suffix(&path, ".bak");
+        assert_eq!(
+            load::<Doc>(&bak),
+            Loaded::Read(doc(&["before the session"]))
+        );
     }
 
     #[test]
