@@ -2,8 +2,8 @@
 //! and beliefs to come): TOML that soothe edits and a person can edit by
 //! hand. A save is one atomic replace: a temporary file in the same folder,
 //! synced, renamed over the old one, and the folder synced, so a crash
-//! leaves the old version or the new one, whole. The previous version is
-//! kept as `<name>.bak`. A file soothe cannot parse is never overwritten: it
+//! leaves the old version or the new one, whole. The version from before
+//! a session of editing is kept as `<name>.bak`. A file soothe cannot parse is never overwritten: it
 //! is the person's, and the error says where it is wrong. Knows nothing of
 //! terminals.
 

@@ -18,7 +18,7 @@ pub const MOST_LINES: usize = 12;
 pub const LINE_LIMIT: usize = 160;
 
 /// The comment soothe writes above the plan.
-pub const HEADER: &str = "# Your safety plan, in your own words. soothe edits it (`soothe plan edit`);\n# you can edit it by hand too. The previous version is kept as plan.toml.bak.\n\n";
+pub const HEADER: &str = "# Your safety plan, in your own words. soothe edits it (`soothe plan edit`);\n# you can edit it by hand too. The version before each session is plan.toml.bak.\n\n";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
