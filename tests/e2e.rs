@@ -186,6 +186,9 @@ fn ctrl_z_gives_the_shell_back_and_fg_repaints_everything() {
     t.run(&t.soothe("breathe"));
     t.wait_for("Breathe in");
     t.keys(&["C-z"]);
+    // The shell has the terminal back only once it says the job stopped:
+    // typed any sooner, the check could reach soothe before it stops.
+    t.wait_for("Stopped");
     t.assert_terminal_restored();
     t.run("fg");
     t.wait_for("soothe · Steady 4-4-6");
