@@ -472,7 +472,7 @@ impl App {
         };
         let wall = self.ctx.clock.at(now);
         // What is planned today and not done yet: one line under the menu.
-        if let crate::documents::Loaded::Read(practice) = &self.ctx.practice {
+        if let Some(practice) = self.ctx.practice.read() {
             let due = practice.due(wall.naive_local(), &read.records);
             if !due.is_empty() {
                 let due: Vec<crate::practice::Planned> = due.into_iter().cloned().collect();
@@ -552,7 +552,12 @@ impl App {
     /// why it could not be read).
     pub fn open_history(&mut self, read: Result<Read, String>, now: Instant) {
         match read {
-            Ok(read) => self.stack.push(Box::new(History::new(read))),
+            Ok(read) => {
+                let today = self.ctx.clock.at(now).date_naive();
+                let practice = self.ctx.practice.read();
+                self.stack
+                    .push(Box::new(History::new(read, today, practice)));
+            }
             Err(why) => self.notify(format!("The journal could not be read: {why}"), now),
         }
         self.dirty = true;

@@ -625,13 +625,10 @@ fn history(paths: &Paths, args: &HistoryArgs) -> Result<ExitCode, Failure> {
     let mut out = BufWriter::new(io::stdout().lock());
     let written = match args.format {
         HistoryFormat::Table => {
-            let practice = match paths
+            let practice = paths
                 .practice_file()
                 .map(|p| documents::load::<Practice>(&p))
-            {
-                Some(Loaded::Read(practice)) => Some(practice),
-                _ => None,
-            };
+                .and_then(|loaded| loaded.read().cloned());
             history::write_table(
                 &mut out,
                 &records,

@@ -26,6 +26,14 @@ pub enum Loaded<T> {
 }
 
 impl<T> Loaded<T> {
+    /// The document, when it was read.
+    pub fn read(&self) -> Option<&T> {
+        match self {
+            Loaded::Read(document) => Some(document),
+            _ => None,
+        }
+    }
+
     pub fn broken(&self) -> Option<&str> {
         match self {
             Loaded::Broken(why) => Some(why),

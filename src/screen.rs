@@ -275,7 +275,11 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
             offer_kind,
         } => Box::new(ending::Ending::new(summary, questions, offer_kind)),
         // The app reads the journal first and opens History itself.
-        Route::History => Box::new(history::History::new(Default::default())),
+        Route::History => Box::new(history::History::new(
+            Default::default(),
+            ctx.clock.at(now).date_naive(),
+            None,
+        )),
     }
 }
 

@@ -13,8 +13,10 @@ use crate::content::Content;
 use crate::history::{self, Helps};
 use crate::journal::{Exercise, Read, Record};
 use crate::keys::{self, Action, Tables};
+use crate::practice::Practice;
 use crate::ui::{self, Theme};
 use crate::words;
+use chrono::NaiveDate;
 
 /// Sessions in the chart at most (two columns each).
 const CHART_SESSIONS: usize = 30;
@@ -23,20 +25,28 @@ pub struct History {
     /// Newest first.
     records: Vec<Record>,
     helps: Vec<Helps>,
+    /// This month's breaks, messages and practice, a line each.
+    month: Vec<String>,
     warning: Option<String>,
     /// How far down the recent list is scrolled.
     scroll: usize,
 }
 
 impl History {
-    pub fn new(read: Read) -> History {
+    /// On the journal as read, with this month's lines for `today` worked
+    /// out once here (the journal does not change while it is open, and a
+    /// long one is not walked again on every scroll).
+    pub fn new(read: Read, today: NaiveDate, practice: Option<&Practice>) -> History {
         let helps = history::what_helps(&read.records);
         let warning = read.warning();
+        let mut month = history::month_lines(&read.records, today);
+        month.extend(practice.and_then(|p| history::practice_line(p, &read.records, today)));
         let mut records = read.records;
         records.reverse();
         History {
             records,
             helps,
+            month,
             warning,
             scroll: 0,
         }
@@ -113,18 +123,11 @@ impl Widget for Drawn<'_, History> {
         let roomy = body.height >= 16;
         let mut helps = screen.helps_lines(&ctx.content, width, roomy, theme);
         // This month's breaks and messages, a line each, under what helps.
-        let today = view.wall().date_naive();
-        let practice = match &ctx.practice {
-            crate::documents::Loaded::Read(practice) => {
-                history::practice_line(practice, &screen.records, today)
-            }
-            _ => None,
-        };
         helps.extend(
-            history::month_lines(&screen.records, today)
-                .into_iter()
-                .chain(practice)
-                .map(|line| (ui::fit(&line, width), theme.dim)),
+            screen
+                .month
+                .iter()
+                .map(|line| (ui::fit(line, width), theme.dim)),
         );
         let rated: Vec<&Record> = screen
             .records
