@@ -538,6 +538,29 @@ impl<'a> Checker<'a> {
         )
     }
 
+    /// A whole number within `range`; out of it, reported at `field` and `None`.
+    fn whole(
+        &mut self,
+        value: &Spanned<i64>,
+        field: String,
+        (low, high): (i64, i64),
+    ) -> Option<i64> {
+        let got = *value.get_ref();
+        if (low..=high).contains(&got) {
+            return Some(got);
+        }
+        self.report(
+            Some(value.span()),
+            Some(field),
+            Say::Between {
+                low: low as f64,
+                high: high as f64,
+                got: got as f64,
+            },
+        );
+        None
+    }
+
     /// Seconds within `range`, or `fallback` when the field is absent.
     fn seconds(
         &mut self,
@@ -602,26 +625,14 @@ impl<'a> Checker<'a> {
         let at = format!("help[{index}]");
         let id = self.id(&raw.id, &at, seen);
         let text = self.text(&raw.text, format!("{at}.text"), MAX_PHRASE);
-        let mut within =
-            |value: &Option<Spanned<i64>>, field: &str, (low, high): (i64, i64), fallback: i64| {
-                let Some(value) = value else {
-                    return fallback;
-                };
-                let got = *value.get_ref();
-                if !(low..=high).contains(&got) {
-                    self.report(
-                        Some(value.span()),
-                        Some(format!("{at}.{field}")),
-                        Say::Between {
-                            low: low as f64,
-                            high: high as f64,
-                            got: got as f64,
-                        },
-                    );
-                    return fallback;
-                }
-                got
-            };
+        let mut within = |value: &Option<Spanned<i64>>, field: &str, range, fallback| {
+            value
+                .as_ref()
+                .map_or(Some(fallback), |v| {
+                    self.whole(v, format!("{at}.{field}"), range)
+                })
+                .unwrap_or(fallback)
+        };
         let sessions = within(&raw.sessions, "sessions", (1, 50), 3) as usize;
         let from = within(&raw.from, "from", (0, 10), 8) as u8;
         HelpRule {
@@ -665,21 +676,8 @@ impl<'a> Checker<'a> {
             .collect::<Vec<_>>();
         let mut most = |value: &Option<Spanned<i64>>, field: &str| {
             let value = value.as_ref()?;
-            let got = *value.get_ref();
-            let (low, high) = MOST_RANGE;
-            if !(low..=high).contains(&got) {
-                self.report(
-                    Some(value.span()),
-                    Some(format!("{at}.{field}")),
-                    Say::Between {
-                        low: low as f64,
-                        high: high as f64,
-                        got: got as f64,
-                    },
-                );
-                return None;
-            }
-            Some(got as usize)
+            self.whole(value, format!("{at}.{field}"), MOST_RANGE)
+                .map(|got| got as usize)
         };
         let most_questions = most(&raw.most_questions, "most_questions");
         let most_words = most(&raw.most_words, "most_words");
@@ -751,18 +749,7 @@ impl<'a> Checker<'a> {
         for (i, step) in raw_steps.into_iter().enumerate() {
             let here = format!("{at}.steps[{i}]");
             let count = *step.count.get_ref();
-            let (low, high) = COUNT_RANGE;
-            if !(low..=high).contains(&count) {
-                self.report(
-                    Some(step.count.span()),
-                    Some(format!("{here}.count")),
-                    Say::Between {
-                        low: low as f64,
-                        high: high as f64,
-                        got: count as f64,
-                    },
-                );
-            }
+            self.whole(&step.count, format!("{here}.count"), COUNT_RANGE);
             let prompt = self.text(&step.prompt, format!("{here}.prompt"), MAX_PROMPT);
             let (hints_span, raw_hints) = step
                 .hints
@@ -783,7 +770,7 @@ impl<'a> Checker<'a> {
                 .collect();
             steps.push(GroundStep {
                 sense: step.sense,
-                count: count.clamp(low, high) as usize,
+                count: count.clamp(COUNT_RANGE.0, COUNT_RANGE.1) as usize,
                 prompt,
                 hints,
             });
