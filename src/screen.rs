@@ -135,6 +135,12 @@ impl View<'_> {
     pub fn wall(&self) -> chrono::DateTime<chrono::FixedOffset> {
         self.ctx.clock.at(self.now)
     }
+
+    /// The instant a wall-clock time comes (now, if it has passed): for
+    /// waking at a break's or a wait's times.
+    pub fn instant_at(&self, at: chrono::DateTime<chrono::FixedOffset>) -> Instant {
+        self.now + (at - self.wall()).to_std().unwrap_or_default()
+    }
 }
 
 /// A screen at one instant, with what drawing reads: each screen draws

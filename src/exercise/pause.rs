@@ -85,6 +85,30 @@ pub struct Break {
     extensions: u32,
 }
 
+/// Whole minutes from `now` to `until`, rounded up (what a calm clock shows;
+/// 0 once it has come).
+pub fn minutes_left(until: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> i64 {
+    ((until - now).num_seconds().max(0) + 59) / 60
+}
+
+/// When [`minutes_left`] next drops (a whole minute before `until` passes),
+/// or `until` itself; `None` once it has come.
+pub fn next_minute(
+    until: DateTime<FixedOffset>,
+    now: DateTime<FixedOffset>,
+) -> Option<DateTime<FixedOffset>> {
+    if now >= until {
+        return None;
+    }
+    let into_minute = (until - now).num_seconds() % 60;
+    let tick = if into_minute == 0 {
+        now + Duration::seconds(60)
+    } else {
+        now + Duration::seconds(into_minute)
+    };
+    Some(tick.min(until))
+}
+
 /// `at` rounded up to the next whole five minutes (kept when already on one).
 fn round_up(at: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     let whole = at
@@ -175,31 +199,16 @@ impl Break {
 
     /// Whole minutes left, rounded up (what the calm clock shows).
     pub fn minutes_left(&self, now: DateTime<FixedOffset>) -> i64 {
-        let left = (self.returns - now).num_seconds().max(0);
-        (left + 59) / 60
+        minutes_left(self.returns, now)
     }
 
     /// When what the clock shows next changes: the next minute it counts
     /// down, the halfway mark, or the return, whichever comes first. `None`
     /// once it is due (nothing moves on its own after that).
     pub fn next_change(&self, now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
-        if now >= self.returns {
-            return None;
-        }
-        let left = (self.returns - now).num_seconds();
-        // The shown minutes drop when a whole minute before the return passes.
-        let into_minute = left % 60;
-        let tick = if into_minute == 0 {
-            now + Duration::seconds(60)
-        } else {
-            now + Duration::seconds(into_minute)
-        };
+        let tick = next_minute(self.returns, now)?;
         let half = self.stretch_from + (self.returns - self.stretch_from) / 2;
-        let mut next = tick.min(self.returns);
-        if half > now {
-            next = next.min(half);
-        }
-        Some(next)
+        Some(if half > now { tick.min(half) } else { tick })
     }
 
     /// "Not yet": twenty more minutes from now, never past a day from the

@@ -492,10 +492,7 @@ impl Screen for Pause {
         if self.ended || !matches!(self.step, Step::Break | Step::Choosing(_)) {
             return None;
         }
-        let left = (self.plan.returns() - view.wall())
-            .to_std()
-            .unwrap_or_default();
-        Some(view.now + left)
+        Some(view.instant_at(self.plan.returns()))
     }
 
     /// Once a minute, at halfway and at the return; nothing in between.
@@ -503,11 +500,10 @@ impl Screen for Pause {
         if self.ended || !matches!(self.step, Step::Break | Step::Choosing(_)) {
             return Wake::default();
         }
-        let wall = view.wall();
-        let exact = self.plan.next_change(wall).map(|at| {
-            let left = (at - wall).to_std().unwrap_or_default();
-            view.now + left.max(Duration::from_millis(1))
-        });
+        let exact = self
+            .plan
+            .next_change(view.wall())
+            .map(|at| view.instant_at(at).max(view.now + Duration::from_millis(1)));
         Wake { exact, frame: None }
     }
 

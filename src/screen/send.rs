@@ -156,7 +156,7 @@ impl Send {
 
     fn minutes_left(&self, wall: DateTime<FixedOffset>) -> i64 {
         self.wait_until
-            .map_or(0, |until| ((until - wall).num_seconds().max(0) + 59) / 60)
+            .map_or(0, |until| crate::exercise::pause::minutes_left(until, wall))
     }
 
     fn rate(value: &mut Option<u8>, action: Action) -> bool {
@@ -346,8 +346,7 @@ impl Screen for Send {
         let until = self
             .wait_until
             .filter(|_| self.step == Step::Wait && !self.ended)?;
-        let left = (until - view.wall()).to_std().unwrap_or_default();
-        Some(view.now + left)
+        Some(view.instant_at(until))
     }
 
     /// While waiting: once a minute and at the end; otherwise never.
@@ -355,18 +354,10 @@ impl Screen for Send {
         let Some(until) = self.wait_until.filter(|_| self.step == Step::Wait) else {
             return Wake::default();
         };
-        let wall = view.wall();
-        let left = (until - wall).num_milliseconds().max(0);
-        let into_minute = left % 60_000;
-        let next = if into_minute == 0 {
-            60_000.min(left)
-        } else {
-            into_minute
-        };
-        Wake {
-            exact: Some(view.now + Duration::from_millis(next.max(1) as u64)),
-            frame: None,
-        }
+        // The same calm clock as a break's: a wake per minute, none between.
+        let exact = crate::exercise::pause::next_minute(until, view.wall())
+            .map(|at| view.instant_at(at).max(view.now + Duration::from_millis(1)));
+        Wake { exact, frame: None }
     }
 
     fn take_back(&mut self, finished: Finished, cx: &mut Cx) -> Option<Finished> {
