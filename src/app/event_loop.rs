@@ -65,7 +65,7 @@ pub fn run(
     let exit = run_until_quit(app, guard, signals, files)?;
     app.finish(Instant::now());
     // Shown in the very batch that quit: still remembered, still saved.
-    remember_safety(app, files.state.as_deref());
+    remember_state(app, files.state.as_deref());
     // At exit, a change refused earlier is said again: it is not on disk.
     let plan = save_plan(app, files.plan.as_deref())
         .err()
@@ -107,19 +107,21 @@ fn save_practice(app: &mut App, path: Option<&Path>) -> Result<(), String> {
     crate::documents::save_pending(app.practice_doc(), path, crate::practice::HEADER)
 }
 
-/// Writes down that the safety question was shown, if it was since the
-/// last look. Not being able to only means it is asked again.
-fn remember_safety(app: &mut App, state: Option<&Path>) {
-    if app.take_safety_shown()
-        && let Some(path) = state
-    {
+/// Writes down what soothe remembers between runs, as it happens: the
+/// safety question shown, the good-things week, the day a help line showed.
+/// Not being able to only means it is asked or shown again.
+fn remember_state(app: &mut App, state: Option<&Path>) {
+    let Some(path) = state else {
+        return;
+    };
+    if app.take_safety_shown() {
         let _ = crate::state::remember_safety(path, WallClock::local().at(Instant::now()));
     }
-    // The same for the week of good-things offers.
-    if let Some(week) = app.take_good_week()
-        && let Some(path) = state
-    {
+    if let Some(week) = app.take_good_week() {
         let _ = crate::state::remember_good(path, week);
+    }
+    if let Some(day) = app.take_help_line_shown() {
+        let _ = crate::state::remember_help_line(path, day);
     }
 }
 
@@ -165,7 +167,7 @@ fn run_until_quit(
             anchored = now;
         }
         app.advance(now);
-        remember_safety(app, state);
+        remember_state(app, state);
         if let Err(why) = save_plan(app, files.plan.as_deref()) {
             app.save_failed_for("Your plan", &why, now);
         }
@@ -192,11 +194,6 @@ fn run_until_quit(
                 None => Ok(Default::default()),
             };
             app.recent_journal(read, now);
-            if let Some(day) = app.take_help_line_shown()
-                && let Some(path) = state
-            {
-                let _ = crate::state::remember_help_line(path, day);
-            }
             continue;
         }
         let timeout = app
