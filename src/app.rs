@@ -580,11 +580,7 @@ impl App {
 
     /// A record could not be appended: say so clearly, once.
     pub fn save_failed(&mut self, why: &str, now: Instant) {
-        self.notice = Some((
-            format!("This session could not be saved: {why}"),
-            now + SAVE_NOTICE_FOR,
-        ));
-        self.dirty = true;
+        self.save_failed_for("This session", why, now);
     }
 
     fn notify(&mut self, text: String, now: Instant) {
