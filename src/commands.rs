@@ -14,16 +14,16 @@ use crate::cli::{
     Options, PauseArgs, PlanArgs, RelaxArgs, SendArgs,
 };
 use crate::clock::WallClock;
-use crate::content::{Content, DEFAULT_PATTERN, Identified, Origin, Scope};
+use crate::content::{Content, DEFAULT_PATTERN, Origin, Scope};
 use crate::documents::{self, Loaded};
 use crate::exercise::breathing::Breathing;
 use crate::exercise::grounding::GroundingFlow;
 use crate::exercise::pause::Planned;
 use crate::exercise::relaxation::Relaxation;
 use crate::exercise::send::Plan;
-use crate::exercise::timeline::Length;
 use crate::history;
 use crate::journal;
+use crate::launch;
 use crate::paths::{self, Paths};
 use crate::plain;
 use crate::practice::Practice;
@@ -163,20 +163,6 @@ fn home(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
     run_tui(ctx, paths, false, |ctx, _now| App::home(ctx))
 }
 
-/// The entry with `id` in `list`, or the one-line usage error naming every id there is.
-fn find<'a, T: Identified>(list: &'a [T], id: &str, what: &str) -> Result<&'a T, Failure> {
-    list.iter().find(|item| item.id() == id).ok_or_else(|| {
-        let ids: Vec<&str> = list.iter().map(Identified::id).collect();
-        Failure::new(
-            2,
-            format!(
-                "there is no {what} `{id}`; choose one of: {}",
-                ids.join(", ")
-            ),
-        )
-    })
-}
-
 /// Plain mode's end: a closed pipe (`| head`) is the reader leaving, not a failure.
 fn plain_exit<T>(result: io::Result<T>) -> Result<ExitCode, Failure> {
     match result {
@@ -187,21 +173,9 @@ fn plain_exit<T>(result: io::Result<T>) -> Result<ExitCode, Failure> {
 }
 
 fn breathe(ctx: Ctx, paths: &Paths, args: &BreatheArgs) -> Result<ExitCode, Failure> {
-    let id = args
-        .pattern
-        .clone()
-        .or_else(|| ctx.settings.default_pattern.clone())
-        .unwrap_or_else(|| DEFAULT_PATTERN.to_string());
-    let id = id.as_str();
-    let pattern = find(&ctx.content.patterns, id, "pattern")?.clone();
-    let length = match (args.cycles, args.minutes) {
-        (Some(n), _) => Length::Cycles(n),
-        (None, Some(minutes)) => Length::whole_cycles_within(minutes, pattern.cycle_ms()),
-        (None, None) => Length::Forever,
-    };
-    let route = Route::Breathe {
-        pattern: pattern.clone(),
-        length,
+    let route = launch::breathe(&ctx.content, &ctx.settings, args).map_err(usage)?;
+    let Route::Breathe { pattern, length } = route.clone() else {
+        unreachable!("launch::breathe gives a breathing route");
     };
     direct(ctx, paths, route, false, |ctx, start, input| {
         let signals = Signals::register()?;
@@ -211,13 +185,9 @@ fn breathe(ctx: Ctx, paths: &Paths, args: &BreatheArgs) -> Result<ExitCode, Fail
 }
 
 fn ground(ctx: Ctx, paths: &Paths, args: &GroundArgs) -> Result<ExitCode, Failure> {
-    let id = args
-        .variant
-        .clone()
-        .unwrap_or_else(|| ctx.content.default_grounding().id.clone());
-    let variant = find(&ctx.content.grounding, &id, "grounding variant")?.clone();
-    let route = Route::Ground {
-        variant: variant.clone(),
+    let route = launch::ground(&ctx.content, args).map_err(usage)?;
+    let Route::Ground { variant } = route.clone() else {
+        unreachable!("launch::ground gives a grounding route");
     };
     direct(ctx, paths, route, false, |_, start, input| {
         let flow = plain::ground(GroundingFlow::new(variant), &mut io::stdout().lock(), input)?;
@@ -226,19 +196,20 @@ fn ground(ctx: Ctx, paths: &Paths, args: &GroundArgs) -> Result<ExitCode, Failur
 }
 
 fn relax(ctx: Ctx, paths: &Paths, args: &RelaxArgs) -> Result<ExitCode, Failure> {
-    let id = args
-        .program
-        .clone()
-        .unwrap_or_else(|| ctx.content.default_program().id.clone());
-    let program = find(&ctx.content.programs, &id, "relaxation program")?.clone();
-    let route = Route::Relax {
-        program: program.clone(),
+    let route = launch::relax(&ctx.content, args).map_err(usage)?;
+    let Route::Relax { program } = route.clone() else {
+        unreachable!("launch::relax gives a relaxation route");
     };
     direct(ctx, paths, route, false, |ctx, start, input| {
         let signals = Signals::register()?;
         let session = Relaxation::new(program, start);
         plain::relax(session, &mut io::stdout().lock(), input, &signals, ctx.bell)
     })
+}
+
+/// A usage mistake on the command line: one line, exit 2.
+fn usage(why: String) -> Failure {
+    Failure::new(2, why)
 }
 
 /// An exercise straight from the command line: on a screen when there is

@@ -24,6 +24,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("plan.toml", include_str!("../content/plan.toml")),
     ("kind.toml", include_str!("../content/kind.toml")),
     ("good.toml", include_str!("../content/good.toml")),
+    ("cards.toml", include_str!("../content/cards.toml")),
     ("help.toml", include_str!("../content/help.toml")),
 ];
 
@@ -303,6 +304,24 @@ impl Identified for HelpRule {
     }
 }
 
+/// A coping card that ships with soothe (`content/cards.toml`): shown
+/// until the person has cards of their own, and copied to be changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StarterCard {
+    pub id: String,
+    pub when: String,
+    pub notice: String,
+    pub can: Vec<String>,
+    pub remember: String,
+    pub origin: Origin,
+}
+
+impl Identified for StarterCard {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
 /// Anything merged by id.
 pub trait Identified {
     fn id(&self) -> &str;
@@ -403,6 +422,8 @@ pub struct Content {
     pub words: Vec<Phrase>,
     /// When the menu says it may be time to reach a person.
     pub help_rules: Vec<HelpRule>,
+    /// Coping cards to start from.
+    pub cards: Vec<StarterCard>,
     /// Problems in user files; their broken entries were left out.
     pub problems: Vec<Problem>,
 }
@@ -478,6 +499,7 @@ impl Content {
         merge(&mut self.activities, parsed.activities);
         merge(&mut self.words, parsed.words);
         merge(&mut self.help_rules, parsed.help_rules);
+        merge(&mut self.cards, parsed.cards);
         self.problems.extend(parsed.problems);
     }
 
@@ -649,7 +671,8 @@ mod tests {
                 + parsed.send_rules.len()
                 + parsed.signs.len()
                 + parsed.words.len()
-                + parsed.help_rules.len();
+                + parsed.help_rules.len()
+                + parsed.cards.len();
             assert!(defined > 0, "{name} defines nothing");
         }
     }

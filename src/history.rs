@@ -428,6 +428,8 @@ mod tests {
             send: None,
             chosen: Vec::new(),
             good: Vec::new(),
+            card: None,
+            evidence: None,
         }
     }
 

@@ -34,6 +34,10 @@ pub enum Exercise {
     Kind,
     /// Three good things, and why each went well.
     Good,
+    /// A coping card used: which, the action, whether it helped.
+    Card,
+    /// Evidence for a kinder belief, and how much it is believed.
+    Evidence,
 }
 
 impl Exercise {
@@ -48,6 +52,8 @@ impl Exercise {
             Exercise::Plan => "plan",
             Exercise::Kind => "kind",
             Exercise::Good => "good",
+            Exercise::Card => "card",
+            Exercise::Evidence => "evidence",
         }
     }
 
@@ -55,9 +61,13 @@ impl Exercise {
     /// are v2, so an older soothe counts them as newer, not unreadable.
     pub fn schema(self) -> u32 {
         match self {
-            Exercise::Pause | Exercise::Send | Exercise::Plan | Exercise::Kind | Exercise::Good => {
-                2
-            }
+            Exercise::Pause
+            | Exercise::Send
+            | Exercise::Plan
+            | Exercise::Kind
+            | Exercise::Good
+            | Exercise::Card
+            | Exercise::Evidence => 2,
             _ => SCHEMA_V1,
         }
     }
@@ -250,6 +260,23 @@ pub struct Record {
     /// Three good things, in the person's words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub good: Vec<GoodThing>,
+    /// A coping card used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<crate::cards::CardUse>,
+    /// Evidence written or accepted, and a re-rating.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Box<EvidenceRecord>>,
+}
+
+/// An evidence session: the kinder belief, the evidence added (the
+/// person's own words, kept), and how much they believe it now, 0–100.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceRecord {
+    pub belief: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub believed: Option<u8>,
 }
 
 /// Timestamps as people and other tools read them: whole seconds and an
@@ -291,6 +318,8 @@ pub struct Session {
     pub chosen: Vec<String>,
     /// Three good things.
     pub good: Vec<GoodThing>,
+    pub card: Option<crate::cards::CardUse>,
+    pub evidence: Option<Box<EvidenceRecord>>,
     /// Lines to print after soothe exits, to copy (a message for the
     /// partner, a draft to send); never part of the record itself.
     pub farewell: Vec<String>,
@@ -318,6 +347,8 @@ impl Session {
             send: None,
             chosen: Vec::new(),
             good: Vec::new(),
+            card: None,
+            evidence: None,
             farewell: Vec::new(),
             to_copy: String::new(),
             own: (None, None),
@@ -538,6 +569,8 @@ pub(crate) mod tests {
             send: None,
             chosen: Vec::new(),
             good: Vec::new(),
+            card: None,
+            evidence: None,
         }
     }
 

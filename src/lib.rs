@@ -9,6 +9,7 @@ compile_error!(
 );
 
 pub mod app;
+pub mod cards;
 pub mod check;
 pub mod cli;
 pub mod clock;
@@ -19,6 +20,7 @@ pub mod exercise;
 pub mod history;
 pub mod journal;
 pub mod keys;
+pub mod launch;
 pub mod paths;
 pub mod plain;
 pub mod plan;

@@ -532,6 +532,8 @@ impl Sessions {
             }),
             chosen: session.chosen,
             good: session.good,
+            card: session.card,
+            evidence: session.evidence,
         }
     }
 }

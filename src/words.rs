@@ -34,6 +34,17 @@ pub fn ratings(before: Option<u8>, after: Option<u8>) -> String {
     }
 }
 
+/// "distress down 2.4 on average" (up, or no change on average).
+pub fn average_drop(drop: f64) -> String {
+    if drop > 0.05 {
+        format!("distress down {drop:.1} on average")
+    } else if drop < -0.05 {
+        format!("distress up {:.1} on average", -drop)
+    } else {
+        "no change on average".into()
+    }
+}
+
 /// "▼ 2.5" for a drop, "▲ 1.0" for a rise, "0.0" for no change.
 pub fn drop(drop: f64) -> String {
     if drop > 0.05 {

@@ -101,6 +101,8 @@ fn record(n: u32) -> Record {
         send: None,
         chosen: Vec::new(),
         good: Vec::new(),
+        card: None,
+        evidence: None,
     }
 }
 

@@ -13,7 +13,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use super::say::Say;
 use super::{
     GroundStep, Grounding, HelpRule, HelpWhen, Origin, Pattern, Phase, PhaseKind, Phrase, Problem,
-    Program, Reframing, RelaxStep, SendRule, Sense, Template,
+    Program, Reframing, RelaxStep, SendRule, Sense, StarterCard, Template,
 };
 use crate::sanitize;
 
@@ -43,7 +43,7 @@ pub const DEFAULT_TENSE_SECONDS: f64 = 6.0;
 pub const DEFAULT_RELEASE_SECONDS: f64 = 30.0;
 
 /// The top-level keys of a content file: `version` and the lists.
-const KEYS: [&str; 16] = [
+const KEYS: [&str; 17] = [
     "version",
     "patterns",
     "grounding",
@@ -60,6 +60,7 @@ const KEYS: [&str; 16] = [
     "activities",
     "words",
     "help",
+    "cards",
 ];
 
 /// A content file's lists, each entry still raw, with its span: every entry
@@ -108,6 +109,16 @@ struct RawHelpRule {
     sessions: Option<Spanned<i64>>,
     from: Option<Spanned<i64>>,
     text: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCard {
+    id: Spanned<String>,
+    when: Spanned<String>,
+    notice: Option<Spanned<String>>,
+    can: Spanned<Vec<Spanned<String>>>,
+    remember: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -194,6 +205,7 @@ pub struct Parsed {
     pub activities: Vec<Phrase>,
     pub words: Vec<Phrase>,
     pub help_rules: Vec<HelpRule>,
+    pub cards: Vec<StarterCard>,
     pub problems: Vec<Problem>,
 }
 
@@ -245,6 +257,7 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     let raw_activities = checker.typed(raw.take("activities"));
     let raw_words = checker.typed(raw.take("words"));
     let raw_help = checker.typed(raw.take("help"));
+    let raw_cards = checker.typed(raw.take("cards"));
     let patterns = checker.entries(raw_patterns, |checker, index, raw, seen| {
         checker.pattern(index, raw, seen, &origin)
     });
@@ -288,6 +301,9 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
     let help_rules = checker.entries(raw_help, |checker, index, raw, seen| {
         checker.help_rule(index, raw, seen, &origin)
     });
+    let cards = checker.entries(raw_cards, |checker, index, raw, seen| {
+        checker.card(index, raw, seen, &origin)
+    });
     Parsed {
         patterns,
         grounding,
@@ -297,6 +313,7 @@ pub fn parse_file(name: &str, text: &str, origin: Origin) -> Parsed {
         activities,
         words,
         help_rules,
+        cards,
         reframing: Reframing {
             thoughts,
             questions,
@@ -641,6 +658,51 @@ impl<'a> Checker<'a> {
             sessions,
             from,
             text,
+            origin: origin.clone(),
+        }
+    }
+
+    /// A starter coping card: a situation, one to three things to do, and
+    /// optional signs and a line to remember.
+    fn card(
+        &mut self,
+        index: usize,
+        raw: RawCard,
+        seen: &mut HashSet<String>,
+        origin: &Origin,
+    ) -> StarterCard {
+        let at = format!("cards[{index}]");
+        let id = self.id(&raw.id, &at, seen);
+        let when = self.text(&raw.when, format!("{at}.when"), MAX_PHRASE);
+        let mut optional = |value: &Option<Spanned<String>>, field: &str| {
+            value
+                .as_ref()
+                .map(|v| self.text(v, format!("{at}.{field}"), MAX_PHRASE))
+                .unwrap_or_default()
+        };
+        let notice = optional(&raw.notice, "notice");
+        let remember = optional(&raw.remember, "remember");
+        let span = raw.can.span();
+        let can: Vec<String> = raw
+            .can
+            .into_inner()
+            .iter()
+            .enumerate()
+            .map(|(i, action)| self.text(action, format!("{at}.can[{i}]"), MAX_PHRASE))
+            .collect();
+        self.list_size(
+            Some(span),
+            format!("{at}.can"),
+            can.len(),
+            (1, crate::cards::MOST_ACTIONS),
+            "things to do",
+        );
+        StarterCard {
+            id,
+            when,
+            notice,
+            can,
+            remember,
             origin: origin.clone(),
         }
     }

@@ -314,6 +314,8 @@ fn name(content: &Content, exercise: Exercise, variant: &str) -> String {
         Exercise::Plan => Some("Safety plan".to_string()),
         Exercise::Kind => Some("Kindness pause".to_string()),
         Exercise::Good => Some("Three good things".to_string()),
+        Exercise::Card => Some("Coping card".to_string()),
+        Exercise::Evidence => Some("Evidence".to_string()),
     };
     format!(
         "{} ({})",
