@@ -58,6 +58,7 @@ pub struct App {
     /// The safety plan and the practice plan, as edited and as on disk.
     plan_doc: crate::documents::Pending<crate::plan::SafetyPlan>,
     practice_doc: crate::documents::Pending<crate::practice::Practice>,
+    cards_doc: crate::documents::Pending<crate::cards::Cards>,
     /// The good-things week, changed, for the event loop to remember.
     good_to_remember: Option<crate::exercise::good::GoodWeek>,
     /// The menu waits for the recent journal (a "time to get help" line).
@@ -73,6 +74,7 @@ impl App {
         let sessions = Sessions::new(ctx.clock, ctx.settings.checkins, ctx.settings.save_text);
         let plan_on_disk = ctx.plan.clone();
         let practice_on_disk = ctx.practice.clone();
+        let cards_on_disk = ctx.cards.clone();
         App {
             ctx,
             stack: Vec::new(),
@@ -90,6 +92,7 @@ impl App {
             to_copy: None,
             plan_doc: crate::documents::Pending::new(plan_on_disk),
             practice_doc: crate::documents::Pending::new(practice_on_disk),
+            cards_doc: crate::documents::Pending::new(cards_on_disk),
             good_to_remember: None,
             wants_recent: false,
             help_line_shown: None,
@@ -100,8 +103,8 @@ impl App {
     /// The menu.
     pub fn home(ctx: Ctx) -> App {
         let mut app = App::empty(ctx);
-        app.wants_recent =
-            app.ctx.help_line_due || matches!(app.ctx.practice, crate::documents::Loaded::Read(_));
+        // What is due, a help line, and what has helped (the cards' order).
+        app.wants_recent = true;
         let home = Home::new(&app.ctx);
         app.stack.push(Box::new(home));
         app
@@ -111,6 +114,8 @@ impl App {
     /// nothing asked first.
     pub fn direct(ctx: Ctx, route: Route, now: Instant) -> App {
         let mut app = App::empty(ctx);
+        // The ending's next step ranks cards by the journal.
+        app.wants_recent = true;
         if route.exercise().is_some() {
             let commands = app.sessions.handle(SessionEvent::Start {
                 route,
@@ -299,6 +304,13 @@ impl App {
                 direct: false,
                 now,
             }),
+            // Leaving the ending for a screen that is no exercise (a card):
+            // the ending is saved and closed first.
+            Outcome::Open(route) if self.kind() == Some(Kind::Ending) => {
+                commands.extend(self.sessions.handle(SessionEvent::Back));
+                commands.push(Command::Push(route));
+                None
+            }
             Outcome::Open(Route::History) => {
                 commands.push(Command::LoadJournal);
                 None
@@ -342,8 +354,13 @@ impl App {
                 }
                 Command::Replace(route) => {
                     self.stack.pop();
+                    let ending = matches!(route, Route::Ending { .. });
                     let screen = screen::open(route, &self.ctx, now);
                     self.stack.push(screen);
+                    if ending {
+                        // The drawn card's next step is offered there, once.
+                        self.ctx.drawn = None;
+                    }
                 }
                 Command::Pop => {
                     self.stack.pop();
@@ -352,6 +369,7 @@ impl App {
                     }
                 }
                 Command::AppendJournal(record) => {
+                    self.ctx.standings.add(&record);
                     for screen in &mut self.stack {
                         screen.journaled(&record);
                     }
@@ -387,6 +405,15 @@ impl App {
                     self.ctx.practice = crate::documents::Loaded::Read((*practice).clone());
                     self.practice_doc.to_save = Some(*practice);
                 }
+                Command::SaveCards(cards) => {
+                    self.ctx.cards = crate::documents::Loaded::Read((*cards).clone());
+                    self.cards_doc.to_save = Some(*cards);
+                }
+                Command::Note(session) => {
+                    let commands = self.sessions.handle(SessionEvent::Noted { session, now });
+                    self.execute(commands, now);
+                }
+                Command::Drawn(card) => self.ctx.drawn = Some(card),
                 Command::GoodWritten(today) => {
                     self.ctx.good_week = self.ctx.good_week.written(today);
                     self.good_to_remember = Some(self.ctx.good_week);
@@ -471,6 +498,12 @@ impl App {
             return;
         };
         let wall = self.ctx.clock.at(now);
+        // What has helped, for ranking the cards (with what this run wrote).
+        let mut standings = crate::cards::Standings::of(&read.records);
+        for record in &self.outbox {
+            standings.add(record);
+        }
+        self.ctx.standings = standings;
         // What is planned today and not done yet: one line under the menu.
         if let Some(practice) = self.ctx.practice.read() {
             let due = practice.due(wall.naive_local(), &read.records);
@@ -525,6 +558,21 @@ impl App {
     }
 
     /// The practice plan, as edited and as on disk.
+    pub fn cards_doc(&mut self) -> &mut crate::documents::Pending<crate::cards::Cards> {
+        &mut self.cards_doc
+    }
+
+    /// The cards, read after the first frame when the command did not need
+    /// them before it (`soothe breathe`): its ending may offer one.
+    pub fn cards_read(&mut self, cards: crate::documents::Loaded<crate::cards::Cards>) {
+        if matches!(self.ctx.cards, crate::documents::Loaded::Missing)
+            && self.cards_doc.to_save.is_none()
+        {
+            self.ctx.cards = cards.clone();
+            self.cards_doc = crate::documents::Pending::new(cards);
+        }
+    }
+
     pub fn practice_doc(&mut self) -> &mut crate::documents::Pending<crate::practice::Practice> {
         &mut self.practice_doc
     }

@@ -161,6 +161,31 @@ impl Standings {
         }
     }
 
+    /// The exercise and variant that has helped most (by the share of
+    /// sessions it eased, on at least two rated sessions and with distress
+    /// down on average), other than `except`.
+    pub fn best(&self, except: Exercise) -> Option<(Exercise, String, Standing)> {
+        self.measured
+            .iter()
+            .filter(|((exercise, _), (rated, drop, _))| {
+                *exercise != except && *rated >= 2 && *drop > 0
+            })
+            .map(|((exercise, variant), &(rated, drop, eased))| {
+                let standing = Standing::Measured {
+                    rated,
+                    average_drop: drop as f64 / rated as f64,
+                    eased,
+                };
+                (*exercise, variant.clone(), standing)
+            })
+            .max_by(|a, b| {
+                a.2.share()
+                    .total_cmp(&b.2.share())
+                    // Ties go to the same one every time.
+                    .then_with(|| b.1.cmp(&a.1))
+            })
+    }
+
     /// How an action has done: measured when it is an exercise, else marked.
     pub fn of_action(&self, card: &str, action: &str, measure: Option<&Measure>) -> Standing {
         match measure {

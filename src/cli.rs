@@ -83,6 +83,8 @@ pub enum Command {
     Send(SendArgs),
     /// A two-minute self-compassion pause in three steps
     Kind,
+    /// Your coping cards: the one that has helped you most first; `new` writes one, `edit` changes it
+    Cards(CardsArgs),
     /// Three things that went well today, and why each went well
     Good,
     /// A safety plan in your own words: `plan` to read it, `plan edit` to write it, `--print` for paper
@@ -152,6 +154,13 @@ pub struct PlanArgs {
     /// Print the plan as plain text (for paper or a phone note), then exit
     #[arg(long, conflicts_with = "edit")]
     pub print: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CardsArgs {
+    /// `new` to write a card, `edit` to change the one shown first
+    #[arg(value_name = "new|edit", value_parser = ["new", "edit"])]
+    pub action: Option<String>,
 }
 
 #[derive(Debug, Args)]

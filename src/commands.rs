@@ -10,8 +10,8 @@ use crate::app::App;
 use crate::app::event_loop::{self, Exit, Files};
 use crate::check::{self, FileKind, Report};
 use crate::cli::{
-    BreatheArgs, CheckArgs, CheckFormat, Cli, Command, GroundArgs, HistoryArgs, HistoryFormat,
-    Options, PauseArgs, PlanArgs, RelaxArgs, SendArgs,
+    BreatheArgs, CardsArgs, CheckArgs, CheckFormat, Cli, Command, GroundArgs, HistoryArgs,
+    HistoryFormat, Options, PauseArgs, PlanArgs, RelaxArgs, SendArgs,
 };
 use crate::clock::WallClock;
 use crate::content::{Content, DEFAULT_PATTERN, Origin, Scope};
@@ -87,6 +87,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Plan(args)) => plan(session(content, settings), &paths, args),
         Some(Command::Kind) => kind(session(content, settings), &paths),
         Some(Command::Good) => good(session(content, settings), &paths),
+        Some(Command::Cards(args)) => cards(session(content, settings), &paths, args),
         Some(Command::Practice) => practice(session(content, settings), &paths),
         Some(Command::Due) => due(&paths),
         Some(Command::History(args)) => history(&paths, args),
@@ -142,6 +143,13 @@ fn ctx(
             Some(path) if !breathing => documents::load(&path),
             _ => Loaded::Missing,
         },
+        // `soothe breathe` reads them after its first frame.
+        cards: match paths.cards_file() {
+            Some(path) if !breathing => documents::load(&path),
+            _ => Loaded::Missing,
+        },
+        standings: Default::default(),
+        drawn: None,
     }
 }
 
@@ -380,7 +388,7 @@ fn due(paths: &Paths) -> Result<ExitCode, Failure> {
         _ => return Ok(ExitCode::SUCCESS),
     };
     let recent = match paths.journal_file() {
-        Some(path) => journal::read_tail(&path, 256 * 1024).unwrap_or_default(),
+        Some(path) => journal::read_tail(&path, journal::RECENT_BYTES).unwrap_or_default(),
         None => Default::default(),
     };
     let now = chrono::Local::now().naive_local();
@@ -408,6 +416,34 @@ fn practice(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
     }
     run_tui(ctx, paths, false, |ctx, now| {
         App::direct(ctx, Route::Practice, now)
+    })
+}
+
+fn cards(mut ctx: Ctx, paths: &Paths, args: &CardsArgs) -> Result<ExitCode, Failure> {
+    if let Loaded::Broken(why) = &ctx.cards
+        && args.action.is_some()
+    {
+        return Err(Failure::new(
+            1,
+            format!("your cards file could not be read, so soothe leaves it alone: {why}"),
+        ));
+    }
+    if !can_draw(&ctx) {
+        return Err(Failure::new(1, "soothe cards needs a terminal"));
+    }
+    // Ranked by what has helped before the first frame: the order must
+    // not change under the reader's eyes.
+    if let Some(path) = paths.journal_file() {
+        let read = journal::read_tail(&path, journal::RECENT_BYTES).unwrap_or_default();
+        ctx.standings = crate::cards::Standings::of(&read.records);
+    }
+    let form = match args.action.as_deref() {
+        Some("new") => Some(session::CardForm::New),
+        Some(_) => Some(session::CardForm::EditFirst),
+        None => None,
+    };
+    run_tui(ctx, paths, false, |ctx, now| {
+        App::direct(ctx, Route::Cards { at: None, form }, now)
     })
 }
 
@@ -510,6 +546,7 @@ fn run_tui(
         state: paths.state_file(),
         plan: paths.plan_file(),
         practice: paths.practice_file(),
+        cards: paths.cards_file(),
     };
     let signals = Signals::register()?;
     let mut guard = TerminalGuard::enter()

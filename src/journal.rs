@@ -19,6 +19,10 @@ pub const SCHEMA: u32 = 2;
 /// written as 1, so an older soothe reads them as before.
 pub const SCHEMA_V1: u32 = 1;
 
+/// How much of the journal's end is read for what is due, a "time to get
+/// help" line and the cards' order: months of sessions, never years.
+pub const RECENT_BYTES: u64 = 256 * 1024;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Exercise {

@@ -77,6 +77,12 @@ pub enum Action {
     Remove,
     /// The ending: a kindness pause now.
     Kindness,
+    /// The ending: the next step a card offers.
+    NextStep,
+    /// A card: change it.
+    Change,
+    /// A starter card: make it one's own.
+    Copy,
 }
 
 /// The editing keys every text field shares.
@@ -488,6 +494,12 @@ pub const ENDING_RATING: &[Binding] = &[
         "Still strong: a two-minute kindness pause",
     )
     .hint("kindness pause"),
+    on(
+        &[ch('n')],
+        Action::NextStep,
+        "The next step from your cards",
+    )
+    .hint("next step"),
     on(BACK, Action::Back, "Close now, keeping what you answered").hint("close"),
 ];
 
@@ -578,8 +590,55 @@ pub const KIND_END: &[Binding] = &[on(
 .hint("done")];
 
 /// The ending with nothing to rate.
-pub const ENDING: &[Binding] =
-    &[on(&[ENTER, ch('q'), ESC], Action::Back, "Close this summary").hint("close")];
+pub const ENDING: &[Binding] = &[
+    on(
+        &[ch('n')],
+        Action::NextStep,
+        "The next step from your cards",
+    )
+    .hint("next step"),
+    on(&[ENTER, ch('q'), ESC], Action::Back, "Close this summary").hint("close"),
+];
+
+/// A coping card.
+pub const CARDS: &[Binding] = &[
+    on(
+        &[ch('1')],
+        Action::Digit(1),
+        "Do the first thing (an exercise runs here; for the rest soothe asks if it helped)",
+    )
+    .hint("do"),
+    on(&[ch('2')], Action::Digit(2), "Do the second thing").joined(),
+    on(&[ch('3')], Action::Digit(3), "Do the third thing").joined(),
+    on(
+        &[ENTER, RIGHT, ch('l'), ch(' ')],
+        Action::Next,
+        "The next card (they come in the order they helped you)",
+    )
+    .hint("next card"),
+    on(&[LEFT, ch('h')], Action::Previous, "The card before"),
+    on(
+        &[ch('c')],
+        Action::Copy,
+        "Make this starter card yours, then change it",
+    )
+    .hint("make it mine"),
+    on(&[ch('e')], Action::Change, "Change this card").hint("change"),
+    on(&[ch('a')], Action::Type, "A new card").hint("new"),
+    on(
+        &[ch('d'), plain(KeyCode::Delete)],
+        Action::Remove,
+        "Take this card out (the file keeps a .bak)",
+    ),
+    on(BACK, Action::Back, "Back").hint("back"),
+];
+
+/// A card's action, done: did it help?
+pub const CARDS_ASK: &[Binding] = &[
+    on(&[ch('y')], Action::Yes, "It helped").hint("helped"),
+    on(&[ch('n')], Action::No, "Not this time").hint("not this time"),
+    on(BACK, Action::Back, "Back to the card, without saying").hint("not now"),
+];
 
 /// Reframe while typing: printable keys are text; these act.
 pub const REFRAME_FIELD: &[Binding] = &[
@@ -1000,6 +1059,8 @@ pub const SCREENS: &[(&str, &[Binding])] = &[
     ("good things, typing", GOOD_FIELD),
     ("good things", GOOD_AWAY),
     ("good things, last", GOOD_END),
+    ("cards", CARDS),
+    ("cards, helped?", CARDS_ASK),
     ("practice", PRACTICE_LIST),
     ("practice, form", PRACTICE_FORM),
     ("kind", KIND_LIST),

@@ -86,6 +86,18 @@ pub fn route(words: &str, content: &Content, settings: &Settings) -> Result<Rout
     }
 }
 
+/// Which results an exercise is measured by: the exercise, and the
+/// variant that runs (a pattern, a program) where it has one.
+pub fn measure(route: &Route) -> Option<crate::cards::Measure> {
+    use crate::journal::Exercise;
+    match route {
+        Route::Breathe { pattern, .. } => Some((Exercise::Breathe, Some(pattern.id.clone()))),
+        Route::Ground { variant } => Some((Exercise::Ground, Some(variant.id.clone()))),
+        Route::Relax { program } => Some((Exercise::Relax, Some(program.id.clone()))),
+        other => other.exercise().map(|exercise| (exercise, None)),
+    }
+}
+
 /// clap's message without its "error: " and usage lines.
 fn first_line(text: &str) -> String {
     let line = text.lines().next().unwrap_or("").trim();

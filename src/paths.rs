@@ -41,6 +41,16 @@ impl Paths {
         self.data_dir.as_deref().map(|d| d.join("practice.toml"))
     }
 
+    /// The coping cards, the person's own document.
+    pub fn cards_file(&self) -> Option<PathBuf> {
+        self.data_dir.as_deref().map(|d| d.join("cards.toml"))
+    }
+
+    /// The beliefs and their evidence, the person's own document.
+    pub fn beliefs_file(&self) -> Option<PathBuf> {
+        self.data_dir.as_deref().map(|d| d.join("beliefs.toml"))
+    }
+
     /// The safety plan, the person's own document.
     pub fn plan_file(&self) -> Option<PathBuf> {
         self.data_dir.as_deref().map(|d| d.join("plan.toml"))

@@ -4,6 +4,7 @@
 //! context, effects go out as commands, session steps as outcomes.
 
 pub mod breathe;
+pub mod cards;
 pub mod checkin;
 pub mod ending;
 pub mod good;
@@ -53,6 +54,12 @@ pub struct Ctx {
     pub plan: crate::documents::Loaded<crate::plan::SafetyPlan>,
     /// What the person plans to practise, as read.
     pub practice: crate::documents::Loaded<crate::practice::Practice>,
+    /// The coping cards, as read (soothe's own starters when missing).
+    pub cards: crate::documents::Loaded<crate::cards::Cards>,
+    /// What the journal says has helped, for ranking the cards.
+    pub standings: crate::cards::Standings,
+    /// The card an exercise under way was started from.
+    pub drawn: Option<String>,
     /// The week of evening offers for three good things.
     pub good_week: crate::exercise::good::GoodWeek,
     /// A "time to get help" line may show this run (none in the last week).
@@ -60,6 +67,23 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The deck: one's own cards ranked by what helped, then the starters.
+    pub fn deck(&self) -> Vec<crate::cards::Ranked> {
+        let none = crate::cards::Cards::new();
+        let own = self.cards.read().unwrap_or(&none);
+        crate::cards::deck(own, &self.content.cards, &self.standings, |a| {
+            self.measure(a)
+        })
+    }
+
+    /// Which results an action is measured by, when it is an exercise.
+    pub fn measure(&self, action: &str) -> Option<crate::cards::Measure> {
+        crate::launch::route(action, &self.content, &self.settings)
+            .ok()
+            .as_ref()
+            .and_then(crate::launch::measure)
+    }
+
     /// Whether there is a plan with something in it (then `!` shows it).
     pub fn has_plan(&self) -> bool {
         matches!(&self.plan, crate::documents::Loaded::Read(plan) if !plan.is_empty())
@@ -100,6 +124,23 @@ impl<'a> Cx<'a> {
     /// The safety plan changed: the event loop saves it.
     pub fn save_plan(&mut self, plan: crate::plan::SafetyPlan) {
         self.commands.push(Command::SavePlan(Box::new(plan)));
+    }
+
+    /// The coping cards changed: the event loop saves them.
+    pub fn save_cards(&mut self, cards: crate::cards::Cards) {
+        self.commands.push(Command::SaveCards(Box::new(cards)));
+    }
+
+    /// An account for the journal that is no exercise session (a card
+    /// used), written whatever else runs.
+    pub fn note(&mut self, session: crate::journal::Session) {
+        self.commands.push(Command::Note(Box::new(session)));
+    }
+
+    /// The exercise about to start comes from this card (its ending offers
+    /// the card's next step).
+    pub fn drawn(&mut self, card: &str) {
+        self.commands.push(Command::Drawn(card.to_string()));
     }
 
     /// Three good things were written today.
@@ -196,6 +237,7 @@ pub enum Kind {
     Kind,
     Good,
     Practice,
+    Cards,
 }
 
 pub trait Screen: std::any::Any {
@@ -273,13 +315,18 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
         Route::Kind => Box::new(kind::KindPause::new(ctx, now)),
         Route::Good => Box::new(good::GoodThings::new(ctx, now)),
         Route::Practice => Box::new(practice::PracticeScreen::new(ctx)),
+        Route::Cards { at, form } => Box::new(cards::CardsScreen::new(ctx, at, form)),
         Route::Support => Box::new(support::Support),
         Route::CheckIn => Box::new(checkin::CheckIn::new()),
         Route::Ending {
             summary,
             questions,
             offer_kind,
-        } => Box::new(ending::Ending::new(summary, questions, offer_kind)),
+            exercise,
+        } => Box::new(
+            ending::Ending::new(summary, questions, offer_kind)
+                .with_next(ending::NextStep::find(ctx, exercise)),
+        ),
         // The app reads the journal first and opens History itself.
         Route::History => Box::new(history::History::new(
             Default::default(),

@@ -33,6 +33,12 @@ pub enum Route {
     Kind,
     /// Three good things.
     Good,
+    /// The coping cards: the one that helped most first; `at` opens a card
+    /// asking whether its action helped; `new` and `edit` open the form.
+    Cards {
+        at: Option<(String, usize)>,
+        form: Option<CardForm>,
+    },
     /// Planned practice, edited.
     Practice,
     /// The safety plan, read or (`edit`) written.
@@ -55,6 +61,8 @@ pub enum Route {
         questions: Vec<Question>,
         /// A kindness pause is one key away should distress stay high.
         offer_kind: bool,
+        /// The exercise that ended (its next step is something else).
+        exercise: Exercise,
     },
 }
 
@@ -75,6 +83,14 @@ impl Route {
     }
 }
 
+/// Which card form `soothe cards new|edit` opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardForm {
+    New,
+    /// The card shown first.
+    EditFirst,
+}
+
 /// Whether sessions of `exercise` ask how strong the distress is, before
 /// and after. A thought record rates the feeling itself; a break asks on
 /// its own pages (signs first, the rating at the return); a message rates
@@ -82,7 +98,12 @@ impl Route {
 pub fn asks_checkins(exercise: Exercise) -> bool {
     !matches!(
         exercise,
-        Exercise::Reframe | Exercise::Pause | Exercise::Send | Exercise::Good
+        Exercise::Reframe
+            | Exercise::Pause
+            | Exercise::Send
+            | Exercise::Good
+            | Exercise::Card
+            | Exercise::Evidence
     )
 }
 
@@ -208,6 +229,13 @@ pub enum Command {
     SavePlan(Box<crate::plan::SafetyPlan>),
     /// The practice plan changed: saved at once.
     SavePractice(Box<crate::practice::Practice>),
+    /// The coping cards changed: saved at once.
+    SaveCards(Box<crate::cards::Cards>),
+    /// An account that is no exercise session (a card used): to the
+    /// session machine as [`Event::Noted`].
+    Note(Box<Session>),
+    /// The exercise about to start comes from this card.
+    Drawn(String),
     Quit,
 }
 
@@ -452,6 +480,7 @@ impl Sessions {
             summary,
             questions,
             offer_kind,
+            exercise: session.exercise,
         }));
         let phase = Phase::Ending {
             running,

@@ -34,6 +34,9 @@ pub fn ctx_with(content: Content) -> Ctx {
         safety_asked: true,
         plan: crate::documents::Loaded::Missing,
         practice: crate::documents::Loaded::Missing,
+        cards: crate::documents::Loaded::Missing,
+        standings: Default::default(),
+        drawn: None,
         good_week: Default::default(),
         help_line_due: false,
         clock: WallClock::new(

@@ -36,6 +36,8 @@ fn record(writer: &str, n: u32) -> Record {
         send: None,
         chosen: Vec::new(),
         good: Vec::new(),
+        card: None,
+        evidence: None,
     }
 }
 

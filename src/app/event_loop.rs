@@ -27,10 +27,6 @@ use signal_hook::consts::signal::SIGHUP;
 /// How long crossterm may take to hand over input that poll(2) saw.
 const INPUT_LOOK: Duration = Duration::from_millis(1);
 
-/// How much of the journal's end the menu reads for a "time to get help"
-/// line: weeks of sessions, never years.
-const RECENT_BYTES: u64 = 256 * 1024;
-
 /// How often wall-clock times are re-anchored (cheap, but not every frame).
 const REANCHOR: Duration = Duration::from_secs(10);
 
@@ -75,10 +71,12 @@ pub fn run(
         .err()
         .or_else(|| app.practice_doc().refused.take())
         .map(|why| format!("your practice plan could not be saved: {why}"));
-    let plan = match (plan, practice) {
-        (Some(plan), Some(practice)) => Some(format!("{plan}; {practice}")),
-        (plan, practice) => plan.or(practice),
-    };
+    let cards = save_cards(app, files.cards.as_deref())
+        .err()
+        .or_else(|| app.cards_doc().refused.take())
+        .map(|why| format!("your cards could not be saved: {why}"));
+    let documents: Vec<String> = [plan, practice, cards].into_iter().flatten().collect();
+    let plan = (!documents.is_empty()).then(|| documents.join("; "));
     let journal = save(app, files.journal.as_deref())
         .map(|why| format!("this session could not be saved: {why}"));
     let both = match (journal, plan) {
@@ -95,11 +93,17 @@ pub struct Files {
     pub state: Option<std::path::PathBuf>,
     pub plan: Option<std::path::PathBuf>,
     pub practice: Option<std::path::PathBuf>,
+    pub cards: Option<std::path::PathBuf>,
 }
 
 /// Saves the safety plan if it changed; the failure as one line.
 fn save_plan(app: &mut App, path: Option<&Path>) -> Result<(), String> {
     crate::documents::save_pending(app.plan_doc(), path, crate::plan::HEADER)
+}
+
+/// Saves the coping cards if they changed; the failure as one line.
+fn save_cards(app: &mut App, path: Option<&Path>) -> Result<(), String> {
+    crate::documents::save_pending(app.cards_doc(), path, crate::cards::HEADER)
 }
 
 /// Saves the practice plan if it changed; the failure as one line.
@@ -174,6 +178,9 @@ fn run_until_quit(
         if let Err(why) = save_practice(app, files.practice.as_deref()) {
             app.save_failed_for("Your practice plan", &why, now);
         }
+        if let Err(why) = save_cards(app, files.cards.as_deref()) {
+            app.save_failed_for("Your cards", &why, now);
+        }
         if let Some(why) = save(app, journal) {
             app.save_failed(&why, now);
         }
@@ -190,9 +197,16 @@ fn run_until_quit(
         if last_frame.is_some() && app.take_recent_request() {
             // After the first frame: the menu is there before this read.
             let read = match journal {
-                Some(path) => journal::read_tail(path, RECENT_BYTES).map_err(|e| e.to_string()),
+                Some(path) => {
+                    journal::read_tail(path, journal::RECENT_BYTES).map_err(|e| e.to_string())
+                }
                 None => Ok(Default::default()),
             };
+            if let Some(path) = &files.cards
+                && matches!(app.ctx().cards, crate::documents::Loaded::Missing)
+            {
+                app.cards_read(crate::documents::load(path));
+            }
             app.recent_journal(read, now);
             continue;
         }

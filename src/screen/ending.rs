@@ -11,7 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::checkin::nudge;
-use super::{Cx, Drawn, Kind, Outcome, Screen, View};
+use super::{Ctx, Cx, Drawn, Kind, Outcome, Route, Screen, View};
+use crate::journal::Exercise;
 use crate::keys::{self, Action, Tables};
 use crate::session::{Question, Ratings, Summary, Tone};
 use crate::ui::{self, Align, Theme, scale};
@@ -20,7 +21,71 @@ use crate::words;
 /// From this "now" rating on, the ending offers a kindness pause.
 const KIND_FROM: u8 = 6;
 
+/// One next step from the person's cards or toolkit, one key away.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NextStep {
+    /// The line the ending shows.
+    pub line: String,
+    /// The card it comes from, and which of its actions (none: an
+    /// exercise from what has helped most).
+    pub card: Option<(String, usize)>,
+    pub action: String,
+    /// The exercise it starts, when it is one.
+    pub starts: Option<Route>,
+}
+
+impl NextStep {
+    /// The card just drawn if the exercise came from one, else the card
+    /// that has helped most; with no cards of one's own, the exercise that
+    /// has helped most (when the journal shows one that helped).
+    pub fn find(ctx: &Ctx, just_done: Exercise) -> Option<NextStep> {
+        let runs = |action: &str| crate::launch::route(action, &ctx.content, &ctx.settings).ok();
+        let deck: Vec<_> = ctx.deck().into_iter().filter(|r| !r.starter).collect();
+        if let Some((card, action)) =
+            crate::cards::next_step(&deck, ctx.drawn.as_deref(), just_done, |a| ctx.measure(a))
+        {
+            let ranked = &deck[card];
+            let text = ranked.card.can[action].clone();
+            return Some(NextStep {
+                line: format!("Next, from your card \"{}\": {text}", ranked.card.when),
+                card: Some((ranked.card.id.clone(), action)),
+                starts: runs(&text),
+                action: text,
+            });
+        }
+        let (exercise, variant, standing) = ctx.standings.best(just_done)?;
+        let route = match exercise {
+            Exercise::Breathe => ctx.content.pattern(&variant).map(|pattern| Route::Breathe {
+                pattern: pattern.clone(),
+                length: crate::exercise::timeline::Length::Forever,
+            }),
+            Exercise::Ground => ctx
+                .content
+                .grounding(&variant)
+                .map(|variant| Route::Ground {
+                    variant: variant.clone(),
+                }),
+            Exercise::Relax => ctx.content.program(&variant).map(|program| Route::Relax {
+                program: program.clone(),
+            }),
+            _ => None,
+        }?;
+        let action = format!("{} {variant}", exercise.name());
+        Some(NextStep {
+            line: format!(
+                "Next, what has helped you: {action} ({})",
+                standing.line().unwrap_or_default()
+            ),
+            card: None,
+            action,
+            starts: Some(route),
+        })
+    }
+}
+
 pub struct Ending {
+    /// One next step, `n` away.
+    next: Option<NextStep>,
     summary: Summary,
     questions: Vec<Question>,
     offer_kind: bool,
@@ -32,12 +97,22 @@ pub struct Ending {
 impl Ending {
     pub fn new(summary: Summary, questions: Vec<Question>, offer_kind: bool) -> Ending {
         Ending {
+            next: None,
             summary,
             questions,
             offer_kind,
             ratings: Ratings::default(),
             focus: 0,
         }
+    }
+
+    pub fn with_next(mut self, next: Option<NextStep>) -> Ending {
+        self.next = next;
+        self
+    }
+
+    pub fn next_step(&self) -> Option<&NextStep> {
+        self.next.as_ref()
     }
 
     pub fn ratings(&self) -> Ratings {
@@ -90,11 +165,12 @@ impl Screen for Ending {
             Action::Previous => value != Some(0),
             Action::Next => value != Some(scale::MAX),
             Action::Kindness => self.offers_kind(),
+            Action::NextStep => self.next.is_some(),
             _ => true,
         }
     }
 
-    fn handle(&mut self, action: Action, _cx: &mut Cx) -> Outcome {
+    fn handle(&mut self, action: Action, cx: &mut Cx) -> Outcome {
         let value = self.focused().and_then(|q| self.ratings.get(q));
         match action {
             Action::Digit(d) => {
@@ -115,6 +191,29 @@ impl Screen for Ending {
             }
             Action::Select | Action::Back => Outcome::Back,
             Action::Kindness if self.offers_kind() => Outcome::Open(crate::session::Route::Kind),
+            Action::NextStep => match &self.next {
+                Some(NextStep {
+                    card,
+                    starts: Some(route),
+                    action,
+                    ..
+                }) => {
+                    if let Some((id, _)) = card {
+                        cx.note(super::cards::used(id, action, None));
+                        cx.drawn(id);
+                    }
+                    Outcome::Open(route.clone())
+                }
+                // Something to do away from the keyboard: its card asks
+                // afterwards whether it helped.
+                Some(NextStep {
+                    card: Some(card), ..
+                }) => Outcome::Open(Route::Cards {
+                    at: Some(card.clone()),
+                    form: None,
+                }),
+                _ => Outcome::Ignored,
+            },
             _ => Outcome::Ignored,
         }
     }
@@ -171,6 +270,15 @@ impl Widget for Drawn<'_, Ending> {
                 ui::fit(scale::legend(wide), area.width as usize),
                 theme.dim,
             ));
+        }
+        if let Some(next) = &screen.next {
+            let hint = format!("{}   n", next.line);
+            let line = if ui::width(&hint) <= area.width as usize {
+                hint
+            } else {
+                ui::fit(&next.line, area.width as usize)
+            };
+            asked.push(Line::styled(line, theme.accent));
         }
         if screen.offers_kind() {
             asked.push(Line::styled(

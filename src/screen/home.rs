@@ -24,6 +24,7 @@ enum Item {
     Send,
     Reframe,
     Patterns,
+    Cards,
     Good,
     Plan,
     History,
@@ -31,7 +32,7 @@ enum Item {
 }
 
 /// What helps right now first, then what needs a calmer mind, then yours.
-const ITEMS: [Item; 11] = [
+const ITEMS: [Item; 12] = [
     Item::Breathe,
     Item::Ground,
     Item::Relax,
@@ -39,6 +40,7 @@ const ITEMS: [Item; 11] = [
     Item::Send,
     Item::Reframe,
     Item::Patterns,
+    Item::Cards,
     Item::Good,
     Item::Plan,
     Item::History,
@@ -47,7 +49,7 @@ const ITEMS: [Item; 11] = [
 
 /// The last row of each group: what helps right now (to Send), when you
 /// are calmer (to Patterns), yours (to History); Support stands alone.
-const GROUP_ENDS: [usize; 3] = [4, 6, 9];
+const GROUP_ENDS: [usize; 3] = [4, 6, 10];
 
 pub struct Home {
     selected: usize,
@@ -152,7 +154,7 @@ impl Home {
     }
 
     /// Each row's name and its one line: what Enter would start.
-    fn entries(&self, content: &Content) -> [(&'static str, String); 11] {
+    fn entries(&self, content: &Content) -> [(&'static str, String); 12] {
         let pattern = &content.patterns[self.pattern];
         let grounding = &content.grounding[self.grounding];
         let program = &content.programs[self.program];
@@ -191,6 +193,10 @@ impl Home {
                     "choose another rhythm ({} to pick from)",
                     content.patterns.len()
                 ),
+            ),
+            (
+                "Cards",
+                "your coping cards, the one that helped most first".to_string(),
             ),
             (
                 "Good",
@@ -283,6 +289,7 @@ impl Screen for Home {
                     | Item::Send
                     | Item::Reframe
                     | Item::Patterns
+                    | Item::Cards
                     | Item::Good
                     | Item::Plan
                     | Item::History
@@ -317,6 +324,10 @@ impl Screen for Home {
                 Item::Reframe => Route::Reframe,
                 Item::Patterns => Route::Patterns,
                 Item::Plan => Route::Plan { edit: false },
+                Item::Cards => Route::Cards {
+                    at: None,
+                    form: None,
+                },
                 Item::Good => Route::Good,
                 Item::History => Route::History,
                 Item::Support => Route::Support,
