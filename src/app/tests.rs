@@ -900,7 +900,44 @@ fn practice_state(keys: &[KeyCode]) -> (App, Instant) {
     (app, t0)
 }
 
+/// Coping cards after `keys`, with one card of one's own.
+fn cards_state(keys: &[KeyCode]) -> (App, Instant) {
+    let t0 = Instant::now();
+    let mut ctx = ctx();
+    ctx.cards = crate::documents::Loaded::Read(crate::cards::Cards {
+        version: 1,
+        card: vec![crate::cards::Card {
+            id: "card-1".into(),
+            when: "No reply".into(),
+            can: vec!["Tea".into(), "ground".into()],
+            ..Default::default()
+        }],
+    });
+    let mut app = App::direct(
+        ctx,
+        Route::Cards {
+            at: None,
+            form: None,
+        },
+        t0,
+    );
+    for code in keys {
+        crate::testing::press(&mut app, *code, t0);
+    }
+    (app, t0)
+}
+
 const STATES: &[Recipe] = &[
+    ("cards, a card of ones own", || cards_state(&[])),
+    ("cards, a starter card", || cards_state(&[KeyCode::Enter])),
+    ("cards, asking if it helped", || {
+        cards_state(&[KeyCode::Char('1')])
+    }),
+    ("cards, the form", || cards_state(&[KeyCode::Char('e')])),
+    ("cards, a new card", || cards_state(&[KeyCode::Char('a')])),
+    ("ending, with a next step", || {
+        cards_state(&[KeyCode::Char('2'), KeyCode::Char('q')])
+    }),
     ("practice, list", || practice_state(&[])),
     ("practice, form", || practice_state(&[KeyCode::Enter])),
     ("practice, new entry", || {

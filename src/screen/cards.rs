@@ -30,6 +30,8 @@ const LABELS: [&str; 6] = [
     "I can, also (may be empty)",
     "Remember (a line to yourself)",
 ];
+/// Beside their fields, in a small window.
+const SHORT_LABELS: [&str; 6] = ["When", "Notice", "Can", "Can", "Can", "Remember"];
 const FIELDS: usize = 6;
 /// The longest a card's line may be.
 const LONGEST: usize = 160;
@@ -56,6 +58,8 @@ pub struct CardsScreen {
     deck: Vec<Ranked>,
     at: usize,
     mode: Mode,
+    /// Opened only to ask (from an ending): the answer closes it.
+    only_asking: bool,
 }
 
 fn form(changing: Option<String>, card: Option<&Card>) -> Mode {
@@ -94,12 +98,14 @@ impl CardsScreen {
             deck: ctx.deck(),
             at: 0,
             mode: Mode::Show,
+            only_asking: false,
         };
         if let Some((id, action)) = at
             && let Some(index) = screen.deck.iter().position(|r| r.card.id == id)
         {
             screen.at = index;
             screen.mode = Mode::Asking { action };
+            screen.only_asking = true;
         }
         match opening {
             _ if screen.broken.is_some() => {}
@@ -220,15 +226,23 @@ impl CardsScreen {
     /// With room each label sits above its field; else beside it.
     fn form_rows(area: Rect) -> (Vec<(Rect, Rect)>, Rect) {
         let inner = area.inner(Margin::new(2, 0));
-        let stacked = inner.height as usize >= 2 * FIELDS + 3;
-        let per = if stacked { 2 } else { 1 };
+        let height = inner.height as usize;
+        // A blank row above each label, the label above its field, or both
+        // on one row: whatever the height allows.
+        let per = if height >= 3 * FIELDS + 3 {
+            3
+        } else if height >= 2 * FIELDS + 3 {
+            2
+        } else {
+            1
+        };
         let mut rows = Vec::new();
         for i in 0..FIELDS {
-            let y = inner.y + 1 + (i * per) as u16;
-            if y + per as u16 > inner.bottom() {
+            let y = inner.y + 1 + (i * per) as u16 + u16::from(per == 3);
+            if y + per.min(2) as u16 > inner.bottom() {
                 break;
             }
-            if stacked {
+            if per > 1 {
                 rows.push((
                     Rect::new(inner.x, y, inner.width, 1),
                     Rect::new(inner.x, y + 1, inner.width, 1),
@@ -351,6 +365,9 @@ impl Screen for CardsScreen {
                         "Noted: not this time"
                     });
                 }
+                if self.only_asking {
+                    return Outcome::Back;
+                }
                 self.mode = Mode::Show;
             }
             Mode::Form {
@@ -388,14 +405,30 @@ impl Screen for CardsScreen {
 
     fn type_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Outcome {
         match &mut self.mode {
-            Mode::Form { focus, fields, .. } => super::type_into(&mut fields[*focus], &key),
+            Mode::Form {
+                focus,
+                fields,
+                problem,
+                ..
+            } => {
+                *problem = None;
+                super::type_into(&mut fields[*focus], &key)
+            }
             _ => Outcome::Ignored,
         }
     }
 
     fn paste(&mut self, text: &str, _cx: &mut Cx) -> Outcome {
         match &mut self.mode {
-            Mode::Form { focus, fields, .. } => super::paste_line(&mut fields[*focus], text),
+            Mode::Form {
+                focus,
+                fields,
+                problem,
+                ..
+            } => {
+                *problem = None;
+                super::paste_line(&mut fields[*focus], text)
+            }
             _ => Outcome::Ignored,
         }
     }
@@ -462,7 +495,7 @@ impl Widget for Drawn<'_, CardsScreen> {
                     return;
                 };
                 for (i, (label, field)) in rows.iter().enumerate() {
-                    let short = LABELS[i].split(" (").next().unwrap_or(LABELS[i]);
+                    let short = SHORT_LABELS[i];
                     let text = if label.width as usize >= ui::width(LABELS[i]) {
                         LABELS[i]
                     } else {
@@ -542,51 +575,110 @@ impl Widget for Drawn<'_, CardsScreen> {
                     ui::page(buf, area, lines, Align::Left);
                     return;
                 };
-                let card = &ranked.card;
-                let count = format!("{} of {}", screen.at + 1, screen.deck.len());
-                let whose = if ranked.starter {
-                    format!("A starter card · {count} · c makes it yours")
-                } else if screen.at == 0 && ranked.standings.iter().any(|s| s.line().is_some()) {
-                    format!("Your card that has helped most · {count}")
+                let full = card_lines(screen, ranked, view, width, false);
+                let fits = lines.len() + full.len() <= area.height as usize;
+                // A small window keeps what to do, and drops the signs and
+                // the longer words first.
+                lines.extend(if fits {
+                    full
                 } else {
-                    format!("Your card · {count}")
-                };
-                lines.extend(wrapped(&whose, theme.dim, 2));
-                lines.push((String::new(), theme.text));
-                lines.extend(wrapped(&format!("When: {}", card.when), theme.title, 3));
-                if !card.notice.is_empty() {
-                    lines.extend(wrapped(
-                        &format!("I notice: {}", card.notice),
-                        theme.text,
-                        3,
-                    ));
-                }
-                lines.push((String::new(), theme.text));
-                lines.push(("I can".to_string(), theme.dim));
-                let wide = width >= 60;
-                for (i, action) in card.can.iter().enumerate().take(MOST_ACTIONS) {
-                    let about = about(ranked, i, view.ctx);
-                    let head = format!("{}  {action}", i + 1);
-                    if wide
-                        && !about.is_empty()
-                        && ui::width(&head) + ui::width(&about) + 4 <= width
-                    {
-                        let gap = width - ui::width(&head) - ui::width(&about);
-                        lines.push((format!("{head}{}{about}", " ".repeat(gap)), theme.text));
-                    } else {
-                        lines.extend(wrapped(&head, theme.text, 2));
-                        if !about.is_empty() {
-                            lines.extend(wrapped(&format!("   {about}"), theme.dim, 1));
-                        }
-                    }
-                }
-                if !card.remember.is_empty() {
-                    lines.push((String::new(), theme.text));
-                    lines.push(("Remember".to_string(), theme.dim));
-                    lines.extend(wrapped(&card.remember, theme.selected, 3));
-                }
+                    card_lines(screen, ranked, view, width, true)
+                });
                 ui::page(buf, area, lines, Align::Left);
             }
         }
     }
+}
+
+/// A card's lines: whose it is, when, the signs, what to do (and how each
+/// has done), what to remember. `compact` leaves out the signs and the
+/// blank lines and shortens the header.
+fn card_lines(
+    screen: &CardsScreen,
+    ranked: &Ranked,
+    view: &View,
+    width: usize,
+    compact: bool,
+) -> Vec<(String, Style)> {
+    let theme = view.theme();
+    let wrapped = |text: &str, style: Style, rows: usize| -> Vec<(String, Style)> {
+        ui::wrap(text, width, rows)
+            .into_iter()
+            .map(|l| (l, style))
+            .collect()
+    };
+    let blank = || (String::new(), theme.text);
+    let card = &ranked.card;
+    let count = format!("{} of {}", screen.at + 1, screen.deck.len());
+    let whose = match (ranked.starter, compact) {
+        (true, false) => format!("A starter card · {count} · c makes it yours"),
+        (true, true) => format!("Starter card · {count}"),
+        (false, compact)
+            if screen.at == 0 && ranked.standings.iter().any(|s| s.line().is_some()) =>
+        {
+            let whose = if compact {
+                "Helped most"
+            } else {
+                "Your card that has helped most"
+            };
+            format!("{whose} · {count}")
+        }
+        (false, _) => format!("Your card · {count}"),
+    };
+    let mut lines = wrapped(&whose, theme.dim, 1);
+    if !compact {
+        lines.push(blank());
+    }
+    lines.extend(wrapped(
+        &format!("When: {}", card.when),
+        theme.title,
+        if compact { 2 } else { 3 },
+    ));
+    if !card.notice.is_empty() && !compact {
+        lines.extend(wrapped(
+            &format!("I notice: {}", card.notice),
+            theme.text,
+            3,
+        ));
+    }
+    if !compact {
+        lines.push(blank());
+        lines.push(("I can".to_string(), theme.dim));
+    }
+    let wide = width >= 60;
+    for (i, action) in card.can.iter().enumerate().take(MOST_ACTIONS) {
+        let about = about(ranked, i, view.ctx);
+        let head = format!("{}  {action}", i + 1);
+        if wide && !about.is_empty() && ui::width(&head) + ui::width(&about) + 4 <= width {
+            let gap = width - ui::width(&head) - ui::width(&about);
+            lines.push((format!("{head}{}{about}", " ".repeat(gap)), theme.text));
+            continue;
+        }
+        // The action's number stands out; its words run on indented.
+        let rows = ui::wrap(action, width.saturating_sub(3), if compact { 1 } else { 2 });
+        for (row, text) in rows.into_iter().enumerate() {
+            let lead = if row == 0 {
+                format!("{}  ", i + 1)
+            } else {
+                "   ".into()
+            };
+            lines.push((format!("{lead}{text}"), theme.text));
+        }
+        if !about.is_empty() && !compact {
+            let about = ui::fit(&about, width.saturating_sub(3));
+            lines.push((format!("   {about}"), theme.dim));
+        }
+    }
+    if !card.remember.is_empty() {
+        if !compact {
+            lines.push(blank());
+            lines.push(("Remember".to_string(), theme.dim));
+        }
+        lines.extend(wrapped(
+            &card.remember,
+            theme.selected,
+            if compact { 1 } else { 3 },
+        ));
+    }
+    lines
 }

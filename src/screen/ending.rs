@@ -272,13 +272,11 @@ impl Widget for Drawn<'_, Ending> {
             ));
         }
         if let Some(next) = &screen.next {
-            let hint = format!("{}   n", next.line);
-            let line = if ui::width(&hint) <= area.width as usize {
-                hint
-            } else {
-                ui::fit(&next.line, area.width as usize)
-            };
-            asked.push(Line::styled(line, theme.accent));
+            // Below the questions, never instead of them: two lines at most.
+            let rows = if area.height >= 16 { 2 } else { 1 };
+            for line in ui::wrap(&next.line, area.width.saturating_sub(2) as usize, rows) {
+                asked.push(Line::styled(line, theme.accent));
+            }
         }
         if screen.offers_kind() {
             asked.push(Line::styled(

@@ -2,6 +2,7 @@
 //! and 40x12, plus the smallest sizes, drawn at fixed instants.
 
 mod breathe;
+mod cards;
 mod ending;
 mod good;
 mod ground;
