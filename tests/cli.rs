@@ -983,3 +983,20 @@ fn due_prints_what_is_planned_today_and_nothing_when_nothing_is() {
         text(&broken.stderr)
     );
 }
+
+#[test]
+fn a_broken_cards_file_is_named_with_its_line_and_left_alone() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.data.path().join("cards.toml");
+    let by_hand = "version = 1\n[[card]]\nid = card-1\n";
+    std::fs::write(&path, by_hand).unwrap();
+    let out = sandbox.run(&["cards", "new"]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = text(&out.stderr);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("cards.toml:3:6: "), "{message}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), by_hand);
+    let plain = sandbox.run(&["cards"]);
+    assert_eq!(plain.status.code(), Some(1));
+    assert!(text(&plain.stderr).contains("needs a terminal"));
+}

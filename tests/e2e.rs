@@ -805,3 +805,68 @@ fn a_plan_written_in_soothe_is_what_support_shows_first_and_what_print_prints() 
     t.wait_for("   · Sam, text any time");
     assert_eq!(t.status(), "0");
 }
+
+#[test]
+fn a_card_made_in_the_app_runs_its_exercise_and_is_offered_at_the_end() {
+    let Some(t) = Tmux::start("cards") else {
+        return;
+    };
+    t.run_with_status(&t.soothe(""));
+    t.wait_for("? help");
+    for _ in 0..7 {
+        t.keys(&["j"]);
+    }
+    t.wait_for("▸ Cards");
+    t.keys(&["Enter"]);
+    t.wait_for("A starter card · 1 of");
+    t.keys(&["a"]);
+    t.wait_for("A new card");
+    t.type_text("Sam is quiet tonight 🌙");
+    t.keys(&["Tab", "Tab"]);
+    t.type_text("breathe gentle --cycles 1");
+    t.wait_for("soothe runs this here");
+    t.keys(&["Tab"]);
+    t.type_text("Call Ana");
+    t.keys(&["Enter"]);
+    t.wait_for("Your card · 1 of");
+    t.wait_for("When: Sam is quiet tonight 🌙");
+    // Its first action is a soothe exercise: it runs here.
+    t.keys(&["1"]);
+    t.wait_for("How strong is the distress right now?");
+    t.keys(&["7", "Enter"]);
+    t.wait_for("Breathe in");
+    // One gentle cycle: four in, six out; the ending offers the next step.
+    t.wait_for("Breathe out");
+    t.wait_for("Next, from your card \"Sam is quiet tonight 🌙\": Call Ana");
+    t.keys(&["4", "n"]);
+    t.wait_for("did it help?");
+    t.keys(&["y"]);
+    t.wait_for("Your card");
+    t.keys(&["q"]);
+    t.wait_for("? help");
+    t.keys(&["q"]);
+    assert_eq!(t.status(), "0");
+    t.assert_terminal_restored();
+    let cards = std::fs::read_to_string(t.data_file("cards.toml")).unwrap();
+    assert!(
+        cards.contains("when = \"Sam is quiet tonight 🌙\""),
+        "{cards}"
+    );
+    assert!(cards.contains("\"breathe gentle --cycles 1\""), "{cards}");
+    let journal = std::fs::read_to_string(t.data_file("journal.jsonl")).unwrap();
+    let lines: Vec<&str> = journal.lines().collect();
+    assert_eq!(lines.len(), 3, "{journal}");
+    assert!(
+        lines[0].contains(r#""action":"breathe gentle --cycles 1""#),
+        "{journal}"
+    );
+    assert!(
+        lines[1].contains(r#""exercise":"breathe","variant":"gentle""#)
+            && lines[1].contains(r#""before":7,"after":4"#),
+        "{journal}"
+    );
+    assert!(
+        lines[2].contains(r#""action":"Call Ana","helped":true"#),
+        "{journal}"
+    );
+}
