@@ -42,8 +42,8 @@ pub struct App {
     quit: bool,
     /// Records for the event loop to append to the journal.
     outbox: Vec<Record>,
-    /// The History screen waits for the event loop to read the journal.
-    wants_journal: bool,
+    /// A screen (History, Evidence) waits for the event loop to read the journal.
+    wants_journal: Option<Route>,
     /// Lines to print after the terminal is restored.
     farewell: Vec<String>,
     /// Characters typed into a field in this batch of input, not yet given
@@ -59,6 +59,7 @@ pub struct App {
     plan_doc: crate::documents::Pending<crate::plan::SafetyPlan>,
     practice_doc: crate::documents::Pending<crate::practice::Practice>,
     cards_doc: crate::documents::Pending<crate::cards::Cards>,
+    beliefs_doc: crate::documents::Pending<crate::beliefs::Beliefs>,
     /// The good-things week, changed, for the event loop to remember.
     good_to_remember: Option<crate::exercise::good::GoodWeek>,
     /// The menu waits for the recent journal (a "time to get help" line).
@@ -75,6 +76,7 @@ impl App {
         let plan_on_disk = ctx.plan.clone();
         let practice_on_disk = ctx.practice.clone();
         let cards_on_disk = ctx.cards.clone();
+        let beliefs_on_disk = ctx.beliefs.clone();
         App {
             ctx,
             stack: Vec::new(),
@@ -85,7 +87,7 @@ impl App {
             dirty: true,
             quit: false,
             outbox: Vec::new(),
-            wants_journal: false,
+            wants_journal: None,
             farewell: Vec::new(),
             typed: String::new(),
             hidden: false,
@@ -93,6 +95,7 @@ impl App {
             plan_doc: crate::documents::Pending::new(plan_on_disk),
             practice_doc: crate::documents::Pending::new(practice_on_disk),
             cards_doc: crate::documents::Pending::new(cards_on_disk),
+            beliefs_doc: crate::documents::Pending::new(beliefs_on_disk),
             good_to_remember: None,
             wants_recent: false,
             help_line_shown: None,
@@ -124,7 +127,7 @@ impl App {
             });
             app.execute(commands, now);
         } else {
-            app.execute(vec![Command::Push(route)], now);
+            app.execute(vec![Route::push(route)], now);
         }
         app
     }
@@ -311,12 +314,8 @@ impl App {
                 commands.push(Command::Push(route));
                 None
             }
-            Outcome::Open(Route::History) => {
-                commands.push(Command::LoadJournal);
-                None
-            }
             Outcome::Open(route) => {
-                commands.push(Command::Push(route));
+                commands.push(Route::push(route));
                 None
             }
             Outcome::Within(route) => Some(SessionEvent::Within { route, now }),
@@ -348,6 +347,7 @@ impl App {
     fn execute(&mut self, commands: Vec<Command>, now: Instant) {
         for command in commands {
             match command {
+                Command::LoadJournal(route) => self.wants_journal = Some(route),
                 Command::Push(route) => {
                     let screen = screen::open(route, &self.ctx, now);
                     self.stack.push(screen);
@@ -375,7 +375,6 @@ impl App {
                     }
                     self.outbox.push(record);
                 }
-                Command::LoadJournal => self.wants_journal = true,
                 Command::PrintOnExit(lines) => {
                     // Several sessions in one run each keep their lines.
                     if !self.farewell.is_empty() {
@@ -404,6 +403,10 @@ impl App {
                 Command::SavePractice(practice) => {
                     self.ctx.practice = crate::documents::Loaded::Read((*practice).clone());
                     self.practice_doc.to_save = Some(*practice);
+                }
+                Command::SaveBeliefs(beliefs) => {
+                    self.ctx.beliefs = crate::documents::Loaded::Read((*beliefs).clone());
+                    self.beliefs_doc.to_save = Some(*beliefs);
                 }
                 Command::SaveCards(cards) => {
                     self.ctx.cards = crate::documents::Loaded::Read((*cards).clone());
@@ -558,6 +561,10 @@ impl App {
     }
 
     /// The practice plan, as edited and as on disk.
+    pub fn beliefs_doc(&mut self) -> &mut crate::documents::Pending<crate::beliefs::Beliefs> {
+        &mut self.beliefs_doc
+    }
+
     pub fn cards_doc(&mut self) -> &mut crate::documents::Pending<crate::cards::Cards> {
         &mut self.cards_doc
     }
@@ -592,21 +599,33 @@ impl App {
     }
 
     /// Whether the History screen waits for the journal to be read.
-    pub fn take_history_request(&mut self) -> bool {
-        std::mem::take(&mut self.wants_journal)
+    pub fn take_journal_request(&mut self) -> bool {
+        self.wants_journal.is_some()
     }
 
-    /// The journal, read: the History screen opens on it (or a notice says
-    /// why it could not be read).
-    pub fn open_history(&mut self, read: Result<Read, String>, now: Instant) {
-        match read {
-            Ok(read) => {
-                let today = self.ctx.clock.at(now).date_naive();
+    /// The journal, read: the screen that waited opens on it (or a notice
+    /// says why it could not be read; Evidence opens without offers).
+    pub fn open_with_journal(&mut self, read: Result<Read, String>, now: Instant) {
+        let Some(route) = self.wants_journal.take() else {
+            return;
+        };
+        let today = self.ctx.clock.at(now).date_naive();
+        match (route, read) {
+            (Route::Evidence, read) => {
+                let records = read.map(|r| r.records).unwrap_or_default();
+                let screen = crate::screen::evidence::EvidenceScreen::new(&self.ctx, &records, now);
+                self.stack.push(Box::new(screen));
+            }
+            (_, Ok(read)) => {
                 let practice = self.ctx.practice.read();
                 self.stack
                     .push(Box::new(History::new(read, today, practice)));
             }
-            Err(why) => self.notify(format!("The journal could not be read: {why}"), now),
+            (_, Err(why)) => self.notify(format!("The journal could not be read: {why}"), now),
+        }
+        if self.stack.is_empty() {
+            // Straight from the command line, and the journal unreadable.
+            self.quit_now(now);
         }
         self.dirty = true;
     }

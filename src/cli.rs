@@ -87,6 +87,8 @@ pub enum Command {
     Cards(CardsArgs),
     /// Three things that went well today, and why each went well
     Good,
+    /// Evidence for a kinder belief: how much you believe it, and one specific thing at a time (some offered from your journal)
+    Evidence,
     /// A safety plan in your own words: `plan` to read it, `plan edit` to write it, `--print` for paper
     Plan(PlanArgs),
     /// Planned practice: what and when, edited on screen

@@ -88,6 +88,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Kind) => kind(session(content, settings), &paths),
         Some(Command::Good) => good(session(content, settings), &paths),
         Some(Command::Cards(args)) => cards(session(content, settings), &paths, args),
+        Some(Command::Evidence) => evidence(session(content, settings), &paths),
         Some(Command::Practice) => practice(session(content, settings), &paths),
         Some(Command::Due) => due(&paths),
         Some(Command::History(args)) => history(&paths, args),
@@ -140,6 +141,10 @@ fn ctx(
             .plan_file()
             .map_or(Loaded::Missing, |path| documents::load(&path)),
         practice: match paths.practice_file() {
+            Some(path) if !breathing => documents::load(&path),
+            _ => Loaded::Missing,
+        },
+        beliefs: match paths.beliefs_file() {
             Some(path) if !breathing => documents::load(&path),
             _ => Loaded::Missing,
         },
@@ -447,6 +452,15 @@ fn cards(mut ctx: Ctx, paths: &Paths, args: &CardsArgs) -> Result<ExitCode, Fail
     })
 }
 
+fn evidence(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
+    if !can_draw(&ctx) {
+        return Err(Failure::new(1, "soothe evidence needs a terminal"));
+    }
+    run_tui(ctx, paths, false, |ctx, now| {
+        App::direct(ctx, Route::Evidence, now)
+    })
+}
+
 fn good(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
     if !can_draw(&ctx) {
         return Err(Failure::new(1, "three good things needs a terminal"));
@@ -547,6 +561,7 @@ fn run_tui(
         plan: paths.plan_file(),
         practice: paths.practice_file(),
         cards: paths.cards_file(),
+        beliefs: paths.beliefs_file(),
     };
     let signals = Signals::register()?;
     let mut guard = TerminalGuard::enter()

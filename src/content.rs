@@ -24,6 +24,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("plan.toml", include_str!("../content/plan.toml")),
     ("kind.toml", include_str!("../content/kind.toml")),
     ("good.toml", include_str!("../content/good.toml")),
+    ("evidence.toml", include_str!("../content/evidence.toml")),
     ("cards.toml", include_str!("../content/cards.toml")),
     ("help.toml", include_str!("../content/help.toml")),
 ];
@@ -634,15 +635,24 @@ mod tests {
             include_str!("plain/heated.rs"),
             include_str!("screen/kind.rs"),
             include_str!("screen/good.rs"),
+            include_str!("screen/evidence.rs"),
         ];
         let builtin = Content::builtin();
         let mut used = 0;
         for source in sources {
             // Every string literal that looks like a word id.
             for literal in source.split('"').skip(1).step_by(2) {
-                let is_id = ["pause.", "send.", "safety.", "kind.", "plan.", "good."]
-                    .iter()
-                    .any(|p| literal.starts_with(p))
+                let is_id = [
+                    "pause.",
+                    "send.",
+                    "safety.",
+                    "kind.",
+                    "plan.",
+                    "good.",
+                    "evidence.",
+                ]
+                .iter()
+                .any(|p| literal.starts_with(p))
                     && literal
                         .chars()
                         .all(|c| c.is_ascii_lowercase() || c == '.' || c == '-');

@@ -633,6 +633,62 @@ pub const CARDS: &[Binding] = &[
     on(BACK, Action::Back, "Back").hint("back"),
 ];
 
+/// Evidence: writing a belief or a piece of evidence.
+pub const EVIDENCE_FIELD: &[Binding] = &[
+    on(&[ENTER], Action::Select, "On (keep what is written)").hint("next"),
+    on(&[PAGE_UP], Action::StepBack, "Back to the old belief").hint("back"),
+    on(&[LEFT], Action::Previous, "Move left"),
+    on(&[ESC], Action::LeaveField, "Leave without keeping this").hint("cancel"),
+];
+
+/// Evidence: how much the kinder belief is believed.
+pub const EVIDENCE_RATING: &[Binding] = &[
+    digits("Tens of percent: 4 is 40 %").hint("rate"),
+    on(LEFTS, Action::Previous, "5 % less").hint("adjust"),
+    on(RIGHTS, Action::Next, "5 % more").joined(),
+    on(&[ENTER], Action::Select, "Keep this rating").hint("keep"),
+    on(&[TAB], Action::Skip, "Not now").hint("skip"),
+    on(BACK, Action::Back, "Not now"),
+];
+
+/// Evidence: the belief and its evidence.
+pub const EVIDENCE: &[Binding] = &[
+    on(UPS, Action::Up, "Scroll up").hint("scroll"),
+    on(DOWNS, Action::Down, "Scroll down").joined(),
+    on(
+        &[ch('a')],
+        Action::Type,
+        "Add one specific piece of evidence",
+    )
+    .hint("add"),
+    on(
+        &[ch('o')],
+        Action::Other,
+        "Look at evidence from your journal",
+    )
+    .hint("from journal"),
+    on(
+        &[ch('r')],
+        Action::Pause,
+        "Rate how much you believe it now",
+    )
+    .hint("rate"),
+    on(
+        &[ch('e')],
+        Action::Change,
+        "Write the beliefs again (the old ones stay in the file)",
+    )
+    .hint("beliefs"),
+    on(BACK, Action::Back, "Back").hint("back"),
+];
+
+/// Evidence: one offered from the journal.
+pub const EVIDENCE_OFFER: &[Binding] = &[
+    on(&[ch('y')], Action::Yes, "Yes, it is evidence: keep it").hint("keep"),
+    on(&[ch('n')], Action::No, "Skip it (not offered again)").hint("skip"),
+    on(BACK, Action::Back, "Stop looking for now").hint("stop"),
+];
+
 /// A card's action, done: did it help?
 pub const CARDS_ASK: &[Binding] = &[
     on(&[ch('y')], Action::Yes, "It helped").hint("helped"),
@@ -1061,6 +1117,10 @@ pub const SCREENS: &[(&str, &[Binding])] = &[
     ("good things, last", GOOD_END),
     ("cards", CARDS),
     ("cards, helped?", CARDS_ASK),
+    ("evidence", EVIDENCE),
+    ("evidence, typing", EVIDENCE_FIELD),
+    ("evidence, rating", EVIDENCE_RATING),
+    ("evidence, from the journal", EVIDENCE_OFFER),
     ("practice", PRACTICE_LIST),
     ("practice, form", PRACTICE_FORM),
     ("kind", KIND_LIST),

@@ -9,6 +9,7 @@ compile_error!(
 );
 
 pub mod app;
+pub mod beliefs;
 pub mod cards;
 pub mod check;
 pub mod cli;

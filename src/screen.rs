@@ -7,6 +7,7 @@ pub mod breathe;
 pub mod cards;
 pub mod checkin;
 pub mod ending;
+pub mod evidence;
 pub mod good;
 pub mod ground;
 pub mod history;
@@ -54,6 +55,8 @@ pub struct Ctx {
     pub plan: crate::documents::Loaded<crate::plan::SafetyPlan>,
     /// What the person plans to practise, as read.
     pub practice: crate::documents::Loaded<crate::practice::Practice>,
+    /// The beliefs and their evidence, as read.
+    pub beliefs: crate::documents::Loaded<crate::beliefs::Beliefs>,
     /// The coping cards, as read (soothe's own starters when missing).
     pub cards: crate::documents::Loaded<crate::cards::Cards>,
     /// What the journal says has helped, for ranking the cards.
@@ -124,6 +127,11 @@ impl<'a> Cx<'a> {
     /// The safety plan changed: the event loop saves it.
     pub fn save_plan(&mut self, plan: crate::plan::SafetyPlan) {
         self.commands.push(Command::SavePlan(Box::new(plan)));
+    }
+
+    /// The beliefs changed: the event loop saves them.
+    pub fn save_beliefs(&mut self, beliefs: crate::beliefs::Beliefs) {
+        self.commands.push(Command::SaveBeliefs(Box::new(beliefs)));
     }
 
     /// The coping cards changed: the event loop saves them.
@@ -238,6 +246,7 @@ pub enum Kind {
     Good,
     Practice,
     Cards,
+    Evidence,
 }
 
 pub trait Screen: std::any::Any {
@@ -316,6 +325,8 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
         Route::Good => Box::new(good::GoodThings::new(ctx, now)),
         Route::Practice => Box::new(practice::PracticeScreen::new(ctx)),
         Route::Cards { at, form } => Box::new(cards::CardsScreen::new(ctx, at, form)),
+        // The app reads the journal first and opens it with its offers.
+        Route::Evidence => Box::new(evidence::EvidenceScreen::new(ctx, &[], now)),
         Route::Support => Box::new(support::Support),
         Route::CheckIn => Box::new(checkin::CheckIn::new()),
         Route::Ending {

@@ -39,6 +39,8 @@ pub enum Route {
         at: Option<(String, usize)>,
         form: Option<CardForm>,
     },
+    /// A kinder belief and its evidence (opened with the journal read).
+    Evidence,
     /// Planned practice, edited.
     Practice,
     /// The safety plan, read or (`edit`) written.
@@ -67,6 +69,15 @@ pub enum Route {
 }
 
 impl Route {
+    /// The command that puts this screen on top: at once, or once the
+    /// journal is read for the screens that show it.
+    pub fn push(route: Route) -> Command {
+        match route {
+            Route::History | Route::Evidence => Command::LoadJournal(route),
+            route => Command::Push(route),
+        }
+    }
+
     /// The exercise this route starts (and so a journal session), if any.
     pub fn exercise(&self) -> Option<Exercise> {
         match self {
@@ -209,7 +220,8 @@ pub enum Command {
     Replace(Route),
     Pop,
     AppendJournal(Record),
-    LoadJournal,
+    /// Read the journal, then open this screen on it (History, Evidence).
+    LoadJournal(Route),
     /// Lines to print once the terminal is restored (to copy).
     PrintOnExit(Vec<String>),
     /// What `--copy` puts on the clipboard once the terminal is restored.
@@ -229,6 +241,8 @@ pub enum Command {
     SavePlan(Box<crate::plan::SafetyPlan>),
     /// The practice plan changed: saved at once.
     SavePractice(Box<crate::practice::Practice>),
+    /// The beliefs changed: saved at once.
+    SaveBeliefs(Box<crate::beliefs::Beliefs>),
     /// The coping cards changed: saved at once.
     SaveCards(Box<crate::cards::Cards>),
     /// An account that is no exercise session (a card used): to the

@@ -35,6 +35,7 @@ pub fn ctx_with(content: Content) -> Ctx {
         plan: crate::documents::Loaded::Missing,
         practice: crate::documents::Loaded::Missing,
         cards: crate::documents::Loaded::Missing,
+        beliefs: crate::documents::Loaded::Missing,
         standings: Default::default(),
         drawn: None,
         good_week: Default::default(),

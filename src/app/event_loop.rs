@@ -75,7 +75,14 @@ pub fn run(
         .err()
         .or_else(|| app.cards_doc().refused.take())
         .map(|why| format!("your cards could not be saved: {why}"));
-    let documents: Vec<String> = [plan, practice, cards].into_iter().flatten().collect();
+    let beliefs = save_beliefs(app, files.beliefs.as_deref())
+        .err()
+        .or_else(|| app.beliefs_doc().refused.take())
+        .map(|why| format!("your evidence could not be saved: {why}"));
+    let documents: Vec<String> = [plan, practice, cards, beliefs]
+        .into_iter()
+        .flatten()
+        .collect();
     let plan = (!documents.is_empty()).then(|| documents.join("; "));
     let journal = save(app, files.journal.as_deref())
         .map(|why| format!("this session could not be saved: {why}"));
@@ -94,11 +101,17 @@ pub struct Files {
     pub plan: Option<std::path::PathBuf>,
     pub practice: Option<std::path::PathBuf>,
     pub cards: Option<std::path::PathBuf>,
+    pub beliefs: Option<std::path::PathBuf>,
 }
 
 /// Saves the safety plan if it changed; the failure as one line.
 fn save_plan(app: &mut App, path: Option<&Path>) -> Result<(), String> {
     crate::documents::save_pending(app.plan_doc(), path, crate::plan::HEADER)
+}
+
+/// Saves the beliefs if they changed; the failure as one line.
+fn save_beliefs(app: &mut App, path: Option<&Path>) -> Result<(), String> {
+    crate::documents::save_pending(app.beliefs_doc(), path, crate::beliefs::HEADER)
 }
 
 /// Saves the coping cards if they changed; the failure as one line.
@@ -181,11 +194,14 @@ fn run_until_quit(
         if let Err(why) = save_cards(app, files.cards.as_deref()) {
             app.save_failed_for("Your cards", &why, now);
         }
+        if let Err(why) = save_beliefs(app, files.beliefs.as_deref()) {
+            app.save_failed_for("Your evidence", &why, now);
+        }
         if let Some(why) = save(app, journal) {
             app.save_failed(&why, now);
         }
-        if app.take_history_request() {
-            app.open_history(journal::load(journal), now);
+        if app.take_journal_request() {
+            app.open_with_journal(journal::load(journal), now);
             // The screen changed under this turn's `now`; look again at once.
             continue;
         }

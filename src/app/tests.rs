@@ -787,7 +787,7 @@ fn a_reframe_left_early_is_kept_as_unfinished_with_what_was_typed() {
 /// toggles, the journal.
 fn fingerprint(app: &mut App, now: Instant) -> String {
     let records = app.take_records().len();
-    let journal = app.take_history_request();
+    let journal = app.take_journal_request();
     let mut buf = Buffer::empty(Rect::new(0, 0, 80, 24));
     let cursor = app.render(now, buf.area, &mut buf);
     format!(
@@ -1276,7 +1276,7 @@ const STATES: &[Recipe] = &[
         let mut app = home_app();
         let t0 = Instant::now();
         let records = (0..3).map(crate::journal::tests::sample).collect();
-        app.open_history(
+        app.open_with_journal(
             Ok(crate::journal::Read {
                 records,
                 ..Default::default()

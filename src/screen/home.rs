@@ -25,6 +25,7 @@ enum Item {
     Reframe,
     Patterns,
     Cards,
+    Evidence,
     Good,
     Plan,
     History,
@@ -32,7 +33,7 @@ enum Item {
 }
 
 /// What helps right now first, then what needs a calmer mind, then yours.
-const ITEMS: [Item; 12] = [
+const ITEMS: [Item; 13] = [
     Item::Breathe,
     Item::Ground,
     Item::Relax,
@@ -41,6 +42,7 @@ const ITEMS: [Item; 12] = [
     Item::Reframe,
     Item::Patterns,
     Item::Cards,
+    Item::Evidence,
     Item::Good,
     Item::Plan,
     Item::History,
@@ -49,7 +51,7 @@ const ITEMS: [Item; 12] = [
 
 /// The last row of each group: what helps right now (to Send), when you
 /// are calmer (to Patterns), yours (to History); Support stands alone.
-const GROUP_ENDS: [usize; 3] = [4, 6, 10];
+const GROUP_ENDS: [usize; 3] = [4, 6, 11];
 
 pub struct Home {
     selected: usize,
@@ -154,7 +156,7 @@ impl Home {
     }
 
     /// Each row's name and its one line: what Enter would start.
-    fn entries(&self, content: &Content) -> [(&'static str, String); 12] {
+    fn entries(&self, content: &Content) -> [(&'static str, String); 13] {
         let pattern = &content.patterns[self.pattern];
         let grounding = &content.grounding[self.grounding];
         let program = &content.programs[self.program];
@@ -197,6 +199,10 @@ impl Home {
             (
                 "Cards",
                 "your coping cards, the one that helped most first".to_string(),
+            ),
+            (
+                "Evidence",
+                "a kinder belief, and the evidence for it".to_string(),
             ),
             (
                 "Good",
@@ -290,6 +296,7 @@ impl Screen for Home {
                     | Item::Reframe
                     | Item::Patterns
                     | Item::Cards
+                    | Item::Evidence
                     | Item::Good
                     | Item::Plan
                     | Item::History
@@ -328,6 +335,7 @@ impl Screen for Home {
                     at: None,
                     form: None,
                 },
+                Item::Evidence => Route::Evidence,
                 Item::Good => Route::Good,
                 Item::History => Route::History,
                 Item::Support => Route::Support,

@@ -86,12 +86,12 @@ pub fn relax(program: &str, t0: Instant) -> App {
 pub fn history_app(journal: Option<&str>) -> App {
     let t0 = Instant::now();
     let mut app = home();
-    for _ in 0..10 {
+    for _ in 0..11 {
         press(&mut app, KeyCode::Down, t0);
     }
     press(&mut app, KeyCode::Enter, t0);
     assert!(
-        app.take_history_request(),
+        app.take_journal_request(),
         "Enter on History asks for the journal"
     );
     let read = match journal {
@@ -103,7 +103,7 @@ pub fn history_app(journal: Option<&str>) -> App {
         .unwrap(),
         None => soothe::journal::Read::default(),
     };
-    app.open_history(Ok(read), t0);
+    app.open_with_journal(Ok(read), t0);
     app
 }
 
