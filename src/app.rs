@@ -852,6 +852,8 @@ fn frame_areas(area: Rect) -> [Rect; 3] {
 #[cfg(test)]
 mod cards_tests;
 #[cfg(test)]
+mod evidence_tests;
+#[cfg(test)]
 mod good_tests;
 #[cfg(test)]
 mod heated_tests;

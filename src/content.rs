@@ -636,6 +636,7 @@ mod tests {
             include_str!("screen/kind.rs"),
             include_str!("screen/good.rs"),
             include_str!("screen/evidence.rs"),
+            include_str!("screen/cards.rs"),
         ];
         let builtin = Content::builtin();
         let mut used = 0;
@@ -650,6 +651,7 @@ mod tests {
                     "plan.",
                     "good.",
                     "evidence.",
+                    "cards.",
                 ]
                 .iter()
                 .any(|p| literal.starts_with(p))

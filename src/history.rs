@@ -182,6 +182,30 @@ pub fn month_lines<'a>(
             mean(sends.iter().filter_map(|s| s.urge_after)),
         ));
     }
+    let good: Vec<&Record> = month
+        .iter()
+        .copied()
+        .filter(|r| !r.good.is_empty())
+        .collect();
+    if !good.is_empty() {
+        let things: usize = good.iter().map(|r| r.good.len()).sum();
+        lines.push(format!(
+            "Good things this month: {things} written on {} day{}",
+            good.len(),
+            if good.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let evidence: Vec<&crate::journal::EvidenceRecord> =
+        month.iter().filter_map(|r| r.evidence.as_deref()).collect();
+    if !evidence.is_empty() {
+        let added: usize = evidence.iter().map(|e| e.added.len()).sum();
+        let mut line = format!("Evidence this month: {added} added");
+        let rated: Vec<u8> = evidence.iter().filter_map(|e| e.believed).collect();
+        if let (Some(first), Some(last)) = (rated.first(), rated.last()) {
+            line.push_str(&format!(" · believed {first} % → {last} %"));
+        }
+        lines.push(line);
+    }
     lines
 }
 
@@ -298,7 +322,8 @@ pub fn write_markdown(out: &mut impl Write, records: &[&Record]) -> io::Result<(
     if reframes.is_empty() {
         writeln!(out, "No thought records yet. `soothe reframe` makes one.")?;
         writeln!(out)?;
-        return write_good_things(out, records);
+        write_good_things(out, records)?;
+        return write_evidence(out, records);
     }
     let strength = |feeling: &str, value: Option<u8>| -> Option<String> {
         match (feeling.is_empty(), value) {
@@ -339,7 +364,41 @@ pub fn write_markdown(out: &mut impl Write, records: &[&Record]) -> io::Result<(
         field("Next step", Some(t.next_step.clone()))?;
         field("\"I\"-statement", Some(t.statement.clone()))?;
     }
-    write_good_things(out, records)
+    write_good_things(out, records)?;
+    write_evidence(out, records)
+}
+
+/// Evidence for a kinder belief, by day, and how much it was believed.
+fn write_evidence(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
+    let days: Vec<(&Record, &crate::journal::EvidenceRecord)> = records
+        .iter()
+        .filter_map(|r| r.evidence.as_deref().map(|e| (*r, e)))
+        .collect();
+    if days.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "## Evidence")?;
+    writeln!(out)?;
+    for (record, evidence) in days {
+        let believed = evidence
+            .believed
+            .map(|b| format!(", believed {b} %"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "**{}**: \"{}\"{believed}",
+            record.started_at.format("%A %-d %B %Y"),
+            evidence.belief
+        )?;
+        writeln!(out)?;
+        for added in &evidence.added {
+            writeln!(out, "- {added}")?;
+        }
+        if !evidence.added.is_empty() {
+            writeln!(out)?;
+        }
+    }
+    Ok(())
 }
 
 /// One JSON array, written as it is serialized (nothing is built in memory
@@ -539,6 +598,41 @@ mod tests {
         assert_eq!(id(&plan).as_deref(), Some("plan-opened"));
         let written = vec![record(18, Exercise::Plan, "edited", None, None)];
         assert_eq!(id(&written), None);
+    }
+
+    #[test]
+    fn this_months_good_things_and_evidence_are_counts_not_scores() {
+        let mut good = record(3, Exercise::Good, "three", None, None);
+        good.good = vec![
+            crate::journal::GoodThing {
+                what: "a walk".into(),
+                why: String::new(),
+            };
+            3
+        ];
+        let evidence = |day: u32, added: usize, believed: Option<u8>| {
+            let mut r = record(day, Exercise::Evidence, "evidence", None, None);
+            r.evidence = Some(Box::new(crate::journal::EvidenceRecord {
+                belief: "I can get through time apart".into(),
+                added: vec!["slept well".into(); added],
+                believed,
+            }));
+            r
+        };
+        let records = vec![
+            good,
+            evidence(4, 2, Some(30)),
+            evidence(9, 1, None),
+            evidence(11, 0, Some(45)),
+        ];
+        let november = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(
+            month_lines(&records, november),
+            [
+                "Good things this month: 3 written on 1 day",
+                "Evidence this month: 3 added · believed 30 % → 45 %",
+            ]
+        );
     }
 
     #[test]

@@ -930,12 +930,14 @@ fn kind_without_a_terminal_says_why_in_one_line() {
 }
 
 #[test]
-fn the_markdown_page_carries_good_things_in_their_own_words() {
+fn the_markdown_page_carries_good_things_and_evidence_in_their_own_words() {
     let sandbox = Sandbox::new();
     std::fs::write(
         sandbox.data.path().join("journal.jsonl"),
         concat!(
             r#"{"v":2,"id":"g","started_at":"2026-11-21T21:00:00+01:00","ended_at":"2026-11-21T21:05:00+01:00","exercise":"good","variant":"three","completed":true,"duration_secs":300,"good":[{"what":"Sam called back","why":"I asked plainly"},{"what":"a quiet walk"}]}"#,
+            "\n",
+            r#"{"v":2,"id":"e","started_at":"2026-11-22T20:00:00+01:00","ended_at":"2026-11-22T20:04:00+01:00","exercise":"evidence","variant":"evidence","completed":true,"duration_secs":240,"evidence":{"belief":"I can get through time apart","added":["Slept fine while Sam was away"],"believed":45}}"#,
             "\n"
         ),
     )
@@ -944,6 +946,10 @@ fn the_markdown_page_carries_good_things_in_their_own_words() {
     assert!(out.status.success());
     let page = text(&out.stdout);
     assert!(page.contains("## Good things\n\n**Saturday 21 November 2026**\n\n- Sam called back, because I asked plainly\n- a quiet walk\n"), "{page}");
+    assert!(
+        page.contains("## Evidence\n\n**Sunday 22 November 2026**: \"I can get through time apart\", believed 45 %\n\n- Slept fine while Sam was away\n"),
+        "{page}"
+    );
 }
 
 #[test]

@@ -927,7 +927,47 @@ fn cards_state(keys: &[KeyCode]) -> (App, Instant) {
     (app, t0)
 }
 
+/// Evidence after `keys`, with a belief rated today and one offer.
+fn evidence_state(keys: &[KeyCode]) -> (App, Instant) {
+    let t0 = Instant::now();
+    let mut ctx = ctx();
+    let today = ctx.clock.at(t0).date_naive();
+    let mut beliefs = crate::beliefs::Beliefs::new();
+    let mut belief = crate::beliefs::Belief {
+        old: "I am too much".into(),
+        kinder: "My needs are human".into(),
+        ..Default::default()
+    };
+    belief.rate(today, 40);
+    beliefs.belief.push(belief);
+    ctx.beliefs = crate::documents::Loaded::Read(beliefs);
+    let mut eased = crate::journal::tests::sample(1);
+    eased.before = Some(8);
+    eased.after = Some(3);
+    let mut app = App::direct(ctx, Route::Evidence, t0);
+    app.open_with_journal(
+        Ok(crate::journal::Read {
+            records: vec![eased],
+            ..Default::default()
+        }),
+        t0,
+    );
+    for code in keys {
+        crate::testing::press(&mut app, *code, t0);
+    }
+    (app, t0)
+}
+
 const STATES: &[Recipe] = &[
+    ("evidence", || evidence_state(&[])),
+    ("evidence, adding", || evidence_state(&[KeyCode::Char('a')])),
+    ("evidence, from the journal", || {
+        evidence_state(&[KeyCode::Char('o')])
+    }),
+    ("evidence, rating", || evidence_state(&[KeyCode::Char('r')])),
+    ("evidence, the beliefs again", || {
+        evidence_state(&[KeyCode::Char('e')])
+    }),
     ("cards, a card of ones own", || cards_state(&[])),
     ("cards, a starter card", || cards_state(&[KeyCode::Enter])),
     ("cards, asking if it helped", || {

@@ -579,11 +579,17 @@ impl Widget for Drawn<'_, CardsScreen> {
                 let fits = lines.len() + full.len() <= area.height as usize;
                 // A small window keeps what to do, and drops the signs and
                 // the longer words first.
+                let roomy = fits && lines.len() + full.len() + 3 <= area.height as usize;
                 lines.extend(if fits {
                     full
                 } else {
                     card_lines(screen, ranked, view, width, true)
                 });
+                if roomy {
+                    lines.push((String::new(), theme.text));
+                    let credit = view.ctx.content.say("cards.credit");
+                    lines.extend(wrapped(credit, theme.dim, 2));
+                }
                 ui::page(buf, area, lines, Align::Left);
             }
         }

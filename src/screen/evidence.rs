@@ -165,6 +165,7 @@ impl Screen for EvidenceScreen {
             }
             (Mode::Rating { value }, Action::Select) => value.is_some(),
             (Mode::Belief { step, .. }, Action::StepBack) => *step > 0,
+            (Mode::Adding { .. }, Action::StepBack) => false,
             (Mode::Belief { step, old, kinder }, Action::Previous) => {
                 !if *step == 0 { old } else { kinder }.at_start()
             }
@@ -492,7 +493,16 @@ impl Widget for Drawn<'_, EvidenceScreen> {
                     let text = format!("{} · {}", evidence.on.format("%-d %b"), evidence.text);
                     lines.extend(wrapped(&text, theme.text, 2));
                 }
-                // The list is cut at the bottom, never the belief at the top.
+                // The list is cut at the bottom, never the belief at the top;
+                // the credit shows where there is room for it.
+                let credit = say("evidence.credit");
+                if lines.len() + 2 <= inner.height as usize {
+                    let room = inner.height as usize - lines.len() - 1;
+                    let credit = wrapped(&credit, theme.dim, room.min(2));
+                    let blank = (inner.height as usize).saturating_sub(lines.len() + credit.len());
+                    lines.extend(std::iter::repeat_n((String::new(), theme.text), blank));
+                    lines.extend(credit);
+                }
                 lines.truncate(inner.height as usize);
                 let rows: Vec<Line> = lines
                     .into_iter()

@@ -4,6 +4,7 @@
 mod breathe;
 mod cards;
 mod ending;
+mod evidence;
 mod good;
 mod ground;
 mod heated;
