@@ -28,9 +28,16 @@ fn an_entry_is_checked_then_saved_from_the_form() {
     press(&mut app, KeyCode::Enter, t0);
     assert!(text(&app, t0).contains("`dance` is not something soothe runs"));
     assert!(app.practice_doc().to_save.is_none(), "not saved");
-    // Back to the first field, and a real practice.
+    // Back to the first field: a pattern that does not exist is named.
     press(&mut app, KeyCode::Tab, t0);
     for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace, t0);
+    }
+    type_text(&mut app, "breathe fast", t0);
+    press(&mut app, KeyCode::Enter, t0);
+    assert!(text(&app, t0).contains("there is no pattern `fast`"));
+    assert!(app.practice_doc().to_save.is_none(), "not saved");
+    for _ in 0.."breathe fast".len() {
         press(&mut app, KeyCode::Backspace, t0);
     }
     type_text(&mut app, "breathe gentle --minutes 5", t0);

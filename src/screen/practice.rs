@@ -102,7 +102,9 @@ impl PracticeScreen {
                 .collect(),
             at: fields[2].text().trim().to_string(),
         };
-        if let Some(why) = planned.problem() {
+        // The same grammar the command line reads: `breathe fast` names no pattern.
+        let runs = crate::launch::route(&planned.what, &cx.ctx.content, &cx.ctx.settings);
+        if let Some(why) = planned.problem().or(runs.err()) {
             *problem = Some(why);
             return;
         }
