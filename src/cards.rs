@@ -9,11 +9,12 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::content::MOST_CARD_ACTIONS as MOST_ACTIONS;
 use crate::content::StarterCard;
+pub use crate::journal::CardUse;
 use crate::journal::{Exercise, Record};
 
 pub const VERSION: u32 = 1;
-pub const MOST_ACTIONS: usize = 3;
 pub const MOST_CARDS: usize = 40;
 /// A drop in distress of this much or more is an exercise that helped.
 pub const EASED_BY: u8 = 2;
@@ -100,16 +101,6 @@ impl Cards {
     pub fn get(&self, id: &str) -> Option<&Card> {
         self.card.iter().find(|c| c.id == id)
     }
-}
-
-/// What a use of a card leaves in the journal: the card, the action taken,
-/// and (for one's own words) whether it helped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CardUse {
-    pub card: String,
-    pub action: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub helped: Option<bool>,
 }
 
 /// Which results an exercise action is measured by: the exercise, and the
@@ -240,26 +231,6 @@ impl Standing {
             Standing::Marked { asked, helped } => (helped, asked),
         };
         (helped as f64 + 1.0) / (tries as f64 + 2.0)
-    }
-
-    /// "distress down 2.4 on average, 6 sessions" / "helped 3 of 4 times".
-    pub fn line(&self) -> Option<String> {
-        match *self {
-            Standing::Untried => None,
-            Standing::Measured {
-                rated,
-                average_drop,
-                ..
-            } => Some(format!(
-                "{}, {rated} session{}",
-                crate::words::average_drop(average_drop),
-                if rated == 1 { "" } else { "s" }
-            )),
-            Standing::Marked { asked, helped } => Some(format!(
-                "helped {helped} of {asked} time{}",
-                if asked == 1 { "" } else { "s" }
-            )),
-        }
     }
 }
 
@@ -449,7 +420,7 @@ mod tests {
             "only the gentle pattern counts for `breathe gentle`"
         );
         assert_eq!(
-            breathing.standings[0].line().as_deref(),
+            crate::words::standing(&breathing.standings[0]).as_deref(),
             Some("distress down 2.6 on average, 5 sessions")
         );
         assert_eq!(
@@ -461,7 +432,7 @@ mod tests {
             }
         );
         assert_eq!(
-            deck[0].standings[0].line().as_deref(),
+            crate::words::standing(&deck[0].standings[0]).as_deref(),
             Some("helped 2 of 2 times")
         );
         assert_eq!(breathing.best_actions(), [0, 1]);

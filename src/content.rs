@@ -305,6 +305,9 @@ impl Identified for HelpRule {
     }
 }
 
+/// The most things a coping card lists to do.
+pub const MOST_CARD_ACTIONS: usize = 3;
+
 /// A coping card that ships with soothe (`content/cards.toml`): shown
 /// until the person has cards of their own, and copied to be changed.
 #[derive(Debug, Clone, PartialEq)]

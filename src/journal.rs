@@ -99,6 +99,16 @@ impl Activity {
     }
 }
 
+/// What a use of a coping card leaves: the card, the action taken, and
+/// (for one's own words) whether it helped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardUse {
+    pub card: String,
+    pub action: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helped: Option<bool>,
+}
+
 /// One good thing and why it went well, in the person's own words (kept:
 /// these are theirs to read back).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -266,7 +276,7 @@ pub struct Record {
     pub good: Vec<GoodThing>,
     /// A coping card used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub card: Option<crate::cards::CardUse>,
+    pub card: Option<CardUse>,
     /// Evidence written or accepted, and a re-rating.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Box<EvidenceRecord>>,
@@ -322,7 +332,7 @@ pub struct Session {
     pub chosen: Vec<String>,
     /// Three good things.
     pub good: Vec<GoodThing>,
-    pub card: Option<crate::cards::CardUse>,
+    pub card: Option<CardUse>,
     pub evidence: Option<Box<EvidenceRecord>>,
     /// Lines to print after soothe exits, to copy (a message for the
     /// partner, a draft to send); never part of the record itself.

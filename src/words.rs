@@ -45,6 +45,28 @@ pub fn average_drop(drop: f64) -> String {
     }
 }
 
+/// How a card's action has done: "distress down 2.4 on average, 6
+/// sessions" or "helped 3 of 4 times"; nothing when it is untried.
+pub fn standing(standing: &crate::cards::Standing) -> Option<String> {
+    use crate::cards::Standing;
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    match *standing {
+        Standing::Untried => None,
+        Standing::Measured {
+            rated,
+            average_drop: drop,
+            ..
+        } => Some(format!(
+            "{}, {rated} session{}",
+            average_drop(drop),
+            plural(rated)
+        )),
+        Standing::Marked { asked, helped } => {
+            Some(format!("helped {helped} of {asked} time{}", plural(asked)))
+        }
+    }
+}
+
 /// "▼ 2.5" for a drop, "▲ 1.0" for a rise, "0.0" for no change.
 pub fn drop(drop: f64) -> String {
     if drop > 0.05 {

@@ -694,7 +694,7 @@ impl<'a> Checker<'a> {
             Some(span),
             format!("{at}.can"),
             can.len(),
-            (1, crate::cards::MOST_ACTIONS),
+            (1, super::MOST_CARD_ACTIONS),
             "things to do",
         );
         StarterCard {

@@ -454,7 +454,7 @@ impl Screen for CardsScreen {
 /// What an action is, beside it: "runs here", and how it has done.
 fn about(ranked: &Ranked, i: usize, ctx: &Ctx) -> String {
     let runs = crate::launch::route(&ranked.card.can[i], &ctx.content, &ctx.settings).is_ok();
-    let standing = ranked.standings.get(i).and_then(|s| s.line());
+    let standing = ranked.standings.get(i).and_then(crate::words::standing);
     match (runs, standing) {
         (true, Some(line)) => format!("runs here · {line}"),
         (true, None) => "runs here".into(),
@@ -620,7 +620,11 @@ fn card_lines(
         (true, false) => format!("A starter card · {count} · c makes it yours"),
         (true, true) => format!("Starter card · {count}"),
         (false, compact)
-            if screen.at == 0 && ranked.standings.iter().any(|s| s.line().is_some()) =>
+            if screen.at == 0
+                && ranked
+                    .standings
+                    .iter()
+                    .any(|s| crate::words::standing(s).is_some()) =>
         {
             let whose = if compact {
                 "Helped most"

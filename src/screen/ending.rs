@@ -74,7 +74,7 @@ impl NextStep {
         Some(NextStep {
             line: format!(
                 "Next, what has helped you: {action} ({})",
-                standing.line().unwrap_or_default()
+                crate::words::standing(&standing).unwrap_or_default()
             ),
             card: None,
             action,
