@@ -676,9 +676,9 @@ pub const EVIDENCE: &[Binding] = &[
     on(
         &[ch('e')],
         Action::Change,
-        "Write the beliefs again (the old ones stay in the file)",
+        "Change the words of the two beliefs (evidence and ratings stay)",
     )
-    .hint("beliefs"),
+    .hint("change"),
     on(BACK, Action::Back, "Back").hint("back"),
 ];
 

@@ -161,3 +161,28 @@ fn a_broken_beliefs_file_is_shown_and_never_written() {
     assert!(app.beliefs_doc().to_save.is_none());
     assert_eq!(app.kind(), Some(Kind::Evidence));
 }
+
+#[test]
+fn changing_the_words_keeps_the_evidence_and_ratings() {
+    let t0 = Instant::now();
+    let mut ctx = ctx();
+    ctx.beliefs = a_belief(day(21));
+    let mut app = open(ctx, Vec::new(), t0);
+    press(&mut app, KeyCode::Char('a'), t0);
+    type_text(&mut app, "Asked for a hug and got one", t0);
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Char('e'), t0);
+    press(&mut app, KeyCode::Enter, t0);
+    type_text(&mut app, ", and I can say them", t0);
+    press(&mut app, KeyCode::Enter, t0);
+    let shown = text(&app, t0);
+    assert!(
+        shown.contains("Kinder: My needs are human, and I can say them"),
+        "{shown}"
+    );
+    let saved = app.beliefs_doc().to_save.take().unwrap();
+    assert_eq!(saved.belief.len(), 1, "the same belief, its words changed");
+    let belief = saved.current().unwrap();
+    assert_eq!(belief.evidence.len(), 1);
+    assert_eq!(belief.rating.len(), 1);
+}

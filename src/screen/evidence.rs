@@ -198,15 +198,26 @@ impl Screen for EvidenceScreen {
                     }
                     Action::Select if *step == 0 => *step = 1,
                     Action::Select => {
-                        let belief = Belief {
-                            old: crate::sanitize::line(old.text().trim()),
-                            kinder: crate::sanitize::line(kinder.text().trim()),
-                            ..Belief::default()
+                        let old = crate::sanitize::line(old.text().trim());
+                        let kinder = crate::sanitize::line(kinder.text().trim());
+                        // Changing the words keeps the evidence and ratings;
+                        // the first belief is rated at once.
+                        self.mode = match self.beliefs.current_mut() {
+                            Some(belief) => {
+                                belief.old = old;
+                                belief.kinder = kinder;
+                                Mode::Main { scroll: 0 }
+                            }
+                            None => {
+                                self.beliefs.belief.push(Belief {
+                                    old,
+                                    kinder,
+                                    ..Belief::default()
+                                });
+                                Mode::Rating { value: None }
+                            }
                         };
-                        let value = self.belief().and_then(Belief::believed);
-                        self.beliefs.belief.push(belief);
                         self.save(cx);
-                        self.mode = Mode::Rating { value };
                     }
                     Action::LeaveField => {
                         if self.belief().is_none() {
