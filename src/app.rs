@@ -456,6 +456,11 @@ impl App {
                 unfinished = screen.abandon(now);
             }
         }
+        let mut kept = Vec::new();
+        for screen in self.stack.iter_mut() {
+            screen.keep_typed(&mut Cx::new(now, &self.ctx, &mut kept));
+        }
+        self.execute(kept, now);
         let commands = self.sessions.handle(SessionEvent::Quit { unfinished, now });
         self.execute(commands, now);
         self.quit = true;

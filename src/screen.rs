@@ -297,6 +297,10 @@ pub trait Screen: std::any::Any {
     fn deadline_beneath(&self, _view: &View) -> Option<Instant> {
         None
     }
+    /// soothe is quitting (Ctrl-C, a signal): what is typed and not yet
+    /// kept is kept (a document saved) and an account noted, so nothing
+    /// written is lost.
+    fn keep_typed(&mut self, _cx: &mut Cx) {}
     /// Ends a running exercise now (soothe is quitting): its account, once.
     fn abandon(&mut self, _now: Instant) -> Option<Finished> {
         None

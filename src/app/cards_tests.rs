@@ -253,3 +253,24 @@ fn a_broken_cards_file_is_shown_and_never_written() {
     assert!(app.cards_doc().to_save.is_none());
     assert_eq!(app.kind(), Some(Kind::Cards));
 }
+
+#[test]
+fn ctrl_c_in_the_form_keeps_a_card_that_can_be_kept() {
+    let t0 = Instant::now();
+    let mut app = open_cards(ctx(), t0);
+    press(&mut app, KeyCode::Char('a'), t0);
+    type_text(&mut app, "Late at night", t0);
+    press(&mut app, KeyCode::Tab, t0);
+    press(&mut app, KeyCode::Tab, t0);
+    type_text(&mut app, "Warm milk", t0);
+    app.on_key(
+        ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char('c'),
+            ratatui::crossterm::event::KeyModifiers::CONTROL,
+        ),
+        t0,
+    );
+    assert!(app.should_quit());
+    let saved = app.cards_doc().to_save.take().expect("kept on the way out");
+    assert_eq!(saved.card[0].can, ["Warm milk"]);
+}

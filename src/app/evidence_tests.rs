@@ -186,3 +186,24 @@ fn changing_the_words_keeps_the_evidence_and_ratings() {
     assert_eq!(belief.evidence.len(), 1);
     assert_eq!(belief.rating.len(), 1);
 }
+
+#[test]
+fn ctrl_c_while_adding_keeps_the_evidence_and_notes_the_visit() {
+    let t0 = Instant::now();
+    let mut ctx = ctx();
+    ctx.beliefs = a_belief(day(21));
+    let mut app = open(ctx, Vec::new(), t0);
+    press(&mut app, KeyCode::Char('a'), t0);
+    type_text(&mut app, "Called Mum instead of checking", t0);
+    app.finish(t0);
+    let saved = app.beliefs_doc().to_save.take().expect("kept");
+    assert_eq!(
+        saved.current().unwrap().evidence[0].text,
+        "Called Mum instead of checking"
+    );
+    let records = app.take_records();
+    assert_eq!(
+        records[0].evidence.as_ref().unwrap().added,
+        ["Called Mum instead of checking"]
+    );
+}

@@ -164,3 +164,18 @@ fn a_part_holds_twelve_lines_and_empty_lines_are_not_added() {
     let page = text(&app, t0);
     assert!(page.contains("This part holds 12 lines"), "{page}");
 }
+
+#[test]
+fn a_line_typed_when_soothe_is_closed_is_kept() {
+    let t0 = Instant::now();
+    let mut app = App::direct(crate::testing::ctx(), Route::Plan { edit: true }, t0);
+    crate::testing::type_text(&mut app, "Tight chest, racing thoughts", t0);
+    app.finish(t0);
+    let saved = app.take_plan_to_save().expect("kept on the way out");
+    assert_eq!(
+        saved.lines(crate::plan::SECTIONS[0]),
+        ["Tight chest, racing thoughts"]
+    );
+    let records = app.take_records();
+    assert_eq!(records[0].variant, "edited");
+}

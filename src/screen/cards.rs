@@ -433,6 +433,14 @@ impl Screen for CardsScreen {
         }
     }
 
+    fn keep_typed(&mut self, cx: &mut Cx) {
+        // A card that can be kept is kept; one that cannot (nothing to do
+        // yet) has nowhere to go but the screen.
+        if matches!(self.mode, Mode::Form { .. }) && self.broken.is_none() {
+            self.submit(cx);
+        }
+    }
+
     fn min_size(&self) -> Size {
         Size::new(30, 8)
     }

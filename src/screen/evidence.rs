@@ -339,6 +339,18 @@ impl Screen for EvidenceScreen {
         }
     }
 
+    fn keep_typed(&mut self, cx: &mut Cx) {
+        if let Mode::Adding { field } = &self.mode {
+            let text = crate::sanitize::line(field.text().trim());
+            if !text.is_empty() {
+                self.add(text, None, cx);
+            }
+        }
+        if let Outcome::Done(session) = self.leave(cx) {
+            cx.note(*session);
+        }
+    }
+
     fn min_size(&self) -> Size {
         Size::new(30, 8)
     }

@@ -90,7 +90,7 @@ impl Plan {
 
     /// Leaving a part with words still in its field: they are added (or
     /// keep the change), never dropped.
-    fn keep_typed(&mut self, section: usize, changing: Option<usize>, cx: &mut Cx) {
+    fn keep_field(&mut self, section: usize, changing: Option<usize>, cx: &mut Cx) {
         let line = sanitize::line(self.field.take().trim());
         if line.is_empty() {
             return;
@@ -137,11 +137,11 @@ impl Plan {
         };
         match (in_field, action) {
             (_, Action::StepBack) if section > 0 => {
-                self.keep_typed(section, changing, cx);
+                self.keep_field(section, changing, cx);
                 self.mode = to_section(section - 1);
             }
             (_, Action::StepOn) if section + 1 < SECTIONS.len() => {
-                self.keep_typed(section, changing, cx);
+                self.keep_field(section, changing, cx);
                 self.mode = to_section(section + 1);
             }
             (true, Action::Select) => {
@@ -189,7 +189,7 @@ impl Plan {
                 };
             }
             (false, Action::Select) if count > 0 => {
-                self.keep_typed(section, changing, cx);
+                self.keep_field(section, changing, cx);
                 let lines = self.lines(section);
                 let Some(line) = lines.get(selected.min(lines.len().saturating_sub(1))) else {
                     return Outcome::Ignored;
@@ -224,7 +224,7 @@ impl Plan {
                 };
             }
             (false, Action::Back) => {
-                self.keep_typed(section, changing, cx);
+                self.keep_field(section, changing, cx);
                 self.mode = Mode::View(0);
             }
             _ => return Outcome::Ignored,
@@ -425,6 +425,17 @@ impl Screen for Plan {
             return Outcome::Ignored;
         }
         super::paste_line(&mut self.field, text)
+    }
+
+    fn keep_typed(&mut self, cx: &mut Cx) {
+        if let Mode::Edit {
+            section, changing, ..
+        } = self.mode
+            && self.broken.is_none()
+        {
+            self.keep_field(section, changing, cx);
+        }
+        cx.note(self.account(cx.now));
     }
 
     fn min_size(&self) -> Size {

@@ -250,6 +250,12 @@ impl Screen for PracticeScreen {
         }
     }
 
+    fn keep_typed(&mut self, cx: &mut Cx) {
+        if matches!(self.mode, Mode::Form { .. }) {
+            self.submit(cx);
+        }
+    }
+
     fn min_size(&self) -> Size {
         Size::new(30, 8)
     }
