@@ -63,25 +63,9 @@ pub fn run(
     // Shown in the very batch that quit: still remembered, still saved.
     remember_state(app, files.state.as_deref());
     // At exit, a change refused earlier is said again: it is not on disk.
-    let plan = save_plan(app, files.plan.as_deref())
-        .err()
-        .or_else(|| app.plan_doc().refused.take())
-        .map(|why| format!("your plan could not be saved: {why}"));
-    let practice = save_practice(app, files.practice.as_deref())
-        .err()
-        .or_else(|| app.practice_doc().refused.take())
-        .map(|why| format!("your practice plan could not be saved: {why}"));
-    let cards = save_cards(app, files.cards.as_deref())
-        .err()
-        .or_else(|| app.cards_doc().refused.take())
-        .map(|why| format!("your cards could not be saved: {why}"));
-    let beliefs = save_beliefs(app, files.beliefs.as_deref())
-        .err()
-        .or_else(|| app.beliefs_doc().refused.take())
-        .map(|why| format!("your evidence could not be saved: {why}"));
-    let documents: Vec<String> = [plan, practice, cards, beliefs]
+    let documents: Vec<String> = save_documents(app, files, true)
         .into_iter()
-        .flatten()
+        .map(|(what, why)| format!("{} could not be saved: {why}", what.to_lowercase()))
         .collect();
     let plan = (!documents.is_empty()).then(|| documents.join("; "));
     let journal = save(app, files.journal.as_deref())
@@ -104,24 +88,66 @@ pub struct Files {
     pub beliefs: Option<std::path::PathBuf>,
 }
 
-/// Saves the safety plan if it changed; the failure as one line.
-fn save_plan(app: &mut App, path: Option<&Path>) -> Result<(), String> {
-    crate::documents::save_pending(app.plan_doc(), path, crate::plan::HEADER)
-}
-
-/// Saves the beliefs if they changed; the failure as one line.
-fn save_beliefs(app: &mut App, path: Option<&Path>) -> Result<(), String> {
-    crate::documents::save_pending(app.beliefs_doc(), path, crate::beliefs::HEADER)
-}
-
-/// Saves the coping cards if they changed; the failure as one line.
-fn save_cards(app: &mut App, path: Option<&Path>) -> Result<(), String> {
-    crate::documents::save_pending(app.cards_doc(), path, crate::cards::HEADER)
-}
-
-/// Saves the practice plan if it changed; the failure as one line.
-fn save_practice(app: &mut App, path: Option<&Path>) -> Result<(), String> {
-    crate::documents::save_pending(app.practice_doc(), path, crate::practice::HEADER)
+/// Saves each document soothe edits that changed: the plan, the practice
+/// plan, the cards, the beliefs. The failures, each named as the person
+/// knows it; `at_exit`, a change refused earlier (a file changed by hand)
+/// is one of them again, since it is not on disk.
+fn save_documents(app: &mut App, files: &Files, at_exit: bool) -> Vec<(&'static str, String)> {
+    use crate::documents::Pending;
+    fn one<T>(
+        doc: &mut Pending<T>,
+        path: Option<&Path>,
+        header: &str,
+        at_exit: bool,
+    ) -> Option<String>
+    where
+        T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + Clone,
+    {
+        let saved = crate::documents::save_pending(doc, path, header).err();
+        saved.or_else(|| doc.refused.take().filter(|_| at_exit))
+    }
+    let failures = [
+        (
+            "Your plan",
+            one(
+                app.plan_doc(),
+                files.plan.as_deref(),
+                crate::plan::HEADER,
+                at_exit,
+            ),
+        ),
+        (
+            "Your practice plan",
+            one(
+                app.practice_doc(),
+                files.practice.as_deref(),
+                crate::practice::HEADER,
+                at_exit,
+            ),
+        ),
+        (
+            "Your cards",
+            one(
+                app.cards_doc(),
+                files.cards.as_deref(),
+                crate::cards::HEADER,
+                at_exit,
+            ),
+        ),
+        (
+            "Your evidence",
+            one(
+                app.beliefs_doc(),
+                files.beliefs.as_deref(),
+                crate::beliefs::HEADER,
+                at_exit,
+            ),
+        ),
+    ];
+    failures
+        .into_iter()
+        .filter_map(|(what, why)| why.map(|why| (what, why)))
+        .collect()
 }
 
 /// Writes down what soothe remembers between runs, as it happens: the
@@ -185,17 +211,8 @@ fn run_until_quit(
         }
         app.advance(now);
         remember_state(app, state);
-        if let Err(why) = save_plan(app, files.plan.as_deref()) {
-            app.save_failed_for("Your plan", &why, now);
-        }
-        if let Err(why) = save_practice(app, files.practice.as_deref()) {
-            app.save_failed_for("Your practice plan", &why, now);
-        }
-        if let Err(why) = save_cards(app, files.cards.as_deref()) {
-            app.save_failed_for("Your cards", &why, now);
-        }
-        if let Err(why) = save_beliefs(app, files.beliefs.as_deref()) {
-            app.save_failed_for("Your evidence", &why, now);
+        for (what, why) in save_documents(app, files, false) {
+            app.save_failed_for(what, &why, now);
         }
         if let Some(why) = save(app, journal) {
             app.save_failed(&why, now);
@@ -310,6 +327,13 @@ mod tests {
     use crate::documents::{self, Loaded};
     use crate::plan::SafetyPlan;
 
+    fn plan_at(path: &Path) -> Files {
+        Files {
+            plan: Some(path.to_path_buf()),
+            ..Files::default()
+        }
+    }
+
     fn app_with(plan: Loaded<SafetyPlan>) -> App {
         let mut ctx = crate::testing::ctx();
         ctx.plan = plan;
@@ -324,13 +348,13 @@ mod tests {
         let mut plan = SafetyPlan::new();
         plan.people.push("Sam".into());
         app.plan_not_saved(plan.clone());
-        save_plan(&mut app, Some(&path)).unwrap();
+        assert!(save_documents(&mut app, &plan_at(&path), false).is_empty());
         assert_eq!(documents::load(&path), Loaded::Read(plan.clone()));
         // By hand, while soothe is open.
         std::fs::write(&path, "version = 1\npeople = [\"Sam\", \"Ana\"]\n").unwrap();
         plan.people.push("Kai".into());
         app.plan_not_saved(plan);
-        let why = save_plan(&mut app, Some(&path)).unwrap_err();
+        let why = save_documents(&mut app, &plan_at(&path), false).remove(0).1;
         assert!(why.contains("changed outside soothe"), "{why}");
         assert!(std::fs::read_to_string(&path).unwrap().contains("Ana"));
     }
@@ -343,7 +367,7 @@ mod tests {
         let path = blocked.join("plan.toml");
         let mut app = app_with(Loaded::Missing);
         app.plan_not_saved(SafetyPlan::new());
-        assert!(save_plan(&mut app, Some(&path)).is_err());
+        assert!(!save_documents(&mut app, &plan_at(&path), false).is_empty());
         assert!(
             app.take_plan_to_save().is_some(),
             "still waiting to be saved"

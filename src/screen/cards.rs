@@ -203,6 +203,23 @@ impl CardsScreen {
         }
     }
 
+    /// The form's focused field, about to change: the reason it could not
+    /// be kept no longer holds.
+    fn typing(&mut self) -> Option<&mut TextField> {
+        match &mut self.mode {
+            Mode::Form {
+                focus,
+                fields,
+                problem,
+                ..
+            } => {
+                *problem = None;
+                Some(&mut fields[*focus])
+            }
+            _ => None,
+        }
+    }
+
     fn field_views(&self) -> Option<Vec<FieldView<'_>>> {
         let Mode::Form { focus, fields, .. } = &self.mode else {
             return None;
@@ -404,33 +421,13 @@ impl Screen for CardsScreen {
     }
 
     fn type_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Outcome {
-        match &mut self.mode {
-            Mode::Form {
-                focus,
-                fields,
-                problem,
-                ..
-            } => {
-                *problem = None;
-                super::type_into(&mut fields[*focus], &key)
-            }
-            _ => Outcome::Ignored,
-        }
+        self.typing()
+            .map_or(Outcome::Ignored, |field| super::type_into(field, &key))
     }
 
     fn paste(&mut self, text: &str, _cx: &mut Cx) -> Outcome {
-        match &mut self.mode {
-            Mode::Form {
-                focus,
-                fields,
-                problem,
-                ..
-            } => {
-                *problem = None;
-                super::paste_line(&mut fields[*focus], text)
-            }
-            _ => Outcome::Ignored,
-        }
+        self.typing()
+            .map_or(Outcome::Ignored, |field| super::paste_line(field, text))
     }
 
     fn keep_typed(&mut self, cx: &mut Cx) {
