@@ -43,8 +43,12 @@ impl FieldView<'_> {
         }
     }
 
-    /// The first row shown: the field scrolls so the cursor's row is in view.
+    /// The first row shown: the field scrolls so the cursor's row is in
+    /// view; a field without the keys shows its beginning.
     fn first_row(&self, inner: Rect) -> u16 {
+        if !self.focused {
+            return 0;
+        }
         let (_, row) = self.field.layout(inner.width).cursor;
         row.saturating_sub(inner.height.saturating_sub(1))
     }
