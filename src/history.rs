@@ -489,6 +489,7 @@ mod tests {
             good: Vec::new(),
             card: None,
             evidence: None,
+            ladder: None,
         }
     }
 

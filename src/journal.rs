@@ -42,6 +42,8 @@ pub enum Exercise {
     Card,
     /// Evidence for a kinder belief, and how much it is believed.
     Evidence,
+    /// A practice of one step of a ladder of time apart.
+    Ladder,
 }
 
 impl Exercise {
@@ -58,6 +60,7 @@ impl Exercise {
             Exercise::Good => "good",
             Exercise::Card => "card",
             Exercise::Evidence => "evidence",
+            Exercise::Ladder => "ladder",
         }
     }
 
@@ -71,7 +74,8 @@ impl Exercise {
             | Exercise::Kind
             | Exercise::Good
             | Exercise::Card
-            | Exercise::Evidence => 2,
+            | Exercise::Evidence
+            | Exercise::Ladder => 2,
             _ => SCHEMA_V1,
         }
     }
@@ -280,6 +284,65 @@ pub struct Record {
     /// Evidence written or accepted, and a re-rating.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Box<EvidenceRecord>>,
+    /// A ladder step practised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ladder: Option<Box<LadderRecord>>,
+}
+
+/// Whether what was feared happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Happened {
+    Yes,
+    Partly,
+    No,
+}
+
+/// One practice of a ladder step: the prediction before, the plan, the
+/// fear during and after, and what was learned (the person's own words,
+/// kept: they are the evidence the ladder is built on).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LadderRecord {
+    pub goal: String,
+    pub step: String,
+    /// The step's fear rating when the ladder was built, 0–10.
+    pub fear: u8,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub predicted: String,
+    /// How likely the feared thing felt, 0–100 %.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub likely: Option<u8>,
+    /// How well one could cope if it happened, 0–10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cope: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    /// Agreed contact: part of the step, not a failure.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contact: String,
+    /// Safety behaviours planned to be dropped, and those used after all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dropping: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub used: Vec<String>,
+    /// Fear ratings taken during, every five minutes when asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub during: Vec<u8>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub toolkit: Vec<Activity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peak: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<u8>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub what_happened: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub happened: Option<Happened>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub learned: String,
+    /// Logged afterwards (`soothe ladder log`), soothe closed meanwhile.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub logged: bool,
 }
 
 /// An evidence session: the kinder belief, the evidence added (the
@@ -334,6 +397,7 @@ pub struct Session {
     pub good: Vec<GoodThing>,
     pub card: Option<CardUse>,
     pub evidence: Option<Box<EvidenceRecord>>,
+    pub ladder: Option<Box<LadderRecord>>,
     /// Lines to print after soothe exits, to copy (a message for the
     /// partner, a draft to send); never part of the record itself.
     pub farewell: Vec<String>,
@@ -363,6 +427,7 @@ impl Session {
             good: Vec::new(),
             card: None,
             evidence: None,
+            ladder: None,
             farewell: Vec::new(),
             to_copy: String::new(),
             own: (None, None),
@@ -585,6 +650,7 @@ pub(crate) mod tests {
             good: Vec::new(),
             card: None,
             evidence: None,
+            ladder: None,
         }
     }
 

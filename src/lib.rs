@@ -21,6 +21,7 @@ pub mod exercise;
 pub mod history;
 pub mod journal;
 pub mod keys;
+pub mod ladder;
 pub mod launch;
 pub mod paths;
 pub mod plain;

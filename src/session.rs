@@ -115,6 +115,7 @@ pub fn asks_checkins(exercise: Exercise) -> bool {
             | Exercise::Good
             | Exercise::Card
             | Exercise::Evidence
+            | Exercise::Ladder
     )
 }
 
@@ -577,6 +578,7 @@ impl Sessions {
             good: session.good,
             card: session.card,
             evidence: session.evidence,
+            ladder: session.ladder,
         }
     }
 }

@@ -38,6 +38,7 @@ fn record(writer: &str, n: u32) -> Record {
         good: Vec::new(),
         card: None,
         evidence: None,
+        ladder: None,
     }
 }
 

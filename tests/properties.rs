@@ -103,6 +103,7 @@ fn record(n: u32) -> Record {
         good: Vec::new(),
         card: None,
         evidence: None,
+        ladder: None,
     }
 }
 

@@ -316,6 +316,7 @@ fn name(content: &Content, exercise: Exercise, variant: &str) -> String {
         Exercise::Good => Some("Three good things".to_string()),
         Exercise::Card => Some("Coping card".to_string()),
         Exercise::Evidence => Some("Evidence".to_string()),
+        Exercise::Ladder => Some("A ladder step".to_string()),
     };
     format!(
         "{} ({})",
