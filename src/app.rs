@@ -60,6 +60,7 @@ pub struct App {
     practice_doc: crate::documents::Pending<crate::practice::Practice>,
     cards_doc: crate::documents::Pending<crate::cards::Cards>,
     beliefs_doc: crate::documents::Pending<crate::beliefs::Beliefs>,
+    ladders_doc: crate::documents::Pending<crate::ladder::Ladders>,
     /// The good-things week, changed, for the event loop to remember.
     good_to_remember: Option<crate::exercise::good::GoodWeek>,
     /// The menu waits for the recent journal (a "time to get help" line).
@@ -77,6 +78,7 @@ impl App {
         let practice_on_disk = ctx.practice.clone();
         let cards_on_disk = ctx.cards.clone();
         let beliefs_on_disk = ctx.beliefs.clone();
+        let ladders_on_disk = ctx.ladders.clone();
         App {
             ctx,
             stack: Vec::new(),
@@ -96,6 +98,7 @@ impl App {
             practice_doc: crate::documents::Pending::new(practice_on_disk),
             cards_doc: crate::documents::Pending::new(cards_on_disk),
             beliefs_doc: crate::documents::Pending::new(beliefs_on_disk),
+            ladders_doc: crate::documents::Pending::new(ladders_on_disk),
             good_to_remember: None,
             wants_recent: false,
             help_line_shown: None,
@@ -404,6 +407,10 @@ impl App {
                     self.ctx.practice = crate::documents::Loaded::Read((*practice).clone());
                     self.practice_doc.to_save = Some(*practice);
                 }
+                Command::SaveLadders(ladders) => {
+                    self.ctx.ladders = crate::documents::Loaded::Read((*ladders).clone());
+                    self.ladders_doc.to_save = Some(*ladders);
+                }
                 Command::SaveBeliefs(beliefs) => {
                     self.ctx.beliefs = crate::documents::Loaded::Read((*beliefs).clone());
                     self.beliefs_doc.to_save = Some(*beliefs);
@@ -566,6 +573,10 @@ impl App {
     }
 
     /// The practice plan, as edited and as on disk.
+    pub fn ladders_doc(&mut self) -> &mut crate::documents::Pending<crate::ladder::Ladders> {
+        &mut self.ladders_doc
+    }
+
     pub fn beliefs_doc(&mut self) -> &mut crate::documents::Pending<crate::beliefs::Beliefs> {
         &mut self.beliefs_doc
     }
@@ -616,6 +627,12 @@ impl App {
         };
         let today = self.ctx.clock.at(now).date_naive();
         match (route, read) {
+            (Route::Ladder { start }, read) => {
+                let records = read.map(|r| r.records).unwrap_or_default();
+                let screen =
+                    crate::screen::ladder::LadderScreen::new(&self.ctx, &records, start, now);
+                self.stack.push(Box::new(screen));
+            }
             (Route::Evidence, read) => {
                 let records = read.map(|r| r.records).unwrap_or_default();
                 let screen = crate::screen::evidence::EvidenceScreen::new(&self.ctx, &records, now);
@@ -864,6 +881,8 @@ mod good_tests;
 mod heated_tests;
 #[cfg(test)]
 mod kind_tests;
+#[cfg(test)]
+mod ladder_tests;
 #[cfg(test)]
 mod plan_tests;
 #[cfg(test)]

@@ -87,6 +87,8 @@ pub enum Command {
     Cards(CardsArgs),
     /// Three things that went well today, and why each went well
     Good,
+    /// Graded practice of time apart: `new` builds a ladder, `practice` the suggested step, `log` one done with soothe closed
+    Ladder(LadderArgs),
     /// Evidence for a kinder belief: how much you believe it, and one specific thing at a time (some offered from your journal)
     Evidence,
     /// A safety plan in your own words: `plan` to read it, `plan edit` to write it, `--print` for paper
@@ -156,6 +158,13 @@ pub struct PlanArgs {
     /// Print the plan as plain text (for paper or a phone note), then exit
     #[arg(long, conflicts_with = "edit")]
     pub print: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LadderArgs {
+    /// `new`, `practice` or `log`; without one, the ladder
+    #[arg(value_name = "new|practice|log", value_parser = ["new", "practice", "log"])]
+    pub action: Option<String>,
 }
 
 #[derive(Debug, Args)]

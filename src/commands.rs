@@ -11,7 +11,7 @@ use crate::app::event_loop::{self, Exit, Files};
 use crate::check::{self, FileKind, Report};
 use crate::cli::{
     BreatheArgs, CardsArgs, CheckArgs, CheckFormat, Cli, Command, GroundArgs, HistoryArgs,
-    HistoryFormat, Options, PauseArgs, PlanArgs, RelaxArgs, SendArgs,
+    HistoryFormat, LadderArgs, Options, PauseArgs, PlanArgs, RelaxArgs, SendArgs,
 };
 use crate::clock::WallClock;
 use crate::content::{Content, DEFAULT_PATTERN, Origin, Scope};
@@ -89,6 +89,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Good) => good(session(content, settings), &paths),
         Some(Command::Cards(args)) => cards(session(content, settings), &paths, args),
         Some(Command::Evidence) => evidence(session(content, settings), &paths),
+        Some(Command::Ladder(args)) => ladder(session(content, settings), &paths, args),
         Some(Command::Practice) => practice(session(content, settings), &paths),
         Some(Command::Due) => due(&paths),
         Some(Command::History(args)) => history(&paths, args),
@@ -141,6 +142,10 @@ fn ctx(
             .plan_file()
             .map_or(Loaded::Missing, |path| documents::load(&path)),
         practice: match paths.practice_file() {
+            Some(path) if !breathing => documents::load(&path),
+            _ => Loaded::Missing,
+        },
+        ladders: match paths.ladders_file() {
             Some(path) if !breathing => documents::load(&path),
             _ => Loaded::Missing,
         },
@@ -452,6 +457,29 @@ fn cards(mut ctx: Ctx, paths: &Paths, args: &CardsArgs) -> Result<ExitCode, Fail
     })
 }
 
+fn ladder(ctx: Ctx, paths: &Paths, args: &LadderArgs) -> Result<ExitCode, Failure> {
+    if let Loaded::Broken(why) = &ctx.ladders
+        && args.action.is_some()
+    {
+        return Err(Failure::new(
+            1,
+            format!("your ladders file could not be read, so soothe leaves it alone: {why}"),
+        ));
+    }
+    if !can_draw(&ctx) {
+        return Err(Failure::new(1, "soothe ladder needs a terminal"));
+    }
+    let start = match args.action.as_deref() {
+        Some("new") => session::LadderStart::New,
+        Some("practice") => session::LadderStart::Practice,
+        Some("log") => session::LadderStart::Log,
+        _ => session::LadderStart::Show,
+    };
+    run_tui(ctx, paths, false, |ctx, now| {
+        App::direct(ctx, Route::Ladder { start }, now)
+    })
+}
+
 fn evidence(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
     if !can_draw(&ctx) {
         return Err(Failure::new(1, "soothe evidence needs a terminal"));
@@ -562,6 +590,7 @@ fn run_tui(
         practice: paths.practice_file(),
         cards: paths.cards_file(),
         beliefs: paths.beliefs_file(),
+        ladders: paths.ladders_file(),
     };
     let signals = Signals::register()?;
     let mut guard = TerminalGuard::enter()

@@ -689,6 +689,127 @@ pub const EVIDENCE_OFFER: &[Binding] = &[
     on(BACK, Action::Back, "Stop looking for now").hint("stop"),
 ];
 
+/// The ladder.
+pub const LADDER: &[Binding] = &[
+    on(UPS, Action::Up, "Move up").hint("move"),
+    on(DOWNS, Action::Down, "Move down").joined(),
+    on(
+        &[ENTER, ch('p')],
+        Action::Select,
+        "Practise this step now, with a calm clock",
+    )
+    .hint("practise"),
+    on(
+        &[ch('l')],
+        Action::Type,
+        "Log a practice of this step done with soothe closed",
+    )
+    .hint("log"),
+    on(
+        &[ch('e')],
+        Action::Mark,
+        "Say this step is getting easier (or not)",
+    )
+    .hint("easier"),
+    on(
+        &[ch('n')],
+        Action::Change,
+        "Build a new ladder (this one stays in the file)",
+    )
+    .hint("new"),
+    on(BACK, Action::Back, "Back").hint("back"),
+];
+
+/// The ladder, writing a step.
+pub const LADDER_STEPS: &[Binding] = &[
+    on(
+        &[ENTER],
+        Action::Select,
+        "Add the step (on an empty line: go on)",
+    )
+    .hint("add"),
+    on(&[TAB], Action::Focus, "Fill in an example to change").hint("example"),
+    on(&[LEFT], Action::Previous, "Move left"),
+    on(
+        &[ESC],
+        Action::LeaveField,
+        "Leave (the ladder is kept only when built)",
+    )
+    .hint("leave"),
+];
+
+/// A fear rating, 0–10.
+pub const LADDER_FEAR: &[Binding] = &[
+    digits("The fear, 0 to 9 (→ for 10)").hint("fear"),
+    on(RIGHTS, Action::Next, "10, the most"),
+    on(BACK, Action::Back, "Back, without a rating").hint("back"),
+];
+
+/// A practice under way.
+pub const LADDER_DURING: &[Binding] = &[
+    on(&[ch('f')], Action::Check, "Rate the fear now").hint("fear now"),
+    on(&[ch('1')], Action::Breathe, "Breathe, right here").hint("breathe"),
+    on(&[ch('2')], Action::Ground, "Ground, right here").joined(),
+    on(&[ch('3')], Action::Relax, "Relax, right here").joined(),
+    on(&[ENTER], Action::Select, "Done: how did it go?").hint("done"),
+    on(
+        BACK,
+        Action::Back,
+        "Stop the practice (what is answered is kept)",
+    )
+    .hint("stop"),
+];
+
+/// A page asking for a line of text.
+pub const PAGES_TEXT: &[Binding] = &[
+    on(&[ENTER], Action::Select, "On (what is written is kept)").hint("next"),
+    on(&[TAB], Action::Skip, "Past this one (it is optional)").hint("skip"),
+    on(&[PAGE_UP], Action::StepBack, "Back a page, nothing lost").hint("back"),
+    on(&[LEFT], Action::Previous, "Move left"),
+    on(
+        &[ESC],
+        Action::LeaveField,
+        "Stop here (what is answered is kept)",
+    )
+    .hint("stop"),
+];
+
+/// A page asking for a rating.
+pub const PAGES_RATING: &[Binding] = &[
+    digits("The rating (for a percentage, tens: 4 is 40 %)").hint("rate"),
+    on(LEFTS, Action::Previous, "One step less").hint("adjust"),
+    on(RIGHTS, Action::Next, "One step more").joined(),
+    on(&[ENTER], Action::Select, "On").hint("next"),
+    on(&[TAB], Action::Skip, "Past this one (it is optional)").hint("skip"),
+    on(&[PAGE_UP], Action::StepBack, "Back a page, nothing lost").hint("back"),
+    on(BACK, Action::Back, "Stop here (what is answered is kept)").hint("stop"),
+];
+
+/// A page of marks in a list.
+pub const PAGES_MARKS: &[Binding] = &[
+    on(UPS, Action::Up, "Move up").hint("move"),
+    on(DOWNS, Action::Down, "Move down").joined(),
+    on(&[ch(' ')], Action::Mark, "Mark or unmark this one").hint("mark"),
+    on(&[ENTER], Action::Select, "On").hint("next"),
+    on(&[TAB], Action::Skip, "Past this one (it is optional)"),
+    on(&[PAGE_UP], Action::StepBack, "Back a page, nothing lost").hint("back"),
+    on(BACK, Action::Back, "Stop here (what is answered is kept)").hint("stop"),
+];
+
+/// A page with one choice of a few.
+pub const PAGES_CHOICE: &[Binding] = &[
+    digits("This answer").hint("choose"),
+    on(&[PAGE_UP], Action::StepBack, "Back a page, nothing lost").hint("back"),
+    on(BACK, Action::Back, "Stop here (what is answered is kept)").hint("stop"),
+];
+
+/// A page to read.
+pub const PAGES_READ: &[Binding] = &[
+    on(&[ENTER], Action::Select, "On").hint("next"),
+    on(&[PAGE_UP], Action::StepBack, "Back a page").hint("back"),
+    on(BACK, Action::Back, "Stop here").hint("stop"),
+];
+
 /// A card's action, done: did it help?
 pub const CARDS_ASK: &[Binding] = &[
     on(&[ch('y')], Action::Yes, "It helped").hint("helped"),
@@ -1117,6 +1238,15 @@ pub const SCREENS: &[(&str, &[Binding])] = &[
     ("good things, last", GOOD_END),
     ("cards", CARDS),
     ("cards, helped?", CARDS_ASK),
+    ("a page of text", PAGES_TEXT),
+    ("a page to rate", PAGES_RATING),
+    ("a page to mark", PAGES_MARKS),
+    ("a page to choose", PAGES_CHOICE),
+    ("a page to read", PAGES_READ),
+    ("ladder", LADDER),
+    ("ladder, a step", LADDER_STEPS),
+    ("ladder, fear", LADDER_FEAR),
+    ("ladder, practising", LADDER_DURING),
     ("evidence", EVIDENCE),
     ("evidence, typing", EVIDENCE_FIELD),
     ("evidence, rating", EVIDENCE_RATING),

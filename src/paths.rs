@@ -46,6 +46,11 @@ impl Paths {
         self.data_dir.as_deref().map(|d| d.join("cards.toml"))
     }
 
+    /// The ladders of time apart, the person's own document.
+    pub fn ladders_file(&self) -> Option<PathBuf> {
+        self.data_dir.as_deref().map(|d| d.join("ladders.toml"))
+    }
+
     /// The beliefs and their evidence, the person's own document.
     pub fn beliefs_file(&self) -> Option<PathBuf> {
         self.data_dir.as_deref().map(|d| d.join("beliefs.toml"))

@@ -13,6 +13,8 @@ pub mod ground;
 pub mod history;
 pub mod home;
 pub mod kind;
+pub mod ladder;
+pub mod pages;
 pub mod patterns;
 pub mod pause;
 pub mod plan;
@@ -55,6 +57,8 @@ pub struct Ctx {
     pub plan: crate::documents::Loaded<crate::plan::SafetyPlan>,
     /// What the person plans to practise, as read.
     pub practice: crate::documents::Loaded<crate::practice::Practice>,
+    /// The ladders of time apart, as read.
+    pub ladders: crate::documents::Loaded<crate::ladder::Ladders>,
     /// The beliefs and their evidence, as read.
     pub beliefs: crate::documents::Loaded<crate::beliefs::Beliefs>,
     /// The coping cards, as read (soothe's own starters when missing).
@@ -127,6 +131,11 @@ impl<'a> Cx<'a> {
     /// The safety plan changed: the event loop saves it.
     pub fn save_plan(&mut self, plan: crate::plan::SafetyPlan) {
         self.commands.push(Command::SavePlan(Box::new(plan)));
+    }
+
+    /// The ladders changed: the event loop saves them.
+    pub fn save_ladders(&mut self, ladders: crate::ladder::Ladders) {
+        self.commands.push(Command::SaveLadders(Box::new(ladders)));
     }
 
     /// The beliefs changed: the event loop saves them.
@@ -247,6 +256,7 @@ pub enum Kind {
     Practice,
     Cards,
     Evidence,
+    Ladder,
 }
 
 pub trait Screen: std::any::Any {
@@ -331,6 +341,7 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
         Route::Cards { at, form } => Box::new(cards::CardsScreen::new(ctx, at, form)),
         // The app reads the journal first and opens it with its offers.
         Route::Evidence => Box::new(evidence::EvidenceScreen::new(ctx, &[], now)),
+        Route::Ladder { start } => Box::new(ladder::LadderScreen::new(ctx, &[], start, now)),
         Route::Support => Box::new(support::Support),
         Route::CheckIn => Box::new(checkin::CheckIn::new()),
         Route::Ending {

@@ -41,6 +41,10 @@ pub enum Route {
     },
     /// A kinder belief and its evidence (opened with the journal read).
     Evidence,
+    /// A ladder of time apart (opened with the journal read).
+    Ladder {
+        start: LadderStart,
+    },
     /// Planned practice, edited.
     Practice,
     /// The safety plan, read or (`edit`) written.
@@ -73,7 +77,7 @@ impl Route {
     /// journal is read for the screens that show it.
     pub fn push(route: Route) -> Command {
         match route {
-            Route::History | Route::Evidence => Command::LoadJournal(route),
+            Route::History | Route::Evidence | Route::Ladder { .. } => Command::LoadJournal(route),
             route => Command::Push(route),
         }
     }
@@ -92,6 +96,18 @@ impl Route {
             _ => None,
         }
     }
+}
+
+/// Where `soothe ladder` starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LadderStart {
+    /// The ladder (built first when there is none).
+    Show,
+    New,
+    /// The suggested step's practice, with the clock.
+    Practice,
+    /// The suggested step's practice, logged afterwards.
+    Log,
 }
 
 /// Which card form `soothe cards new|edit` opens.
@@ -242,6 +258,8 @@ pub enum Command {
     SavePlan(Box<crate::plan::SafetyPlan>),
     /// The practice plan changed: saved at once.
     SavePractice(Box<crate::practice::Practice>),
+    /// The ladders changed: saved at once.
+    SaveLadders(Box<crate::ladder::Ladders>),
     /// The beliefs changed: saved at once.
     SaveBeliefs(Box<crate::beliefs::Beliefs>),
     /// The coping cards changed: saved at once.

@@ -36,6 +36,7 @@ pub fn ctx_with(content: Content) -> Ctx {
         practice: crate::documents::Loaded::Missing,
         cards: crate::documents::Loaded::Missing,
         beliefs: crate::documents::Loaded::Missing,
+        ladders: crate::documents::Loaded::Missing,
         standings: Default::default(),
         drawn: None,
         good_week: Default::default(),

@@ -86,6 +86,7 @@ pub struct Files {
     pub practice: Option<std::path::PathBuf>,
     pub cards: Option<std::path::PathBuf>,
     pub beliefs: Option<std::path::PathBuf>,
+    pub ladders: Option<std::path::PathBuf>,
 }
 
 /// Saves each document soothe edits that changed: the plan, the practice
@@ -140,6 +141,15 @@ fn save_documents(app: &mut App, files: &Files, at_exit: bool) -> Vec<(&'static 
                 app.beliefs_doc(),
                 files.beliefs.as_deref(),
                 crate::beliefs::HEADER,
+                at_exit,
+            ),
+        ),
+        (
+            "Your ladders",
+            one(
+                app.ladders_doc(),
+                files.ladders.as_deref(),
+                crate::ladder::HEADER,
                 at_exit,
             ),
         ),
