@@ -195,6 +195,23 @@ pub fn month_lines<'a>(
             if good.len() == 1 { "" } else { "s" }
         ));
     }
+    let practices: Vec<&crate::journal::LadderRecord> =
+        month.iter().filter_map(|r| r.ladder.as_deref()).collect();
+    if !practices.is_empty() {
+        let predicted: Vec<_> = practices
+            .iter()
+            .filter(|p| !p.predicted.trim().is_empty())
+            .collect();
+        let happened = predicted
+            .iter()
+            .filter(|p| p.happened == Some(crate::journal::Happened::Yes))
+            .count();
+        lines.push(format!(
+            "Ladder practices this month: {} · feared outcome happened {happened} of {}",
+            practices.len(),
+            predicted.len()
+        ));
+    }
     let evidence: Vec<&crate::journal::EvidenceRecord> =
         month.iter().filter_map(|r| r.evidence.as_deref()).collect();
     if !evidence.is_empty() {
@@ -620,8 +637,15 @@ mod tests {
             }));
             r
         };
+        let mut practice = record(5, Exercise::Ladder, "step", None, None);
+        practice.ladder = Some(Box::new(crate::journal::LadderRecord {
+            predicted: "they leave".into(),
+            happened: Some(crate::journal::Happened::No),
+            ..Default::default()
+        }));
         let records = vec![
             good,
+            practice,
             evidence(4, 2, Some(30)),
             evidence(9, 1, None),
             evidence(11, 0, Some(45)),
@@ -631,6 +655,7 @@ mod tests {
             month_lines(&records, november),
             [
                 "Good things this month: 3 written on 1 day",
+                "Ladder practices this month: 1 · feared outcome happened 0 of 1",
                 "Evidence this month: 3 added · believed 30 % → 45 %",
             ]
         );

@@ -748,7 +748,7 @@ pub const LADDER_FEAR: &[Binding] = &[
 /// A practice under way.
 pub const LADDER_DURING: &[Binding] = &[
     on(&[ch('f')], Action::Check, "Rate the fear now").hint("fear now"),
-    on(&[ch('1')], Action::Breathe, "Breathe, right here").hint("breathe"),
+    on(&[ch('1')], Action::Breathe, "Breathe, right here").hint("toolkit"),
     on(&[ch('2')], Action::Ground, "Ground, right here").joined(),
     on(&[ch('3')], Action::Relax, "Relax, right here").joined(),
     on(&[ENTER], Action::Select, "Done: how did it go?").hint("done"),

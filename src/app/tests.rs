@@ -958,7 +958,94 @@ fn evidence_state(keys: &[KeyCode]) -> (App, Instant) {
     (app, t0)
 }
 
+/// The ladder after `keys`, with one ladder built.
+fn ladder_state(start: crate::session::LadderStart, keys: &[KeyCode]) -> (App, Instant) {
+    let t0 = Instant::now();
+    let mut ctx = ctx();
+    let step = |what: &str, fear| crate::ladder::Step {
+        what: what.into(),
+        fear,
+        easier: false,
+    };
+    ctx.ladders = crate::documents::Loaded::Read(crate::ladder::Ladders {
+        version: 1,
+        ladder: vec![crate::ladder::Ladder {
+            goal: "A weekend apart".into(),
+            steps: vec![
+                step("a", 1),
+                step("b", 3),
+                step("c", 4),
+                step("d", 6),
+                step("e", 7),
+                step("f", 9),
+            ],
+            behaviours: vec!["Checking last-seen".into()],
+        }],
+    });
+    let mut app = App::direct(ctx, Route::Ladder { start }, t0);
+    app.open_with_journal(Ok(crate::journal::Read::default()), t0);
+    for code in keys {
+        crate::testing::press(&mut app, *code, t0);
+    }
+    (app, t0)
+}
+
 const STATES: &[Recipe] = &[
+    ("ladder", || {
+        ladder_state(crate::session::LadderStart::Show, &[])
+    }),
+    ("ladder, the note", || {
+        ladder_state(crate::session::LadderStart::New, &[])
+    }),
+    ("ladder, the goal", || {
+        ladder_state(crate::session::LadderStart::New, &[KeyCode::Enter])
+    }),
+    ("ladder, a step", || {
+        ladder_state(
+            crate::session::LadderStart::New,
+            &[KeyCode::Enter, KeyCode::Char('g'), KeyCode::Enter],
+        )
+    }),
+    ("ladder, a step's fear", || {
+        ladder_state(
+            crate::session::LadderStart::New,
+            &[
+                KeyCode::Enter,
+                KeyCode::Char('g'),
+                KeyCode::Enter,
+                KeyCode::Char('s'),
+                KeyCode::Enter,
+            ],
+        )
+    }),
+    ("ladder, practice before", || {
+        ladder_state(crate::session::LadderStart::Practice, &[])
+    }),
+    ("ladder, practice rating", || {
+        ladder_state(crate::session::LadderStart::Practice, &[KeyCode::Tab])
+    }),
+    ("ladder, practice marks", || {
+        ladder_state(crate::session::LadderStart::Practice, &[KeyCode::Tab; 5])
+    }),
+    ("ladder, practising", || {
+        ladder_state(crate::session::LadderStart::Practice, &[KeyCode::Tab; 6])
+    }),
+    ("ladder, practising, fear", || {
+        let mut keys = vec![KeyCode::Tab; 6];
+        keys.push(KeyCode::Char('f'));
+        ladder_state(crate::session::LadderStart::Practice, &keys)
+    }),
+    ("ladder, after, a choice", || {
+        let mut keys = vec![KeyCode::Tab; 6];
+        keys.extend([
+            KeyCode::Enter,
+            KeyCode::Char('5'),
+            KeyCode::Enter,
+            KeyCode::Tab,
+            KeyCode::Tab,
+        ]);
+        ladder_state(crate::session::LadderStart::Practice, &keys)
+    }),
     ("evidence", || evidence_state(&[])),
     ("evidence, adding", || evidence_state(&[KeyCode::Char('a')])),
     ("evidence, from the journal", || {

@@ -24,6 +24,7 @@ enum Item {
     Send,
     Reframe,
     Patterns,
+    Ladder,
     Cards,
     Evidence,
     Good,
@@ -33,7 +34,7 @@ enum Item {
 }
 
 /// What helps right now first, then what needs a calmer mind, then yours.
-const ITEMS: [Item; 13] = [
+const ITEMS: [Item; 14] = [
     Item::Breathe,
     Item::Ground,
     Item::Relax,
@@ -41,6 +42,7 @@ const ITEMS: [Item; 13] = [
     Item::Send,
     Item::Reframe,
     Item::Patterns,
+    Item::Ladder,
     Item::Cards,
     Item::Evidence,
     Item::Good,
@@ -51,7 +53,7 @@ const ITEMS: [Item; 13] = [
 
 /// The last row of each group: what helps right now (to Send), when you
 /// are calmer (to Patterns), yours (to History); Support stands alone.
-const GROUP_ENDS: [usize; 3] = [4, 6, 11];
+const GROUP_ENDS: [usize; 3] = [4, 7, 12];
 
 pub struct Home {
     selected: usize,
@@ -156,7 +158,7 @@ impl Home {
     }
 
     /// Each row's name and its one line: what Enter would start.
-    fn entries(&self, content: &Content) -> [(&'static str, String); 13] {
+    fn entries(&self, content: &Content) -> [(&'static str, String); 14] {
         let pattern = &content.patterns[self.pattern];
         let grounding = &content.grounding[self.grounding];
         let program = &content.programs[self.program];
@@ -195,6 +197,10 @@ impl Home {
                     "choose another rhythm ({} to pick from)",
                     content.patterns.len()
                 ),
+            ),
+            (
+                "Ladder",
+                "time apart, practised in small planned steps".to_string(),
             ),
             (
                 "Cards",
@@ -294,6 +300,7 @@ impl Screen for Home {
                     Item::Pause
                     | Item::Send
                     | Item::Reframe
+                    | Item::Ladder
                     | Item::Patterns
                     | Item::Cards
                     | Item::Evidence
@@ -329,6 +336,9 @@ impl Screen for Home {
                     plan: Plan::default(),
                 },
                 Item::Reframe => Route::Reframe,
+                Item::Ladder => Route::Ladder {
+                    start: crate::session::LadderStart::Show,
+                },
                 Item::Patterns => Route::Patterns,
                 Item::Plan => Route::Plan { edit: false },
                 Item::Cards => Route::Cards {

@@ -428,7 +428,9 @@ impl Screen for LadderScreen {
                 let count = self.ladder().map_or(0, |l| l.steps.len());
                 let writable = self.broken.is_none();
                 match action {
-                    Action::Up | Action::Down => super::can_move(*selected, action, count),
+                    Action::Up | Action::Down => {
+                        super::can_move(*selected, on_screen(action), count)
+                    }
                     Action::Select | Action::Type | Action::Mark => writable && count > 0,
                     Action::Change => writable,
                     _ => true,
@@ -500,7 +502,7 @@ impl Screen for LadderScreen {
             },
             Mode::View { selected } => {
                 let count = self.ladders.current().map_or(0, |l| l.steps.len());
-                if let Some(next) = super::move_in_list(*selected, action, count) {
+                if let Some(next) = super::move_in_list(*selected, on_screen(action), count) {
                     *selected = next;
                     return Outcome::Changed;
                 }
@@ -689,6 +691,15 @@ impl Screen for LadderScreen {
     }
 }
 
+/// The steps are drawn highest fear on top: ↑ goes to a higher step.
+fn on_screen(action: Action) -> Action {
+    match action {
+        Action::Up => Action::Down,
+        Action::Down => Action::Up,
+        other => other,
+    }
+}
+
 /// Where the step being typed is drawn.
 fn steps_field_row(area: Rect) -> Rect {
     let inner = area.inner(Margin::new(2, 0));
@@ -802,6 +813,7 @@ impl Widget for Drawn<'_, LadderScreen> {
                 }
                 lines.push((String::new(), theme.text));
                 let suggested = ladder.suggested(&screen.records);
+                let mut rows_of_steps = Vec::new();
                 for (i, step) in ladder.steps.iter().enumerate().rev() {
                     let done = ladder.practices(step, &screen.records).len();
                     let mut tags = Vec::new();
@@ -829,15 +841,24 @@ impl Widget for Drawn<'_, LadderScreen> {
                         let gap = width - ui::width(&head) - ui::width(&tags);
                         format!("{head}{}{tags}", " ".repeat(gap))
                     };
-                    lines.push((text, if here { theme.selected } else { theme.text }));
+                    rows_of_steps.push((text, if here { theme.selected } else { theme.text }));
                 }
-                lines.push((String::new(), theme.text));
-                lines.extend(wrapped(
-                    "Going out of order is fine; nothing is locked.",
-                    theme.dim,
-                    1,
-                ));
-                lines.extend(wrapped(view.ctx.content.say("ladder.credit"), theme.dim, 2));
+                // The steps, highest on top; in a small window, the part
+                // around the selected one.
+                let room = (inner.height as usize).saturating_sub(lines.len()).max(1);
+                let selected_row = ladder.steps.len().saturating_sub(1 + *selected);
+                let first = selected_row.saturating_sub(room.saturating_sub(1));
+                let fits = rows_of_steps.len() <= room;
+                lines.extend(rows_of_steps.into_iter().skip(first).take(room));
+                if fits {
+                    lines.push((String::new(), theme.text));
+                    lines.extend(wrapped(
+                        "Going out of order is fine; nothing is locked.",
+                        theme.dim,
+                        1,
+                    ));
+                    lines.extend(wrapped(view.ctx.content.say("ladder.credit"), theme.dim, 2));
+                }
                 lines.truncate(inner.height as usize);
                 let rows: Vec<Line> = lines
                     .into_iter()

@@ -250,13 +250,16 @@ impl Pages {
         let page = self.page();
         match (&page.answer, action) {
             (_, Action::Skip) => page.optional,
+            // Not answered yet: Enter waits for an answer.
+            (_, Action::Select) => page.answered() || page.optional,
             (_, Action::StepBack) => self.at > 0,
             (Answer::Text(field), Action::Previous) => !field.at_start(),
             (Answer::Text(_), Action::Edit(keys::Edit::RowUp | keys::Edit::RowDown)) => false,
             (Answer::Rating { value, .. }, Action::Previous) => *value != Some(0),
             (Answer::Rating { value, max, .. }, Action::Next) => *value != Some(*max),
-            (Answer::Marks { items, .. }, Action::Mark | Action::Up | Action::Down) => {
-                !items.is_empty()
+            (Answer::Marks { items, .. }, Action::Mark) => !items.is_empty(),
+            (Answer::Marks { items, at, .. }, Action::Up | Action::Down) => {
+                super::can_move(*at, action, items.len())
             }
             (Answer::Choice { options, .. }, Action::Digit(d)) => {
                 usize::from(d) >= 1 && usize::from(d) <= options.len()

@@ -11,6 +11,7 @@ mod heated;
 mod history;
 mod home;
 mod kind;
+mod ladder;
 mod pages;
 mod plan;
 mod practice;
