@@ -870,3 +870,86 @@ fn a_card_made_in_the_app_runs_its_exercise_and_is_offered_at_the_end() {
         "{journal}"
     );
 }
+
+#[test]
+fn a_ladder_is_built_and_one_practice_logged() {
+    let Some(t) = Tmux::start("ladder") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("ladder new"));
+    // The one safety question comes before the first ladder.
+    t.wait_for("do you ever feel afraid of your partner");
+    t.keys(&["n"]);
+    t.wait_for("Before you build a ladder");
+    t.keys(&["Enter"]);
+    t.wait_for("The goal, in one line");
+    t.type_text("A weekend apart 🌿");
+    t.keys(&["Enter"]);
+    for (what, fear) in [
+        ("An hour in, phone away", "1"),
+        ("Wait an hour to answer", "2"),
+        ("An evening out, one text", "3"),
+        ("No last-seen for a day", "5"),
+        ("A night apart", "7"),
+        ("A weekend apart", "9"),
+    ] {
+        t.wait_for("A step towards it");
+        t.type_text(what);
+        t.keys(&["Enter"]);
+        t.wait_for("How frightening does this step feel?");
+        t.keys(&[fear]);
+    }
+    t.wait_for("A step towards it (7 of 6–12)");
+    t.keys(&["Enter"]);
+    t.wait_for("Which of these do you do to feel safer?");
+    t.keys(&["Enter"]);
+    t.wait_for("Another one of your own");
+    t.keys(&["Tab"]);
+    t.wait_for("Goal: A weekend apart 🌿");
+    t.wait_for("suggested next");
+    // A practice done with soothe closed, logged afterwards.
+    t.keys(&["l"]);
+    t.wait_for("What do you fear will happen?");
+    t.type_text("They will stop caring");
+    t.keys(&["Enter"]);
+    t.wait_for("How likely does that feel");
+    t.keys(&["6", "Enter"]);
+    t.wait_for("how well could you cope");
+    t.keys(&["Tab"]);
+    t.wait_for("How long will you practise");
+    t.type_text("45");
+    t.keys(&["Enter"]);
+    t.wait_for("Any planned contact?");
+    t.keys(&["Tab"]);
+    t.wait_for("What was the highest the fear got?");
+    t.keys(&["4", "Enter"]);
+    t.wait_for("And how strong is it now?");
+    t.keys(&["Tab"]);
+    t.wait_for("What actually happened?");
+    t.keys(&["Tab"]);
+    t.wait_for("Did the thing you feared happen?");
+    t.keys(&["3"]);
+    t.wait_for("What did you learn?");
+    t.type_text("It eased after an hour");
+    t.keys(&["Enter"]);
+    t.wait_for("You predicted something bad once; it happened 0 times.");
+    t.wait_for("practised 1×");
+    t.keys(&["q"]);
+    assert_eq!(t.status(), "0");
+    t.assert_terminal_restored();
+    let ladders = std::fs::read_to_string(t.data_file("ladders.toml")).unwrap();
+    assert!(
+        ladders.contains("goal = \"A weekend apart 🌿\""),
+        "{ladders}"
+    );
+    let journal = std::fs::read_to_string(t.data_file("journal.jsonl")).unwrap();
+    assert!(journal.contains(r#""exercise":"ladder""#), "{journal}");
+    assert!(
+        journal.contains(r#""predicted":"They will stop caring","likely":60"#),
+        "{journal}"
+    );
+    assert!(
+        journal.contains(r#""happened":"no","learned":"It eased after an hour","logged":true"#),
+        "{journal}"
+    );
+}
