@@ -69,6 +69,8 @@ pub struct App {
     help_line_shown: Option<chrono::NaiveDate>,
     /// The safety question was shown this run: the event loop remembers it.
     safety_shown: bool,
+    /// A repair's follow-up was asked on the menu: the event loop remembers it.
+    follow_up_shown: Option<String>,
 }
 
 impl App {
@@ -103,6 +105,7 @@ impl App {
             wants_recent: false,
             help_line_shown: None,
             safety_shown: false,
+            follow_up_shown: None,
         }
     }
 
@@ -530,25 +533,46 @@ impl App {
                 self.dirty = true;
             }
         }
-        if !self.ctx.help_line_due {
-            return;
-        }
         let today = wall.date_naive();
-        let Some(rule) =
-            crate::history::help_line(&read.records, &self.ctx.content.help_rules, today)
-        else {
-            return;
-        };
-        let text = rule.text.clone();
-        let mut shown = false;
-        for screen in &mut self.stack {
-            shown |= screen.help_line(&text);
+        // A "time to get help" line first: it takes the menu's line.
+        let rule = self
+            .ctx
+            .help_line_due
+            .then(|| crate::history::help_line(&read.records, &self.ctx.content.help_rules, today))
+            .flatten();
+        if let Some(rule) = rule {
+            let text = rule.text.clone();
+            let mut shown = false;
+            for screen in &mut self.stack {
+                shown |= screen.help_line(&text);
+            }
+            if shown {
+                self.ctx.help_line_due = false;
+                self.help_line_shown = Some(today);
+                self.dirty = true;
+                return;
+            }
         }
-        if shown {
-            self.ctx.help_line_due = false;
-            self.help_line_shown = Some(today);
-            self.dirty = true;
+        // How a repair's if-then went: asked once, after its day.
+        if let Some(repair) =
+            crate::exercise::repair::follow_up_due(&read.records, today, &self.ctx.follow_ups_asked)
+            && let Some(if_then) = repair.repair.as_deref().map(|r| r.if_then.clone())
+        {
+            let mut shown = false;
+            for screen in &mut self.stack {
+                shown |= screen.follow_up(&repair.id, &if_then);
+            }
+            if shown {
+                self.ctx.follow_ups_asked.push(repair.id.clone());
+                self.follow_up_shown = Some(repair.id.clone());
+                self.dirty = true;
+            }
         }
+    }
+
+    /// The repair whose follow-up was asked, to remember, once.
+    pub fn take_follow_up_shown(&mut self) -> Option<String> {
+        self.follow_up_shown.take()
     }
 
     /// The day a "time to get help" line was shown, to remember, once.
@@ -887,5 +911,7 @@ mod ladder_tests;
 mod plan_tests;
 #[cfg(test)]
 mod practice_tests;
+#[cfg(test)]
+mod repair_tests;
 #[cfg(test)]
 mod tests;

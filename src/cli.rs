@@ -87,6 +87,8 @@ pub enum Command {
     Cards(CardsArgs),
     /// Three things that went well today, and why each went well
     Good,
+    /// After a fight, alone: feelings, both sides, your part, one if-then for next time, and the repair to say
+    Repair,
     /// Graded practice of time apart: `new` builds a ladder, `practice` the suggested step, `log` one done with soothe closed
     Ladder(LadderArgs),
     /// Evidence for a kinder belief: how much you believe it, and one specific thing at a time (some offered from your journal)

@@ -89,6 +89,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Good) => good(session(content, settings), &paths),
         Some(Command::Cards(args)) => cards(session(content, settings), &paths, args),
         Some(Command::Evidence) => evidence(session(content, settings), &paths),
+        Some(Command::Repair) => repair(session(content, settings), &paths),
         Some(Command::Ladder(args)) => ladder(session(content, settings), &paths, args),
         Some(Command::Practice) => practice(session(content, settings), &paths),
         Some(Command::Due) => due(&paths),
@@ -138,6 +139,7 @@ fn ctx(
         safety_asked: remembered.safety_asked(),
         good_week: remembered.good_week(),
         help_line_due: !breathing && remembered.help_line_due(chrono::Local::now().date_naive()),
+        follow_ups_asked: remembered.follow_ups_asked(),
         plan: paths
             .plan_file()
             .map_or(Loaded::Missing, |path| documents::load(&path)),
@@ -454,6 +456,15 @@ fn cards(mut ctx: Ctx, paths: &Paths, args: &CardsArgs) -> Result<ExitCode, Fail
     };
     run_tui(ctx, paths, false, |ctx, now| {
         App::direct(ctx, Route::Cards { at: None, form }, now)
+    })
+}
+
+fn repair(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
+    if !can_draw(&ctx) {
+        return Err(Failure::new(1, "soothe repair needs a terminal"));
+    }
+    run_tui(ctx, paths, false, |ctx, now| {
+        App::direct(ctx, Route::Repair, now)
     })
 }
 

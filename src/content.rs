@@ -26,6 +26,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("good.toml", include_str!("../content/good.toml")),
     ("evidence.toml", include_str!("../content/evidence.toml")),
     ("ladder.toml", include_str!("../content/ladder.toml")),
+    ("repair.toml", include_str!("../content/repair.toml")),
     ("cards.toml", include_str!("../content/cards.toml")),
     ("help.toml", include_str!("../content/help.toml")),
 ];
@@ -642,6 +643,7 @@ mod tests {
             include_str!("screen/evidence.rs"),
             include_str!("screen/cards.rs"),
             include_str!("screen/ladder.rs"),
+            include_str!("screen/repair.rs"),
         ];
         let builtin = Content::builtin();
         let mut used = 0;
@@ -658,6 +660,7 @@ mod tests {
                     "evidence.",
                     "cards.",
                     "ladder.",
+                    "repair.",
                 ]
                 .iter()
                 .any(|p| literal.starts_with(p))

@@ -7,6 +7,7 @@ pub mod grounding;
 pub mod pause;
 pub mod reframing;
 pub mod relaxation;
+pub mod repair;
 pub mod send;
 pub mod timed;
 pub mod timeline;

@@ -507,6 +507,7 @@ mod tests {
             card: None,
             evidence: None,
             ladder: None,
+            repair: None,
         }
     }
 

@@ -44,6 +44,8 @@ pub enum Exercise {
     Evidence,
     /// A practice of one step of a ladder of time apart.
     Ladder,
+    /// After a fight: the steps of a repair, or how its if-then went.
+    Repair,
 }
 
 impl Exercise {
@@ -61,6 +63,7 @@ impl Exercise {
             Exercise::Card => "card",
             Exercise::Evidence => "evidence",
             Exercise::Ladder => "ladder",
+            Exercise::Repair => "repair",
         }
     }
 
@@ -75,7 +78,8 @@ impl Exercise {
             | Exercise::Good
             | Exercise::Card
             | Exercise::Evidence
-            | Exercise::Ladder => 2,
+            | Exercise::Ladder
+            | Exercise::Repair => 2,
             _ => SCHEMA_V1,
         }
     }
@@ -287,6 +291,56 @@ pub struct Record {
     /// A ladder step practised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ladder: Option<Box<LadderRecord>>,
+    /// A repair after a fight, or how its if-then went.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repair: Option<Box<RepairRecord>>,
+}
+
+/// How an if-then went, asked once on the menu after its follow-up date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FollowedUp {
+    DidIt,
+    Partly,
+    NotYet,
+    NoChance,
+}
+
+/// A repair after a fight, in the person's own words (kept: a repair is
+/// theirs to read back); or, with `answer`, how an earlier one's if-then
+/// went (`of` is that repair's record id).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RepairRecord {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feelings: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub camera: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub theirs: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub touched: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub set_up: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub regret: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub apologise: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub if_then: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ask: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub statement: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub differently: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub grateful: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<chrono::NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub of: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<FollowedUp>,
 }
 
 /// Whether what was feared happened.
@@ -398,6 +452,7 @@ pub struct Session {
     pub card: Option<CardUse>,
     pub evidence: Option<Box<EvidenceRecord>>,
     pub ladder: Option<Box<LadderRecord>>,
+    pub repair: Option<Box<RepairRecord>>,
     /// Lines to print after soothe exits, to copy (a message for the
     /// partner, a draft to send); never part of the record itself.
     pub farewell: Vec<String>,
@@ -428,6 +483,7 @@ impl Session {
             card: None,
             evidence: None,
             ladder: None,
+            repair: None,
             farewell: Vec::new(),
             to_copy: String::new(),
             own: (None, None),
@@ -651,6 +707,7 @@ pub(crate) mod tests {
             card: None,
             evidence: None,
             ladder: None,
+            repair: None,
         }
     }
 

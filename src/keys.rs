@@ -349,6 +349,7 @@ pub const HOME: &[Binding] = &[
         "Dismiss the line under the menu",
     )
     .hint("dismiss"),
+    digits("Answer how a repair's if-then went: 1 did it, 2 partly, 3 not yet, 4 no chance"),
     on(BACK, Action::Back, "Quit soothe").hint("quit"),
 ];
 
@@ -687,6 +688,13 @@ pub const EVIDENCE_OFFER: &[Binding] = &[
     on(&[ch('y')], Action::Yes, "Yes, it is evidence: keep it").hint("keep"),
     on(&[ch('n')], Action::No, "Skip it (not offered again)").hint("skip"),
     on(BACK, Action::Back, "Stop looking for now").hint("stop"),
+];
+
+/// A repair, when the distress is high at the start.
+pub const REPAIR_HIGH: &[Binding] = &[
+    on(&[ch('1')], Action::Breathe, "Breathe first, right here").hint("breathe first"),
+    on(&[ENTER], Action::Select, "Go on with the repair").hint("go on"),
+    on(BACK, Action::Back, "Stop here (what is written is kept)").hint("stop"),
 ];
 
 /// The ladder.
@@ -1243,6 +1251,7 @@ pub const SCREENS: &[(&str, &[Binding])] = &[
     ("a page to mark", PAGES_MARKS),
     ("a page to choose", PAGES_CHOICE),
     ("a page to read", PAGES_READ),
+    ("repair, distress high", REPAIR_HIGH),
     ("ladder", LADDER),
     ("ladder, a step", LADDER_STEPS),
     ("ladder, fear", LADDER_FEAR),
@@ -1371,7 +1380,7 @@ mod tests {
     #[test]
     fn labels_come_from_the_keys() {
         assert_eq!(BREATHE[0].keys_label(), "space");
-        assert_eq!(HOME[6].keys_label(), "q esc");
+        assert_eq!(HOME[7].keys_label(), "q esc");
         assert_eq!(
             REFRAME_FIELD[1].keys_label(),
             "alt-enter shift-enter ctrl-j"

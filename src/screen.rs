@@ -21,6 +21,7 @@ pub mod plan;
 pub mod practice;
 pub mod reframe;
 pub mod relax;
+pub mod repair;
 pub mod safety;
 pub mod send;
 pub mod support;
@@ -69,6 +70,8 @@ pub struct Ctx {
     pub drawn: Option<String>,
     /// The week of evening offers for three good things.
     pub good_week: crate::exercise::good::GoodWeek,
+    /// Repairs whose if-then the menu has asked about already.
+    pub follow_ups_asked: Vec<String>,
     /// A "time to get help" line may show this run (none in the last week).
     pub help_line_due: bool,
 }
@@ -257,6 +260,7 @@ pub enum Kind {
     Cards,
     Evidence,
     Ladder,
+    Repair,
 }
 
 pub trait Screen: std::any::Any {
@@ -302,6 +306,10 @@ pub trait Screen: std::any::Any {
     fn help_line(&mut self, _line: &str) -> bool {
         false
     }
+    /// A repair's follow-up for the menu: whether it is now on show.
+    fn follow_up(&mut self, _repair: &str, _if_then: &str) -> bool {
+        false
+    }
     /// Under another screen (an exercise running inside this break): the
     /// moment this screen's own time comes, when the one above is to end.
     fn deadline_beneath(&self, _view: &View) -> Option<Instant> {
@@ -341,6 +349,7 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
         Route::Cards { at, form } => Box::new(cards::CardsScreen::new(ctx, at, form)),
         // The app reads the journal first and opens it with its offers.
         Route::Evidence => Box::new(evidence::EvidenceScreen::new(ctx, &[], now)),
+        Route::Repair => Box::new(repair::Repair::new(ctx, now)),
         Route::Ladder { start } => Box::new(ladder::LadderScreen::new(ctx, &[], start, now)),
         Route::Support => Box::new(support::Support),
         Route::CheckIn => Box::new(checkin::CheckIn::new()),

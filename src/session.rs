@@ -41,6 +41,8 @@ pub enum Route {
     },
     /// A kinder belief and its evidence (opened with the journal read).
     Evidence,
+    /// After a fight, alone: a repair.
+    Repair,
     /// A ladder of time apart (opened with the journal read).
     Ladder {
         start: LadderStart,
@@ -93,6 +95,7 @@ impl Route {
             Route::Good => Some(Exercise::Good),
             Route::Pause { .. } => Some(Exercise::Pause),
             Route::Send { .. } => Some(Exercise::Send),
+            Route::Repair => Some(Exercise::Repair),
             _ => None,
         }
     }
@@ -132,6 +135,7 @@ pub fn asks_checkins(exercise: Exercise) -> bool {
             | Exercise::Card
             | Exercise::Evidence
             | Exercise::Ladder
+            | Exercise::Repair
     )
 }
 
@@ -597,6 +601,7 @@ impl Sessions {
             card: session.card,
             evidence: session.evidence,
             ladder: session.ladder,
+            repair: session.repair,
         }
     }
 }

@@ -26,6 +26,9 @@ pub struct State {
     /// The last day a "time to get help" line was shown (once a week at most).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     help_line_shown: Option<NaiveDate>,
+    /// Repairs whose if-then the menu has asked about (their record ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    follow_ups_asked: Vec<String>,
 }
 
 impl State {
@@ -37,6 +40,10 @@ impl State {
     pub fn help_line_due(&self, today: NaiveDate) -> bool {
         self.help_line_shown
             .is_none_or(|shown| (today - shown).num_days() >= 7)
+    }
+
+    pub fn follow_ups_asked(&self) -> Vec<String> {
+        self.follow_ups_asked.clone()
     }
 
     pub fn good_week(&self) -> GoodWeek {
@@ -89,6 +96,15 @@ pub fn remember_safety(path: &Path, at: DateTime<FixedOffset>) -> io::Result<()>
 pub fn remember_help_line(path: &Path, day: NaiveDate) -> io::Result<()> {
     let mut state = load(Some(path));
     state.help_line_shown = Some(day);
+    save(path, &state)
+}
+
+/// Remembers that a repair's follow-up was asked on the menu.
+pub fn remember_follow_up(path: &Path, repair: &str) -> io::Result<()> {
+    let mut state = load(Some(path));
+    if !state.follow_ups_asked.iter().any(|id| id == repair) {
+        state.follow_ups_asked.push(repair.to_string());
+    }
     save(path, &state)
 }
 

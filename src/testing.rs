@@ -41,6 +41,7 @@ pub fn ctx_with(content: Content) -> Ctx {
         drawn: None,
         good_week: Default::default(),
         help_line_due: false,
+        follow_ups_asked: Vec::new(),
         clock: WallClock::new(
             Instant::now(),
             chrono::DateTime::parse_from_rfc3339("2026-11-22T08:00:00+01:00")

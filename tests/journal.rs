@@ -39,6 +39,7 @@ fn record(writer: &str, n: u32) -> Record {
         card: None,
         evidence: None,
         ladder: None,
+        repair: None,
     }
 }
 

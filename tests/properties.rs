@@ -104,6 +104,7 @@ fn record(n: u32) -> Record {
         card: None,
         evidence: None,
         ladder: None,
+        repair: None,
     }
 }
 

@@ -173,6 +173,9 @@ fn remember_state(app: &mut App, state: Option<&Path>) {
     if let Some(week) = app.take_good_week() {
         let _ = crate::state::remember_good(path, week);
     }
+    if let Some(repair) = app.take_follow_up_shown() {
+        let _ = crate::state::remember_follow_up(path, &repair);
+    }
     if let Some(day) = app.take_help_line_shown() {
         let _ = crate::state::remember_help_line(path, day);
     }

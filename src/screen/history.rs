@@ -317,6 +317,7 @@ fn name(content: &Content, exercise: Exercise, variant: &str) -> String {
         Exercise::Card => Some("Coping card".to_string()),
         Exercise::Evidence => Some("Evidence".to_string()),
         Exercise::Ladder => Some("A ladder step".to_string()),
+        Exercise::Repair => Some("A repair".to_string()),
     };
     format!(
         "{} ({})",

@@ -25,6 +25,7 @@ enum Item {
     Reframe,
     Patterns,
     Ladder,
+    Repair,
     Cards,
     Evidence,
     Good,
@@ -34,7 +35,7 @@ enum Item {
 }
 
 /// What helps right now first, then what needs a calmer mind, then yours.
-const ITEMS: [Item; 14] = [
+const ITEMS: [Item; 15] = [
     Item::Breathe,
     Item::Ground,
     Item::Relax,
@@ -43,6 +44,7 @@ const ITEMS: [Item; 14] = [
     Item::Reframe,
     Item::Patterns,
     Item::Ladder,
+    Item::Repair,
     Item::Cards,
     Item::Evidence,
     Item::Good,
@@ -53,7 +55,7 @@ const ITEMS: [Item; 14] = [
 
 /// The last row of each group: what helps right now (to Send), when you
 /// are calmer (to Patterns), yours (to History); Support stands alone.
-const GROUP_ENDS: [usize; 3] = [4, 7, 12];
+const GROUP_ENDS: [usize; 3] = [4, 8, 13];
 
 pub struct Home {
     selected: usize,
@@ -63,6 +65,8 @@ pub struct Home {
     problem: bool,
     /// A "time to get help" line, once the recent journal was read.
     help_line: Option<String>,
+    /// A repair's if-then to ask about: its record id and the line.
+    follow_up: Option<(String, String)>,
     /// What is planned today and not done yet, and its line.
     due: Vec<crate::practice::Planned>,
     planned: Option<String>,
@@ -113,6 +117,7 @@ impl Home {
             notice,
             problem,
             help_line: None,
+            follow_up: None,
             due: Vec::new(),
             planned: None,
             pattern: position(
@@ -141,8 +146,18 @@ impl Home {
         match (&self.notice, &self.help_line) {
             (Some(problem), _) if self.problem => Some(problem),
             (_, Some(help)) => Some(help),
-            (notice, None) => self.planned.as_deref().or(notice.as_deref()),
+            (notice, None) => self
+                .follow_up
+                .as_ref()
+                .map(|(_, line)| line.as_str())
+                .or(self.planned.as_deref())
+                .or(notice.as_deref()),
         }
+    }
+
+    /// The follow-up's line is the one on show.
+    fn asking_follow_up(&self) -> bool {
+        self.follow_up.is_some() && self.line() == self.follow_up.as_ref().map(|(_, l)| l.as_str())
     }
 
     fn show_due(&mut self) {
@@ -154,11 +169,14 @@ impl Home {
     /// not an offer).
     fn dismissable(&self) -> bool {
         let line = self.line();
-        line.is_some() && (line == self.help_line.as_deref() || line == self.planned.as_deref())
+        line.is_some()
+            && (line == self.help_line.as_deref()
+                || line == self.planned.as_deref()
+                || self.asking_follow_up())
     }
 
     /// Each row's name and its one line: what Enter would start.
-    fn entries(&self, content: &Content) -> [(&'static str, String); 14] {
+    fn entries(&self, content: &Content) -> [(&'static str, String); 15] {
         let pattern = &content.patterns[self.pattern];
         let grounding = &content.grounding[self.grounding];
         let program = &content.programs[self.program];
@@ -201,6 +219,10 @@ impl Home {
             (
                 "Ladder",
                 "time apart, practised in small planned steps".to_string(),
+            ),
+            (
+                "Repair",
+                "after a fight: both sides, your part, one thing next time".to_string(),
             ),
             (
                 "Cards",
@@ -249,6 +271,7 @@ impl Screen for Home {
                 )
             }
             Action::Remove => self.dismissable(),
+            Action::Digit(d) => self.asking_follow_up() && (1..=4).contains(&d),
             _ => true,
         }
     }
@@ -271,6 +294,13 @@ impl Screen for Home {
         }
     }
 
+    fn follow_up(&mut self, repair: &str, if_then: &str) -> bool {
+        let line =
+            format!("How did it go? \"{if_then}\" 1 did it · 2 partly · 3 not yet · 4 no chance");
+        self.follow_up = Some((repair.to_string(), line));
+        self.asking_follow_up()
+    }
+
     fn help_line(&mut self, line: &str) -> bool {
         self.help_line = Some(line.to_string());
         // A broken file's notice keeps the line; then it was not shown.
@@ -279,9 +309,36 @@ impl Screen for Home {
 
     fn handle(&mut self, action: Action, cx: &mut Cx) -> Outcome {
         let ctx = cx.ctx;
+        if let Action::Digit(d) = action
+            && self.asking_follow_up()
+            && let Some((repair, _)) = self.follow_up.take()
+        {
+            use crate::journal::FollowedUp;
+            let answer = match d {
+                1 => FollowedUp::DidIt,
+                2 => FollowedUp::Partly,
+                3 => FollowedUp::NotYet,
+                _ => FollowedUp::NoChance,
+            };
+            let mut session = crate::journal::Session::new(
+                crate::journal::Exercise::Repair,
+                "follow-up",
+                true,
+                0,
+            );
+            session.repair = Some(Box::new(crate::journal::RepairRecord {
+                of: Some(repair),
+                answer: Some(answer),
+                ..Default::default()
+            }));
+            cx.note(session);
+            cx.notice("Noted, thank you");
+            return Outcome::Changed;
+        }
         if action == Action::Remove && self.dismissable() {
-            // The line on show goes: a help line first, then today's plan.
-            if self.help_line.take().is_none() {
+            // The line on show goes: a help line first, then a follow-up,
+            // then today's plan.
+            if self.help_line.take().is_none() && self.follow_up.take().is_none() {
                 self.planned = None;
             }
             return Outcome::Changed;
@@ -301,6 +358,7 @@ impl Screen for Home {
                     | Item::Send
                     | Item::Reframe
                     | Item::Ladder
+                    | Item::Repair
                     | Item::Patterns
                     | Item::Cards
                     | Item::Evidence
@@ -339,6 +397,7 @@ impl Screen for Home {
                 Item::Ladder => Route::Ladder {
                     start: crate::session::LadderStart::Show,
                 },
+                Item::Repair => Route::Repair,
                 Item::Patterns => Route::Patterns,
                 Item::Plan => Route::Plan { edit: false },
                 Item::Cards => Route::Cards {

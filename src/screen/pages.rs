@@ -50,6 +50,8 @@ pub struct Page {
     pub answer: Answer,
     /// May be passed with Tab, or Enter while empty.
     pub optional: bool,
+    /// Rows of a text answer: more than one is a box the text wraps in.
+    pub rows: u16,
 }
 
 impl Page {
@@ -60,6 +62,7 @@ impl Page {
             hint: hint.into(),
             answer: Answer::Text(TextField::new(LONGEST)),
             optional: false,
+            rows: 1,
         }
     }
 
@@ -79,6 +82,7 @@ impl Page {
                 step: if max == 100 { 10 } else { 1 },
             },
             optional: false,
+            rows: 1,
         }
     }
 
@@ -99,6 +103,7 @@ impl Page {
                 at: 0,
             },
             optional: true,
+            rows: 1,
         }
     }
 
@@ -116,6 +121,7 @@ impl Page {
                 chosen: None,
             },
             optional: false,
+            rows: 1,
         }
     }
 
@@ -126,7 +132,14 @@ impl Page {
             hint: text.into(),
             answer: Answer::Read,
             optional: false,
+            rows: 1,
         }
+    }
+
+    /// A text answer in a box of `rows` rows (a longer text to read and change).
+    pub fn rows(mut self, rows: u16) -> Page {
+        self.rows = rows.max(1);
+        self
     }
 
     pub fn optional(mut self) -> Page {
@@ -232,6 +245,31 @@ impl Pages {
         }
     }
 
+    /// Fills a field (a text built from the answers so far).
+    pub fn set_text(&mut self, id: &str, text: &str) {
+        if let Some(Answer::Text(field)) = self
+            .pages
+            .iter_mut()
+            .find(|p| p.id == id)
+            .map(|p| &mut p.answer)
+        {
+            // Room to add to what was built.
+            *field = TextField::with_text(text.chars().count() + LONGEST, text);
+        }
+    }
+
+    /// Sets a rating (a default to keep or change).
+    pub fn set_rating(&mut self, id: &str, to: u8) {
+        if let Some(Answer::Rating { value, .. }) = self
+            .pages
+            .iter_mut()
+            .find(|p| p.id == id)
+            .map(|p| &mut p.answer)
+        {
+            *value = Some(to);
+        }
+    }
+
     pub fn takes_text(&self) -> bool {
         matches!(self.page().answer, Answer::Text(_))
     }
@@ -254,7 +292,9 @@ impl Pages {
             (_, Action::Select) => page.answered() || page.optional,
             (_, Action::StepBack) => self.at > 0,
             (Answer::Text(field), Action::Previous) => !field.at_start(),
-            (Answer::Text(_), Action::Edit(keys::Edit::RowUp | keys::Edit::RowDown)) => false,
+            (Answer::Text(_), Action::Edit(keys::Edit::RowUp | keys::Edit::RowDown)) => {
+                page.rows > 1
+            }
             (Answer::Rating { value, .. }, Action::Previous) => *value != Some(0),
             (Answer::Rating { value, max, .. }, Action::Next) => *value != Some(*max),
             (Answer::Marks { items, .. }, Action::Mark) => !items.is_empty(),
@@ -369,6 +409,7 @@ impl Pages {
             Answer::Marks { items, .. } => items.len().max(1),
             Answer::Choice { options, .. } => options.len(),
             Answer::Read => 0,
+            Answer::Text(_) if self.page().rows > 1 => self.page().rows as usize + 2,
             _ => 1,
         };
         let hint_rows = ui::wrap(&self.page().hint, inner.width as usize, 6).len();
@@ -397,7 +438,7 @@ impl Pages {
             return None;
         };
         let (_, answer) = self.layout(area, heading);
-        view(field).cursor(Rect::new(answer.x, answer.y, answer.width, 1))
+        view(field, self.page().rows).cursor(field_rect(answer, self.page().rows))
     }
 
     /// The page, under `heading` lines (the screen's own context).
@@ -425,7 +466,7 @@ impl Pages {
         let rows = answer.height as usize;
         match &page.answer {
             Answer::Text(field) => {
-                view(field).render(theme, Rect::new(answer.x, answer.y, answer.width, 1), buf)
+                view(field, page.rows).render(theme, field_rect(answer, page.rows), buf)
             }
             Answer::Rating { value, max, step } => {
                 let line = if *max == 10 {
@@ -509,12 +550,23 @@ impl Pages {
     }
 }
 
-fn view(field: &TextField) -> FieldView<'_> {
+fn view(field: &TextField, rows: u16) -> FieldView<'_> {
     FieldView {
         field,
         focused: true,
         placeholder: "",
-        boxed: false,
+        boxed: rows > 1,
         counter: false,
     }
+}
+
+/// Where a text answer goes: one row, or a box of `rows` rows and its border.
+fn field_rect(answer: Rect, rows: u16) -> Rect {
+    let height = if rows > 1 { rows + 2 } else { 1 };
+    Rect::new(
+        answer.x,
+        answer.y,
+        answer.width,
+        height.min(answer.height.max(1)),
+    )
 }

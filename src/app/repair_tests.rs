@@ -1,0 +1,184 @@
+//! A repair alone in the app: breathing offered when distress is high, the
+//! steps through to the repair to say (built, editable, printed after exit)
+//! and the follow-up date; Ctrl-C part way keeps the words.
+
+use std::time::Instant;
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::*;
+use crate::journal::Exercise;
+use crate::testing::{ctx, press, type_text};
+
+fn text(app: &App, now: Instant) -> String {
+    crate::testing::screen_text(app, now, 80, 24)
+}
+
+fn repair_app(t0: Instant) -> App {
+    App::direct(ctx(), Route::Repair, t0)
+}
+
+fn answer(app: &mut App, words: &str, t0: Instant) {
+    type_text(app, words, t0);
+    press(app, KeyCode::Enter, t0);
+}
+
+#[test]
+fn a_repair_alone_builds_the_words_to_say_and_a_follow_up() {
+    let t0 = Instant::now();
+    let mut app = repair_app(t0);
+    assert!(text(&app, t0).contains("how strong is the distress right now?"));
+    press(&mut app, KeyCode::Char('8'), t0);
+    press(&mut app, KeyCode::Enter, t0);
+    // High: breathing is offered, never forced.
+    assert!(
+        text(&app, t0).contains("That is high."),
+        "{}",
+        text(&app, t0)
+    );
+    press(&mut app, KeyCode::Char('1'), t0);
+    assert_eq!(app.kind(), Some(Kind::Breathe));
+    press(&mut app, KeyCode::Char('q'), t0);
+    assert_eq!(
+        app.kind(),
+        Some(Kind::Repair),
+        "breathing is part of the repair"
+    );
+    assert!(text(&app, t0).contains("Breathed."));
+    press(&mut app, KeyCode::Enter, t0);
+    assert!(text(&app, t0).contains("Feelings only"));
+    press(&mut app, KeyCode::Char(' '), t0); // hurt
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Tab, t0); // no own feeling
+    answer(
+        &mut app,
+        "You were on the phone; I said you never listen",
+        t0,
+    );
+    answer(&mut app, "I got home and was attacked at the door", t0);
+    press(&mut app, KeyCode::Tab, t0); // touched: skipped
+    press(&mut app, KeyCode::Tab, t0); // set up
+    answer(&mut app, "raising my voice", t0);
+    answer(&mut app, "saying you never listen", t0);
+    answer(
+        &mut app,
+        "When my heart races, I will say I need twenty minutes and take a break",
+        t0,
+    );
+    press(&mut app, KeyCode::Tab, t0); // nothing to ask
+    let built = text(&app, t0);
+    assert!(built.contains("The repair to say"), "{built}");
+    assert!(built.contains("I regret raising my voice."), "{built}");
+    // Editable: a word added at the end.
+    type_text(&mut app, " Thank you for hearing me.", t0);
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Tab, t0);
+    press(&mut app, KeyCode::Tab, t0);
+    assert!(text(&app, t0).contains("In how many days"));
+    press(&mut app, KeyCode::Enter, t0); // the default, 3
+    press(&mut app, KeyCode::Char('4'), t0);
+    press(&mut app, KeyCode::Enter, t0);
+    assert_eq!(app.kind(), Some(Kind::Ending));
+    assert!(
+        text(&app, t0).contains("soothe asks how your if-then went after Wednesday 25 November")
+    );
+    let records = app.take_records();
+    let record = &records[0];
+    assert_eq!(record.exercise, Exercise::Repair);
+    assert_eq!(
+        (record.before, record.after),
+        (Some(8), Some(4)),
+        "counts in what helps"
+    );
+    let repair = record.repair.as_ref().unwrap();
+    assert_eq!(repair.feelings, ["hurt"]);
+    assert_eq!(repair.regret, "raising my voice");
+    assert!(
+        repair.statement.ends_with("Thank you for hearing me."),
+        "{}",
+        repair.statement
+    );
+    assert_eq!(
+        repair.follow_up,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+    );
+    assert!(
+        app.farewell()
+            .iter()
+            .any(|l| l.starts_with("I regret raising my voice."))
+    );
+}
+
+#[test]
+fn closing_soothe_part_way_keeps_the_words_without_a_follow_up() {
+    let t0 = Instant::now();
+    let mut app = repair_app(t0);
+    press(&mut app, KeyCode::Char('3'), t0);
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Tab, t0);
+    type_text(&mut app, "I came in late", t0);
+    app.finish(t0);
+    let records = app.take_records();
+    let repair = records[0].repair.as_ref().unwrap();
+    assert!(!records[0].completed);
+    assert_eq!(repair.camera, "I came in late");
+    assert_eq!(repair.follow_up, None);
+}
+
+fn a_repair(follow_up: &str) -> crate::journal::Record {
+    let mut r = crate::journal::tests::sample(1);
+    r.id = "r1".into();
+    r.exercise = Exercise::Repair;
+    r.repair = Some(Box::new(crate::journal::RepairRecord {
+        if_then: "When I flood, I take twenty minutes".into(),
+        follow_up: chrono::NaiveDate::parse_from_str(follow_up, "%Y-%m-%d").ok(),
+        ..Default::default()
+    }));
+    r
+}
+
+fn menu_after(record: crate::journal::Record, asked: Vec<String>, t0: Instant) -> App {
+    let mut c = ctx();
+    c.follow_ups_asked = asked;
+    let mut app = App::home(c);
+    app.recent_journal(
+        Ok(crate::journal::Read {
+            records: vec![record],
+            ..Default::default()
+        }),
+        t0,
+    );
+    app
+}
+
+#[test]
+fn the_menu_asks_once_how_the_if_then_went_after_its_day() {
+    let t0 = Instant::now();
+    // The test clock's day is 22 November.
+    let early = menu_after(a_repair("2026-11-23"), Vec::new(), t0);
+    assert!(
+        !text(&early, t0).contains("How did it go?"),
+        "not before its day"
+    );
+    let mut app = menu_after(a_repair("2026-11-22"), Vec::new(), t0);
+    let menu = text(&app, t0);
+    assert!(
+        menu.contains("How did it go? \"When I flood, I take twenty minutes\" 1 did it · 2 partly"),
+        "{menu}"
+    );
+    assert_eq!(
+        app.take_follow_up_shown().as_deref(),
+        Some("r1"),
+        "remembered as asked"
+    );
+    press(&mut app, KeyCode::Char('2'), t0);
+    let answer = app.take_records();
+    let answer = answer[0].repair.as_ref().unwrap();
+    assert_eq!(answer.of.as_deref(), Some("r1"));
+    assert_eq!(answer.answer, Some(crate::journal::FollowedUp::Partly));
+    assert!(!text(&app, t0).contains("How did it go?"));
+    // Asked before: not again.
+    let again = menu_after(a_repair("2026-11-22"), vec!["r1".into()], t0);
+    assert!(!text(&again, t0).contains("How did it go?"));
+}
