@@ -953,3 +953,61 @@ fn a_ladder_is_built_and_one_practice_logged() {
         "{journal}"
     );
 }
+
+#[test]
+fn a_repair_alone_ends_with_the_words_to_say_printed_after_exit() {
+    let Some(t) = Tmux::start("repair") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("repair"));
+    t.wait_for("First: how strong is the distress right now?");
+    t.keys(&["4", "Enter"]);
+    t.wait_for("Feelings only");
+    t.keys(&["Space", "Enter"]);
+    t.wait_for("Another feeling");
+    t.keys(&["Tab"]);
+    t.wait_for("as a camera would have seen it");
+    t.type_text("You were on the phone; I said you never listen");
+    t.keys(&["Enter"]);
+    t.wait_for("One sentence of theirs");
+    t.type_text("I came home tired and was met with a complaint");
+    t.keys(&["Enter"]);
+    t.wait_for("What did it touch in you?");
+    t.keys(&["Tab"]);
+    t.wait_for("What set you up for it?");
+    t.keys(&["Tab"]);
+    t.wait_for("What do you regret?");
+    t.type_text("raising my voice 😔");
+    t.keys(&["Enter"]);
+    t.wait_for("What do you want to apologise for?");
+    t.type_text("saying you never listen");
+    t.keys(&["Enter"]);
+    t.wait_for("One thing next time, as if-then");
+    t.type_text("When my heart races, I will ask for twenty minutes");
+    t.keys(&["Enter"]);
+    t.wait_for("One thing to ask of them");
+    t.keys(&["Tab"]);
+    t.wait_for("The repair to say");
+    t.keys(&["Enter"]);
+    t.wait_for("one thing I'll do differently");
+    t.keys(&["Tab"]);
+    t.wait_for("grateful for in how they handled it");
+    t.keys(&["Tab"]);
+    t.wait_for("In how many days");
+    t.keys(&["Enter"]);
+    t.wait_for("And the distress now?");
+    t.keys(&["2", "Enter"]);
+    t.wait_for("soothe asks how your if-then went after");
+    t.keys(&["Enter"]);
+    assert_eq!(t.status(), "0");
+    t.wait_for("Your repair, to say when you are both ready:");
+    t.wait_for("I regret raising my voice 😔.");
+    t.assert_terminal_restored();
+    let journal = std::fs::read_to_string(t.data_file("journal.jsonl")).unwrap();
+    assert!(journal.contains(r#""exercise":"repair""#), "{journal}");
+    assert!(journal.contains(r#""before":4,"after":2"#), "{journal}");
+    assert!(
+        journal.contains(r#""if_then":"When my heart races, I will ask for twenty minutes""#),
+        "{journal}"
+    );
+}

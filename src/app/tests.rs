@@ -990,7 +990,37 @@ fn ladder_state(start: crate::session::LadderStart, keys: &[KeyCode]) -> (App, I
     (app, t0)
 }
 
+/// A repair alone after `keys`.
+fn repair_state(keys: &[KeyCode]) -> (App, Instant) {
+    let t0 = Instant::now();
+    let mut app = App::direct(ctx(), Route::Repair, t0);
+    for code in keys {
+        crate::testing::press(&mut app, *code, t0);
+    }
+    (app, t0)
+}
+
 const STATES: &[Recipe] = &[
+    ("repair, calm enough?", || repair_state(&[])),
+    ("repair, distress high", || {
+        repair_state(&[KeyCode::Char('8'), KeyCode::Enter])
+    }),
+    ("repair, feelings", || {
+        repair_state(&[KeyCode::Char('3'), KeyCode::Enter])
+    }),
+    ("repair, a field", || {
+        repair_state(&[
+            KeyCode::Char('3'),
+            KeyCode::Enter,
+            KeyCode::Enter,
+            KeyCode::Tab,
+        ])
+    }),
+    ("repair, the statement", || {
+        let mut keys = vec![KeyCode::Char('3'), KeyCode::Enter, KeyCode::Enter];
+        keys.extend([KeyCode::Tab; 8]);
+        repair_state(&keys)
+    }),
     ("ladder", || {
         ladder_state(crate::session::LadderStart::Show, &[])
     }),

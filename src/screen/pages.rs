@@ -416,11 +416,14 @@ impl Pages {
         let total = heading + 1 + title_rows + 1 + answer_rows + 1 + hint_rows;
         let top = inner.y + (inner.height as usize).saturating_sub(total) as u16 / 2;
         let answer_y = top + (heading + 1 + title_rows + 1) as u16;
+        let answer_y = answer_y.min(inner.bottom().saturating_sub(1));
+        // Never past the window: a long list scrolls within what is left.
+        let room = inner.bottom().saturating_sub(answer_y).max(1);
         let answer = Rect::new(
             inner.x,
-            answer_y.min(inner.bottom().saturating_sub(1)),
+            answer_y,
             inner.width,
-            answer_rows as u16,
+            (answer_rows as u16).min(room),
         );
         (
             Rect::new(

@@ -17,5 +17,6 @@ mod plan;
 mod practice;
 mod reframe;
 mod relax;
+mod repair;
 mod sizes;
 mod support;
