@@ -212,6 +212,26 @@ pub fn month_lines<'a>(
             predicted.len()
         ));
     }
+    let repairs: Vec<&crate::journal::RepairRecord> = month
+        .iter()
+        .filter_map(|r| r.repair.as_deref())
+        .filter(|r| r.answer.is_none())
+        .collect();
+    if !repairs.is_empty() {
+        let answers: Vec<crate::journal::FollowedUp> = month
+            .iter()
+            .filter_map(|r| r.repair.as_deref()?.answer)
+            .collect();
+        let did = answers
+            .iter()
+            .filter(|a| **a == crate::journal::FollowedUp::DidIt)
+            .count();
+        let mut line = format!("Repairs this month: {}", repairs.len());
+        if !answers.is_empty() {
+            line.push_str(&format!(" · if-then kept {did} of {}", answers.len()));
+        }
+        lines.push(line);
+    }
     let evidence: Vec<&crate::journal::EvidenceRecord> =
         month.iter().filter_map(|r| r.evidence.as_deref()).collect();
     if !evidence.is_empty() {
@@ -340,7 +360,8 @@ pub fn write_markdown(out: &mut impl Write, records: &[&Record]) -> io::Result<(
         writeln!(out, "No thought records yet. `soothe reframe` makes one.")?;
         writeln!(out)?;
         write_good_things(out, records)?;
-        return write_evidence(out, records);
+        write_evidence(out, records)?;
+        return write_repairs(out, records);
     }
     let strength = |feeling: &str, value: Option<u8>| -> Option<String> {
         match (feeling.is_empty(), value) {
@@ -382,7 +403,44 @@ pub fn write_markdown(out: &mut impl Write, records: &[&Record]) -> io::Result<(
         field("\"I\"-statement", Some(t.statement.clone()))?;
     }
     write_good_things(out, records)?;
-    write_evidence(out, records)
+    write_evidence(out, records)?;
+    write_repairs(out, records)
+}
+
+/// Repairs after a fight, by day: the words to say and the if-then.
+fn write_repairs(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
+    let repairs: Vec<(&Record, &crate::journal::RepairRecord)> = records
+        .iter()
+        .filter_map(|r| r.repair.as_deref().map(|p| (*r, p)))
+        .filter(|(_, p)| p.answer.is_none())
+        .collect();
+    if repairs.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "## Repairs")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "_This part includes what you wrote about someone else: share it with care._"
+    )?;
+    writeln!(out)?;
+    for (record, repair) in repairs {
+        writeln!(out, "**{}**", record.started_at.format("%A %-d %B %Y"))?;
+        writeln!(out)?;
+        let mut field = |label: &str, text: &str| -> io::Result<()> {
+            if !text.trim().is_empty() {
+                writeln!(out, "**{label}:** {}", text.trim())?;
+                writeln!(out)?;
+            }
+            Ok(())
+        };
+        field("Feelings", &repair.feelings.join(", "))?;
+        field("What happened", &repair.camera)?;
+        field("Their side", &repair.theirs)?;
+        field("The repair", &repair.statement)?;
+        field("Next time", &repair.if_then)?;
+    }
+    Ok(())
 }
 
 /// Evidence for a kinder belief, by day, and how much it was believed.
@@ -644,9 +702,21 @@ mod tests {
             happened: Some(crate::journal::Happened::No),
             ..Default::default()
         }));
+        let mut repaired = record(6, Exercise::Repair, "alone", Some(6), Some(3));
+        repaired.repair = Some(Box::new(crate::journal::RepairRecord {
+            if_then: "When …".into(),
+            ..Default::default()
+        }));
+        let mut answered = record(9, Exercise::Repair, "follow-up", None, None);
+        answered.repair = Some(Box::new(crate::journal::RepairRecord {
+            answer: Some(crate::journal::FollowedUp::DidIt),
+            ..Default::default()
+        }));
         let records = vec![
             good,
             practice,
+            repaired,
+            answered,
             evidence(4, 2, Some(30)),
             evidence(9, 1, None),
             evidence(11, 0, Some(45)),
@@ -657,6 +727,7 @@ mod tests {
             [
                 "Good things this month: 3 written on 1 day",
                 "Ladder practices this month: 1 · feared outcome happened 0 of 1",
+                "Repairs this month: 1 · if-then kept 1 of 1",
                 "Evidence this month: 3 added · believed 30 % → 45 %",
             ]
         );

@@ -938,6 +938,8 @@ fn the_markdown_page_carries_good_things_and_evidence_in_their_own_words() {
             r#"{"v":2,"id":"g","started_at":"2026-11-21T21:00:00+01:00","ended_at":"2026-11-21T21:05:00+01:00","exercise":"good","variant":"three","completed":true,"duration_secs":300,"good":[{"what":"Sam called back","why":"I asked plainly"},{"what":"a quiet walk"}]}"#,
             "\n",
             r#"{"v":2,"id":"e","started_at":"2026-11-22T20:00:00+01:00","ended_at":"2026-11-22T20:04:00+01:00","exercise":"evidence","variant":"evidence","completed":true,"duration_secs":240,"evidence":{"belief":"I can get through time apart","added":["Slept fine while Sam was away"],"believed":45}}"#,
+            "\n",
+            r#"{"v":2,"id":"r","started_at":"2026-11-23T20:00:00+01:00","ended_at":"2026-11-23T20:20:00+01:00","exercise":"repair","variant":"alone","completed":true,"duration_secs":1200,"before":6,"after":3,"repair":{"feelings":["hurt"],"statement":"I regret raising my voice.","if_then":"When I flood, I take twenty minutes"}}"#,
             "\n"
         ),
     )
@@ -948,6 +950,10 @@ fn the_markdown_page_carries_good_things_and_evidence_in_their_own_words() {
     assert!(page.contains("## Good things\n\n**Saturday 21 November 2026**\n\n- Sam called back, because I asked plainly\n- a quiet walk\n"), "{page}");
     assert!(
         page.contains("## Evidence\n\n**Sunday 22 November 2026**: \"I can get through time apart\", believed 45 %\n\n- Slept fine while Sam was away\n"),
+        "{page}"
+    );
+    assert!(
+        page.contains("## Repairs\n\n_This part includes what you wrote about someone else: share it with care._\n\n**Monday 23 November 2026**\n\n**Feelings:** hurt\n\n**The repair:** I regret raising my voice.\n\n**Next time:** When I flood, I take twenty minutes\n"),
         "{page}"
     );
 }
