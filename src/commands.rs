@@ -460,11 +460,9 @@ fn cards(mut ctx: Ctx, paths: &Paths, args: &CardsArgs) -> Result<ExitCode, Fail
 }
 
 fn repair(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
-    if !can_draw(&ctx) {
-        return Err(Failure::new(1, "soothe repair needs a terminal"));
-    }
-    run_tui(ctx, paths, false, |ctx, now| {
-        App::direct(ctx, Route::Repair, now)
+    direct(ctx, paths, Route::Repair, false, |ctx, start, input| {
+        let signals = Signals::register()?;
+        plain::repair(ctx, start, &mut io::stdout().lock(), input, &signals)
     })
 }
 
@@ -477,15 +475,49 @@ fn ladder(ctx: Ctx, paths: &Paths, args: &LadderArgs) -> Result<ExitCode, Failur
             format!("your ladders file could not be read, so soothe leaves it alone: {why}"),
         ));
     }
-    if !can_draw(&ctx) {
-        return Err(Failure::new(1, "soothe ladder needs a terminal"));
-    }
     let start = match args.action.as_deref() {
         Some("new") => session::LadderStart::New,
         Some("practice") => session::LadderStart::Practice,
         Some("log") => session::LadderStart::Log,
         _ => session::LadderStart::Show,
     };
+    let practising = matches!(
+        start,
+        session::LadderStart::Practice | session::LadderStart::Log
+    );
+    if !can_draw(&ctx) && practising {
+        // A practice in plain lines: the suggested step, a question a line.
+        let records = paths
+            .journal_file()
+            .and_then(|path| journal::read_tail(&path, journal::RECENT_BYTES).ok())
+            .map(|read| read.records)
+            .unwrap_or_default();
+        let ladders = ctx.ladders.read().cloned().unwrap_or_default();
+        let logged = start == session::LadderStart::Log;
+        let route = Route::Ladder { start };
+        let input = plain::stdin_lines();
+        let clock = WallClock::local();
+        let signals = Signals::register()?;
+        let ran = plain::ladder(
+            &ctx,
+            (&ladders, &records),
+            logged,
+            &mut io::stdout().lock(),
+            &input,
+            &signals,
+        );
+        return match ran {
+            Ok(Some(session)) => plain_session(&ctx, paths, &clock, route, Ok(session), &input),
+            Ok(None) => Ok(ExitCode::SUCCESS),
+            Err(err) => plain_exit(Err::<(), _>(err)),
+        };
+    }
+    if !can_draw(&ctx) {
+        return Err(Failure::new(
+            1,
+            "building or viewing a ladder needs a terminal; `soothe ladder practice --plain` and `soothe ladder log --plain` work in plain lines",
+        ));
+    }
     run_tui(ctx, paths, false, |ctx, now| {
         App::direct(ctx, Route::Ladder { start }, now)
     })

@@ -19,7 +19,10 @@ use crate::session::{Question, Ratings};
 use crate::terminal::Signals;
 use crate::words;
 
+mod apart;
 mod heated;
+mod pages;
+pub use apart::{ladder, repair};
 pub use heated::{pause, send};
 
 const SIGNAL_CHECK: Duration = Duration::from_millis(250);

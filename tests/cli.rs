@@ -1012,3 +1012,66 @@ fn a_broken_cards_file_is_named_with_its_line_and_left_alone() {
     assert_eq!(plain.status.code(), Some(1));
     assert!(text(&plain.stderr).contains("needs a terminal"));
 }
+
+#[test]
+fn a_repair_alone_runs_in_plain_lines_and_prints_the_words_to_say() {
+    let sandbox = Sandbox::new();
+    let answers = "4\n1 3\n\nI came in late\nI was tired and got a lecture\n\n\nbeing short with you\n\nWhen I feel criticised, I will breathe before I answer\n\n\n\n\n\n2\n";
+    let out = plain_with_input(&sandbox, &["repair", "--plain"], answers);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines = text(&out.stdout);
+    assert!(!lines.contains('\x1b'));
+    assert!(
+        lines.contains("What happened, as a camera would have seen it\n"),
+        "{lines}"
+    );
+    assert!(
+        lines.ends_with("Your repair, to say when you are both ready:\nI regret being short with you. I think for you it was: \"I was tired and got a lecture\". Next time, when I feel criticised, I will breathe before I answer.\n"),
+        "{lines}"
+    );
+    let journal = std::fs::read_to_string(sandbox.data.path().join("journal.jsonl")).unwrap();
+    assert!(
+        journal.contains(r#""feelings":["hurt","angry"]"#),
+        "{journal}"
+    );
+    assert!(journal.contains(r#""before":4,"after":2"#), "{journal}");
+}
+
+#[test]
+fn a_ladder_practice_is_logged_in_plain_lines() {
+    let sandbox = Sandbox::new();
+    std::fs::write(
+        sandbox.data.path().join("ladders.toml"),
+        "version = 1\n[[ladder]]\ngoal = \"A weekend apart\"\nbehaviours = [\"Checking last-seen\"]\n\
+         steps = [{ what = \"An hour in\", fear = 1 }, { what = \"An evening out\", fear = 4 }, { what = \"A night\", fear = 6 },\n\
+         { what = \"b\", fear = 7 }, { what = \"c\", fear = 8 }, { what = \"d\", fear = 9 }]\n",
+    )
+    .unwrap();
+    // Prediction, 70 %, cope skipped, 45 minutes, no contact, drop 1;
+    // peak 5, now 2, nothing written, happened: no, used none, learned.
+    let answers = "They forget me\n7\n\n45\n\n1\n5\n2\n\n3\n\nIt eased\n";
+    let out = plain_with_input(&sandbox, &["ladder", "log", "--plain"], answers);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let lines = text(&out.stdout);
+    assert!(
+        lines.starts_with("soothe · a ladder practice: An evening out (fear 4 of 10)."),
+        "{lines}"
+    );
+    let journal = std::fs::read_to_string(sandbox.data.path().join("journal.jsonl")).unwrap();
+    assert!(journal.contains(r#""step":"An evening out""#), "{journal}");
+    assert!(journal.contains(r#""likely":70"#), "{journal}");
+    assert!(journal.contains(r#""minutes":45"#), "{journal}");
+    assert!(
+        journal.contains(r#""dropping":["Checking last-seen"]"#),
+        "{journal}"
+    );
+    assert!(journal.contains(r#""peak":5,"end":2"#), "{journal}");
+    assert!(
+        journal.contains(r#""happened":"no","learned":"It eased","logged":true"#),
+        "{journal}"
+    );
+    // Building one needs the screen, and says so in one line.
+    let out = Sandbox::new().run(&["ladder", "new", "--plain"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr).lines().count(), 1);
+}

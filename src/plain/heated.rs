@@ -43,7 +43,7 @@ fn line(input: &Receiver<String>, signals: &Signals) -> Option<String> {
     }
 }
 
-fn ask(
+pub(super) fn ask(
     out: &mut impl Write,
     input: &Receiver<String>,
     signals: &Signals,

@@ -64,19 +64,133 @@ enum Stage {
     After,
 }
 
-struct Practice {
-    step: usize,
-    logged: bool,
+/// One practice of a step: the questions before and after, and what was
+/// rated and used during. Plain mode asks the same pages, a line each.
+pub struct Practice {
+    pub step: usize,
+    pub logged: bool,
     stage: Stage,
-    before: Pages,
-    after: Pages,
-    started: Instant,
-    during: Vec<u8>,
+    pub before: Pages,
+    pub after: Pages,
+    pub started: Instant,
+    /// Fear ratings taken during.
+    pub during: Vec<u8>,
     /// `f` was pressed: the next digit is the fear now.
     rating: bool,
     toolkit: Vec<Activity>,
     /// The minute the clock shows.
     minute: u64,
+}
+
+impl Practice {
+    /// A practice of `ladder`'s step `step`; `logged` afterwards (no clock).
+    pub fn new(ladder: &Ladder, step: usize, logged: bool, ctx: &Ctx, now: Instant) -> Practice {
+        let mut before = vec![
+            Page::text(
+                "predicted",
+                say(ctx, "ladder.predict"),
+                say(ctx, "ladder.predict.hint"),
+            )
+            .optional(),
+            Page::rating("likely", say(ctx, "ladder.likely"), "", 100).optional(),
+            Page::rating("cope", say(ctx, "ladder.cope"), "", 10).optional(),
+            Page::text("minutes", say(ctx, "ladder.minutes"), "").optional(),
+            Page::text(
+                "contact",
+                say(ctx, "ladder.contact"),
+                say(ctx, "ladder.contact.hint"),
+            )
+            .optional(),
+        ];
+        let mut after = vec![
+            Page::rating("peak", say(ctx, "ladder.peak"), "", 10),
+            Page::rating("end", say(ctx, "ladder.end"), "", 10).optional(),
+            Page::text("what", say(ctx, "ladder.what"), "").optional(),
+            Page::choice(
+                "happened",
+                say(ctx, "ladder.happened"),
+                vec![
+                    ('y', "Yes".into()),
+                    ('p', "Partly".into()),
+                    ('n', "No".into()),
+                ],
+            )
+            .optional(),
+        ];
+        if !ladder.behaviours.is_empty() {
+            before.push(Page::marks(
+                "dropping",
+                say(ctx, "ladder.drop"),
+                "",
+                ladder.behaviours.clone(),
+            ));
+            after.push(Page::marks(
+                "used",
+                say(ctx, "ladder.used"),
+                "",
+                ladder.behaviours.clone(),
+            ));
+        }
+        after.push(
+            Page::text(
+                "learned",
+                say(ctx, "ladder.learned"),
+                say(ctx, "ladder.learned.hint"),
+            )
+            .optional(),
+        );
+        Practice {
+            step,
+            logged,
+            stage: Stage::Before,
+            before: Pages::new(before),
+            after: Pages::new(after),
+            started: now,
+            during: Vec::new(),
+            rating: false,
+            toolkit: Vec::new(),
+            minute: 0,
+        }
+    }
+
+    /// The journal's account of this practice of `ladder`'s step.
+    pub fn session(&self, ladder: &Ladder, completed: bool, now: Instant) -> Option<Session> {
+        let practice = self;
+        let step = ladder.steps.get(practice.step)?;
+        let (before, after) = (&practice.before, &practice.after);
+        let record = LadderRecord {
+            goal: ladder.goal.clone(),
+            step: step.what.clone(),
+            fear: step.fear,
+            predicted: before.text("predicted"),
+            likely: before.rating("likely"),
+            cope: before.rating("cope"),
+            minutes: before.text("minutes").parse().ok(),
+            contact: before.text("contact"),
+            dropping: before.marked("dropping"),
+            used: after.marked("used"),
+            during: practice.during.clone(),
+            toolkit: practice.toolkit.clone(),
+            peak: after.rating("peak"),
+            end: after.rating("end"),
+            what_happened: after.text("what"),
+            happened: after.chosen("happened").map(|c| match c {
+                'y' => Happened::Yes,
+                'p' => Happened::Partly,
+                _ => Happened::No,
+            }),
+            learned: after.text("learned"),
+            logged: practice.logged,
+        };
+        let secs = if practice.logged {
+            u64::from(record.minutes.unwrap_or(0)) * 60
+        } else {
+            now.saturating_duration_since(practice.started).as_secs()
+        };
+        let mut session = Session::new(Exercise::Ladder, "step", completed, secs);
+        session.ladder = Some(Box::new(record));
+        Some(session)
+    }
 }
 
 pub struct LadderScreen {
@@ -149,112 +263,14 @@ impl LadderScreen {
         let Some(ladder) = self.ladder() else {
             return;
         };
-        let mut before = vec![
-            Page::text(
-                "predicted",
-                say(ctx, "ladder.predict"),
-                say(ctx, "ladder.predict.hint"),
-            )
-            .optional(),
-            Page::rating("likely", say(ctx, "ladder.likely"), "", 100).optional(),
-            Page::rating("cope", say(ctx, "ladder.cope"), "", 10).optional(),
-            Page::text("minutes", say(ctx, "ladder.minutes"), "").optional(),
-            Page::text(
-                "contact",
-                say(ctx, "ladder.contact"),
-                say(ctx, "ladder.contact.hint"),
-            )
-            .optional(),
-        ];
-        let mut after = vec![
-            Page::rating("peak", say(ctx, "ladder.peak"), "", 10),
-            Page::rating("end", say(ctx, "ladder.end"), "", 10).optional(),
-            Page::text("what", say(ctx, "ladder.what"), "").optional(),
-            Page::choice(
-                "happened",
-                say(ctx, "ladder.happened"),
-                vec![
-                    ('y', "Yes".into()),
-                    ('p', "Partly".into()),
-                    ('n', "No".into()),
-                ],
-            )
-            .optional(),
-        ];
-        if !ladder.behaviours.is_empty() {
-            before.push(Page::marks(
-                "dropping",
-                say(ctx, "ladder.drop"),
-                "",
-                ladder.behaviours.clone(),
-            ));
-            after.push(Page::marks(
-                "used",
-                say(ctx, "ladder.used"),
-                "",
-                ladder.behaviours.clone(),
-            ));
-        }
-        after.push(
-            Page::text(
-                "learned",
-                say(ctx, "ladder.learned"),
-                say(ctx, "ladder.learned.hint"),
-            )
-            .optional(),
-        );
-        self.mode = Mode::Practice(Box::new(Practice {
-            step,
-            logged,
-            stage: Stage::Before,
-            before: Pages::new(before),
-            after: Pages::new(after),
-            started: now,
-            during: Vec::new(),
-            rating: false,
-            toolkit: Vec::new(),
-            minute: 0,
-        }));
+        let practice = Practice::new(ladder, step, logged, ctx, now);
+        self.mode = Mode::Practice(Box::new(practice));
     }
 
     /// The practice's account, for the journal (`completed` when the after
     /// questions were all reached).
     fn account(&self, practice: &Practice, completed: bool, now: Instant) -> Option<Session> {
-        let ladder = self.ladder()?;
-        let step = ladder.steps.get(practice.step)?;
-        let (before, after) = (&practice.before, &practice.after);
-        let record = LadderRecord {
-            goal: ladder.goal.clone(),
-            step: step.what.clone(),
-            fear: step.fear,
-            predicted: before.text("predicted"),
-            likely: before.rating("likely"),
-            cope: before.rating("cope"),
-            minutes: before.text("minutes").parse().ok(),
-            contact: before.text("contact"),
-            dropping: before.marked("dropping"),
-            used: after.marked("used"),
-            during: practice.during.clone(),
-            toolkit: practice.toolkit.clone(),
-            peak: after.rating("peak"),
-            end: after.rating("end"),
-            what_happened: after.text("what"),
-            happened: after.chosen("happened").map(|c| match c {
-                'y' => Happened::Yes,
-                'p' => Happened::Partly,
-                _ => Happened::No,
-            }),
-            learned: after.text("learned"),
-            logged: practice.logged,
-        };
-        let secs = if practice.logged {
-            u64::from(record.minutes.unwrap_or(0)) * 60
-        } else {
-            now.saturating_duration_since(practice.started).as_secs()
-        };
-        let mut session = Session::new(Exercise::Ladder, "step", completed, secs);
-        session.ladder = Some(Box::new(record));
-        Some(session)
+        practice.session(self.ladder()?, completed, now)
     }
 
     /// A practice ended (all asked, or left): noted, and back to the ladder.

@@ -270,6 +270,51 @@ impl Pages {
         }
     }
 
+    /// How many pages there are.
+    pub fn len(&self) -> usize {
+        self.pages.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pages.is_empty()
+    }
+
+    /// To page `at` (plain mode asks them in turn).
+    pub fn go_to(&mut self, at: usize) {
+        self.at = at.min(self.pages.len().saturating_sub(1));
+    }
+
+    /// The marks on the page on show, by position.
+    pub fn set_marks(&mut self, positions: &[usize]) {
+        if let Answer::Marks { marked, .. } = &mut self.page_mut().answer {
+            for (i, mark) in marked.iter_mut().enumerate() {
+                *mark = positions.contains(&i);
+            }
+        }
+    }
+
+    /// The choice on the page on show, by position.
+    pub fn set_choice(&mut self, position: usize) {
+        if let Answer::Choice { options, chosen } = &mut self.page_mut().answer
+            && position < options.len()
+        {
+            *chosen = Some(position);
+        }
+    }
+
+    /// The answer on the page on show, as a line of text or a rating.
+    pub fn answer_text(&mut self, text: &str) {
+        if let Answer::Text(field) = &mut self.page_mut().answer {
+            *field = TextField::with_text(LONGEST.max(text.chars().count()), text);
+        }
+    }
+
+    pub fn answer_rating(&mut self, value: u8) {
+        if let Answer::Rating { value: v, max, .. } = &mut self.page_mut().answer {
+            *v = Some(value.min(*max));
+        }
+    }
+
     pub fn takes_text(&self) -> bool {
         matches!(self.page().answer, Answer::Text(_))
     }

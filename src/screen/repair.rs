@@ -27,6 +27,7 @@ pub struct Repair {
     started: Instant,
     ended: bool,
     breathed: Vec<Activity>,
+    credit: String,
 }
 
 fn say(ctx: &Ctx, id: &str) -> String {
@@ -78,44 +79,29 @@ impl Repair {
             started: now,
             ended: false,
             breathed: Vec::new(),
+            credit: say(ctx, "repair.credit"),
         }
     }
 
-    /// The steps' words as the journal keeps them.
-    /// The steps' words as the journal keeps them; the follow-up is set
-    /// from `today` (none for a repair left part way).
     fn record(&self, today: Option<chrono::NaiveDate>) -> RepairRecord {
-        let p = &self.pages;
-        let mut feelings = p.marked("feelings");
-        let own = p.text("feelings-own");
-        if !own.is_empty() {
-            feelings.push(own);
-        }
-        let days = p.rating("follow-up").map(i64::from);
-        RepairRecord {
-            feelings,
-            camera: p.text("camera"),
-            theirs: p.text("theirs"),
-            touched: p.text("touched"),
-            set_up: p.text("set-up"),
-            regret: p.text("regret"),
-            apologise: p.text("apologise"),
-            if_then: p.text("if-then"),
-            ask: p.text("ask"),
-            statement: p.text("statement"),
-            differently: p.text("differently"),
-            grateful: p.text("grateful"),
-            follow_up: today
-                .zip(days.filter(|d| *d > 0))
-                .map(|(today, d)| today + chrono::Duration::days(d)),
-            ..Default::default()
-        }
+        record_of(&self.pages, today)
     }
 
     fn finish(&mut self, cx: &Cx) -> Finished {
+        self.account(Some(cx.wall().date_naive()), cx.now)
+    }
+
+    /// The questions, for plain mode to ask a line each.
+    pub fn pages_mut(&mut self) -> &mut Pages {
+        &mut self.pages
+    }
+
+    /// The repair's account at its end: the record, the summary, and the
+    /// words to print after exit. `today` sets the follow-up.
+    pub fn account(&mut self, today: Option<chrono::NaiveDate>, now: Instant) -> Finished {
         self.ended = true;
-        let secs = cx.now.saturating_duration_since(self.started).as_secs();
-        let record = self.record(Some(cx.wall().date_naive()));
+        let secs = now.saturating_duration_since(self.started).as_secs();
+        let record = self.record(today);
         let completed = self.pages.at().0 + 1 == self.pages.at().1;
         let mut session = Session::new(Exercise::Repair, "alone", completed, secs);
         session.own = (self.pages.rating("calm"), self.pages.rating("now"));
@@ -141,7 +127,7 @@ impl Repair {
                 Tone::Text,
             ));
         }
-        lines.push((say(cx.ctx, "repair.credit"), Tone::Dim));
+        lines.push((self.credit.clone(), Tone::Dim));
         session.repair = Some(Box::new(record));
         Finished {
             session,
@@ -154,10 +140,45 @@ impl Repair {
 
     /// After a key: the repair to say is built on reaching its page.
     fn arrived(&mut self) {
-        if self.pages.page().id == "statement" && self.pages.text("statement").is_empty() {
-            let built = repair::statement(&self.record(None));
-            self.pages.set_text("statement", &built);
-        }
+        arriving(&mut self.pages);
+    }
+}
+
+/// The steps' words as the journal keeps them; the follow-up is set from
+/// `today` (none for a repair left part way).
+fn record_of(p: &Pages, today: Option<chrono::NaiveDate>) -> RepairRecord {
+    let mut feelings = p.marked("feelings");
+    let own = p.text("feelings-own");
+    if !own.is_empty() {
+        feelings.push(own);
+    }
+    let days = p.rating("follow-up").map(i64::from);
+    RepairRecord {
+        feelings,
+        camera: p.text("camera"),
+        theirs: p.text("theirs"),
+        touched: p.text("touched"),
+        set_up: p.text("set-up"),
+        regret: p.text("regret"),
+        apologise: p.text("apologise"),
+        if_then: p.text("if-then"),
+        ask: p.text("ask"),
+        statement: p.text("statement"),
+        differently: p.text("differently"),
+        grateful: p.text("grateful"),
+        follow_up: today
+            .zip(days.filter(|d| *d > 0))
+            .map(|(today, d)| today + chrono::Duration::days(d)),
+        ..Default::default()
+    }
+}
+
+/// As each page comes up: the repair to say is built on reaching its page.
+/// Plain mode asks the same pages and calls this too.
+pub fn arriving(pages: &mut Pages) {
+    if pages.page().id == "statement" && pages.text("statement").is_empty() {
+        let built = repair::statement(&record_of(pages, None));
+        pages.set_text("statement", &built);
     }
 }
 
