@@ -87,8 +87,8 @@ pub enum Command {
     Cards(CardsArgs),
     /// Three things that went well today, and why each went well
     Good,
-    /// After a fight, alone: feelings, both sides, your part, one if-then for next time, and the repair to say
-    Repair,
+    /// After a fight: feelings, both sides, your part, one if-then for next time, and the repair to say
+    Repair(RepairArgs),
     /// Graded practice of time apart: `new` builds a ladder, `practice` the suggested step, `log` one done with soothe closed
     Ladder(LadderArgs),
     /// Evidence for a kinder belief: how much you believe it, and one specific thing at a time (some offered from your journal)
@@ -160,6 +160,13 @@ pub struct PlanArgs {
     /// Print the plan as plain text (for paper or a phone note), then exit
     #[arg(long, conflicts_with = "edit")]
     pub print: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RepairArgs {
+    /// Two people at one keyboard, in turns, each saying back what the other said
+    #[arg(long)]
+    pub together: bool,
 }
 
 #[derive(Debug, Args)]

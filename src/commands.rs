@@ -11,7 +11,7 @@ use crate::app::event_loop::{self, Exit, Files};
 use crate::check::{self, FileKind, Report};
 use crate::cli::{
     BreatheArgs, CardsArgs, CheckArgs, CheckFormat, Cli, Command, GroundArgs, HistoryArgs,
-    HistoryFormat, LadderArgs, Options, PauseArgs, PlanArgs, RelaxArgs, SendArgs,
+    HistoryFormat, LadderArgs, Options, PauseArgs, PlanArgs, RelaxArgs, RepairArgs, SendArgs,
 };
 use crate::clock::WallClock;
 use crate::content::{Content, DEFAULT_PATTERN, Origin, Scope};
@@ -89,7 +89,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Good) => good(session(content, settings), &paths),
         Some(Command::Cards(args)) => cards(session(content, settings), &paths, args),
         Some(Command::Evidence) => evidence(session(content, settings), &paths),
-        Some(Command::Repair) => repair(session(content, settings), &paths),
+        Some(Command::Repair(args)) => repair(session(content, settings), &paths, args),
         Some(Command::Ladder(args)) => ladder(session(content, settings), &paths, args),
         Some(Command::Practice) => practice(session(content, settings), &paths),
         Some(Command::Due) => due(&paths),
@@ -459,7 +459,18 @@ fn cards(mut ctx: Ctx, paths: &Paths, args: &CardsArgs) -> Result<ExitCode, Fail
     })
 }
 
-fn repair(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
+fn repair(ctx: Ctx, paths: &Paths, args: &RepairArgs) -> Result<ExitCode, Failure> {
+    if args.together {
+        if !can_draw(&ctx) {
+            return Err(Failure::new(
+                1,
+                "a repair together needs the screen (two people, one keyboard); `soothe repair --plain` works alone",
+            ));
+        }
+        return run_tui(ctx, paths, false, |ctx, now| {
+            App::direct(ctx, Route::RepairTogether, now)
+        });
+    }
     direct(ctx, paths, Route::Repair, false, |ctx, start, input| {
         let signals = Signals::register()?;
         plain::repair(ctx, start, &mut io::stdout().lock(), input, &signals)

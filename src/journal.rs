@@ -341,6 +341,33 @@ pub struct RepairRecord {
     pub of: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<FollowedUp>,
+    /// Together at one keyboard: what is kept of the two of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub together: Option<Together>,
+}
+
+/// A repair taken in turns by two people. Only metadata and initials,
+/// unless both chose to keep their words.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Together {
+    pub initials: Vec<String>,
+    /// One commitment each, in turn order.
+    pub if_thens: Vec<String>,
+    /// Mirrors given, and how many were "not quite" first.
+    pub mirrors: u32,
+    pub not_quite: u32,
+    /// Both chose to keep their words (then `words` holds them).
+    pub kept: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<Said>,
+}
+
+/// One step's words of one of the two, kept only when both chose it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Said {
+    pub who: String,
+    pub step: String,
+    pub text: String,
 }
 
 /// Whether what was feared happened.

@@ -22,6 +22,7 @@ pub mod practice;
 pub mod reframe;
 pub mod relax;
 pub mod repair;
+pub mod repair_together;
 pub mod safety;
 pub mod send;
 pub mod support;
@@ -350,6 +351,7 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
         // The app reads the journal first and opens it with its offers.
         Route::Evidence => Box::new(evidence::EvidenceScreen::new(ctx, &[], now)),
         Route::Repair => Box::new(repair::Repair::new(ctx, now)),
+        Route::RepairTogether => Box::new(repair_together::RepairTogether::new(ctx, now)),
         Route::Ladder { start } => Box::new(ladder::LadderScreen::new(ctx, &[], start, now)),
         Route::Support => Box::new(support::Support),
         Route::CheckIn => Box::new(checkin::CheckIn::new()),

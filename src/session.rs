@@ -43,6 +43,8 @@ pub enum Route {
     Evidence,
     /// After a fight, alone: a repair.
     Repair,
+    /// After a fight, two people at one keyboard, in turns.
+    RepairTogether,
     /// A ladder of time apart (opened with the journal read).
     Ladder {
         start: LadderStart,
@@ -95,7 +97,7 @@ impl Route {
             Route::Good => Some(Exercise::Good),
             Route::Pause { .. } => Some(Exercise::Pause),
             Route::Send { .. } => Some(Exercise::Send),
-            Route::Repair => Some(Exercise::Repair),
+            Route::Repair | Route::RepairTogether => Some(Exercise::Repair),
             _ => None,
         }
     }

@@ -182,3 +182,120 @@ fn the_menu_asks_once_how_the_if_then_went_after_its_day() {
     let again = menu_after(a_repair("2026-11-22"), vec!["r1".into()], t0);
     assert!(!text(&again, t0).contains("How did it go?"));
 }
+
+/// A repair together through every turn; `keep` is each one's answer.
+fn together(keep: [char; 2], t0: Instant) -> (App, Vec<crate::journal::Record>) {
+    let mut app = App::direct(ctx(), Route::RepairTogether, t0);
+    assert!(text(&app, t0).contains("A repair, together"));
+    press(&mut app, KeyCode::Enter, t0);
+    answer(&mut app, "Ana", t0);
+    answer(&mut app, "Sam", t0);
+    for step in ["feelings", "camera", "part", "if-then"] {
+        for who in ["Ana", "Sam"] {
+            let asked = text(&app, t0);
+            assert!(asked.starts_with_whose(who), "{step}: {asked}");
+            if step == "feelings" {
+                press(&mut app, KeyCode::Char(' '), t0);
+                press(&mut app, KeyCode::Enter, t0);
+            } else {
+                let whose = if who == "Ana" { "first" } else { "second" };
+                answer(&mut app, &format!("the {whose} one's {step} words"), t0);
+            }
+            let mirror = text(&app, t0);
+            assert!(mirror.contains("say back to"), "{mirror}");
+            // Not quite the first time: said again, then got.
+            press(&mut app, KeyCode::Char('2'), t0);
+            assert!(text(&app, t0).contains("say back to"), "asked again");
+            press(&mut app, KeyCode::Char('1'), t0);
+        }
+    }
+    press(
+        &mut app,
+        KeyCode::Char(if keep[0] == 'y' { '1' } else { '2' }),
+        t0,
+    );
+    press(
+        &mut app,
+        KeyCode::Char(if keep[1] == 'y' { '1' } else { '2' }),
+        t0,
+    );
+    assert_eq!(app.kind(), Some(Kind::Ending));
+    let records = app.take_records();
+    (app, records)
+}
+
+trait Whose {
+    fn starts_with_whose(&self, who: &str) -> bool;
+}
+
+impl Whose for String {
+    /// The page is this person's turn (its title starts with their name).
+    fn starts_with_whose(&self, who: &str) -> bool {
+        self.contains(&format!("  {who}: "))
+    }
+}
+
+#[test]
+fn a_repair_together_keeps_no_partner_words_unless_both_choose_it() {
+    let t0 = Instant::now();
+    let (app, records) = together(['y', 'n'], t0);
+    let line = serde_json::to_string(&records[0]).unwrap();
+    assert!(
+        !line.contains("camera words") && !line.contains("\"words\""),
+        "no partner text: {line}"
+    );
+    assert!(
+        !line.contains("Ana") && !line.contains("Sam"),
+        "names are never kept: {line}"
+    );
+    let kept_none = records[0]
+        .repair
+        .as_ref()
+        .unwrap()
+        .together
+        .as_ref()
+        .unwrap();
+    assert_eq!(kept_none.initials, ["A", "S"]);
+    assert_eq!(
+        kept_none.if_thens,
+        [
+            "the first one's if-then words",
+            "the second one's if-then words"
+        ]
+    );
+    assert_eq!((kept_none.mirrors, kept_none.not_quite), (16, 8));
+    assert!(!kept_none.kept);
+    assert!(
+        app.farewell()
+            .iter()
+            .any(|l| l == "Sam: the second one's if-then words")
+    );
+    // Both chose to keep them: the words are there, with initials.
+    let (_, records) = together(['y', 'y'], t0);
+    let kept = records[0]
+        .repair
+        .as_ref()
+        .unwrap()
+        .together
+        .as_ref()
+        .unwrap();
+    assert!(kept.kept);
+    assert!(
+        kept.words.iter().any(|w| w.who == "S"
+            && w.step == "camera"
+            && w.text == "the second one's camera words")
+    );
+}
+
+#[test]
+fn the_safety_question_comes_before_the_first_repair_together() {
+    let t0 = Instant::now();
+    let mut c = ctx();
+    c.safety_asked = false;
+    let mut app = App::direct(c, Route::RepairTogether, t0);
+    app.advance(t0);
+    assert!(text(&app, t0).contains("do you ever feel afraid of your partner"));
+    assert!(app.take_safety_shown());
+    press(&mut app, KeyCode::Char('n'), t0);
+    assert!(text(&app, t0).contains("A repair, together"));
+}

@@ -1000,7 +1000,38 @@ fn repair_state(keys: &[KeyCode]) -> (App, Instant) {
     (app, t0)
 }
 
+/// A repair together after `keys` (names typed).
+fn together_state(keys: &[KeyCode]) -> (App, Instant) {
+    let t0 = Instant::now();
+    let mut app = App::direct(ctx(), Route::RepairTogether, t0);
+    crate::testing::press(&mut app, KeyCode::Enter, t0);
+    crate::testing::type_text(&mut app, "Ana", t0);
+    crate::testing::press(&mut app, KeyCode::Enter, t0);
+    crate::testing::type_text(&mut app, "Sam", t0);
+    crate::testing::press(&mut app, KeyCode::Enter, t0);
+    for code in keys {
+        crate::testing::press(&mut app, *code, t0);
+    }
+    (app, t0)
+}
+
 const STATES: &[Recipe] = &[
+    ("repair together, intro", || {
+        let t0 = Instant::now();
+        (App::direct(ctx(), Route::RepairTogether, t0), t0)
+    }),
+    ("repair together, a turn", || together_state(&[])),
+    ("repair together, a mirror", || {
+        together_state(&[KeyCode::Enter])
+    }),
+    ("repair together, a text turn", || {
+        together_state(&[
+            KeyCode::Enter,
+            KeyCode::Char('1'),
+            KeyCode::Enter,
+            KeyCode::Char('1'),
+        ])
+    }),
     ("repair, calm enough?", || repair_state(&[])),
     ("repair, distress high", || {
         repair_state(&[KeyCode::Char('8'), KeyCode::Enter])

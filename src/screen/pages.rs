@@ -44,7 +44,7 @@ pub enum Answer {
 }
 
 pub struct Page {
-    pub id: &'static str,
+    pub id: String,
     pub title: String,
     pub hint: String,
     pub answer: Answer,
@@ -55,9 +55,9 @@ pub struct Page {
 }
 
 impl Page {
-    pub fn text(id: &'static str, title: impl Into<String>, hint: impl Into<String>) -> Page {
+    pub fn text(id: impl Into<String>, title: impl Into<String>, hint: impl Into<String>) -> Page {
         Page {
-            id,
+            id: id.into(),
             title: title.into(),
             hint: hint.into(),
             answer: Answer::Text(TextField::new(LONGEST)),
@@ -67,13 +67,13 @@ impl Page {
     }
 
     pub fn rating(
-        id: &'static str,
+        id: impl Into<String>,
         title: impl Into<String>,
         hint: impl Into<String>,
         max: u8,
     ) -> Page {
         Page {
-            id,
+            id: id.into(),
             title: title.into(),
             hint: hint.into(),
             answer: Answer::Rating {
@@ -87,14 +87,14 @@ impl Page {
     }
 
     pub fn marks(
-        id: &'static str,
+        id: impl Into<String>,
         title: impl Into<String>,
         hint: impl Into<String>,
         items: Vec<String>,
     ) -> Page {
         let marked = vec![false; items.len()];
         Page {
-            id,
+            id: id.into(),
             title: title.into(),
             hint: hint.into(),
             answer: Answer::Marks {
@@ -108,12 +108,12 @@ impl Page {
     }
 
     pub fn choice(
-        id: &'static str,
+        id: impl Into<String>,
         title: impl Into<String>,
         options: Vec<(char, String)>,
     ) -> Page {
         Page {
-            id,
+            id: id.into(),
             title: title.into(),
             hint: String::new(),
             answer: Answer::Choice {
@@ -125,9 +125,9 @@ impl Page {
         }
     }
 
-    pub fn read(id: &'static str, title: impl Into<String>, text: impl Into<String>) -> Page {
+    pub fn read(id: impl Into<String>, title: impl Into<String>, text: impl Into<String>) -> Page {
         Page {
-            id,
+            id: id.into(),
             title: title.into(),
             hint: text.into(),
             answer: Answer::Read,
@@ -290,6 +290,13 @@ impl Pages {
             for (i, mark) in marked.iter_mut().enumerate() {
                 *mark = positions.contains(&i);
             }
+        }
+    }
+
+    /// Takes back the choice on the page on show (to be asked again).
+    pub fn clear_choice(&mut self) {
+        if let Answer::Choice { chosen, .. } = &mut self.page_mut().answer {
+            *chosen = None;
         }
     }
 

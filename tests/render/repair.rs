@@ -48,3 +48,20 @@ fn repair_screens() {
     }
     both_sizes!("repair_statement", &app, t0);
 }
+
+#[test]
+fn repair_together_screens() {
+    let ctx = ctx(Content::builtin());
+    let t0 = ctx.clock.start();
+    let mut app = App::direct(ctx, Route::RepairTogether, t0);
+    both_sizes!("repair_together_intro", &app, t0);
+    press(&mut app, KeyCode::Enter, t0);
+    type_text(&mut app, "Ana", t0);
+    press(&mut app, KeyCode::Enter, t0);
+    type_text(&mut app, "Sam 🌻", t0);
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Char(' '), t0);
+    both_sizes!("repair_together_a_turn", &app, t0);
+    press(&mut app, KeyCode::Enter, t0);
+    both_sizes!("repair_together_a_mirror", &app, t0);
+}
