@@ -155,6 +155,26 @@ impl Ladder {
     }
 }
 
+impl Ladder {
+    /// Each prediction's outcome, oldest first, one mark each: ● it
+    /// happened, ◐ partly, ○ it did not, · not said (the last `most`).
+    pub fn outcome_marks(&self, records: &[Record], most: usize) -> String {
+        let marks: Vec<char> = records
+            .iter()
+            .filter_map(|r| r.ladder.as_deref())
+            .filter(|p| p.goal == self.goal && !p.predicted.trim().is_empty())
+            .filter(|p| self.steps.iter().any(|s| s.what == p.step))
+            .map(|p| match p.happened {
+                Some(Happened::Yes) => '●',
+                Some(Happened::Partly) => '◐',
+                Some(Happened::No) => '○',
+                None => '·',
+            })
+            .collect();
+        marks[marks.len().saturating_sub(most)..].iter().collect()
+    }
+}
+
 /// Predictions against what happened.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Outcomes {
@@ -324,5 +344,7 @@ mod tests {
             Some("You predicted something bad 6 times; it happened 0 times, partly once.")
         );
         assert_eq!(l.outcomes(&[]).line(), None);
+        assert_eq!(l.outcome_marks(&records, 10), "○◐○○○○");
+        assert_eq!(l.outcome_marks(&records, 2), "○○");
     }
 }

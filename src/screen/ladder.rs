@@ -826,6 +826,9 @@ impl Widget for Drawn<'_, LadderScreen> {
                 lines.extend(wrapped(&format!("Goal: {}", ladder.goal), theme.title, 2));
                 if let Some(line) = ladder.outcomes(&screen.records).line() {
                     lines.extend(wrapped(&line, theme.text, 2));
+                    // The same, as a row of marks, oldest first.
+                    let marks = ladder.outcome_marks(&screen.records, width.saturating_sub(24));
+                    lines.push((format!("{marks}  ● happened ◐ partly ○ not"), theme.dim));
                 }
                 lines.push((String::new(), theme.text));
                 let suggested = ladder.suggested(&screen.records);
