@@ -110,6 +110,14 @@ pub fn wrap(text: &str, width: usize, rows: usize) -> Vec<String> {
     lines
 }
 
+/// [`wrap`], each line with `style`: a page's lines as they are built.
+pub fn wrapped(text: &str, width: usize, rows: usize, style: Style) -> Vec<(String, Style)> {
+    wrap(text, width, rows)
+        .into_iter()
+        .map(|line| (line, style))
+        .collect()
+}
+
 /// The longest prefix of `text` at most `width` columns wide, whole
 /// clusters only (at least one cluster).
 fn fit_exact(text: &str, width: usize) -> String {

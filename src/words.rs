@@ -34,6 +34,11 @@ pub fn ratings(before: Option<u8>, after: Option<u8>) -> String {
     }
 }
 
+/// A document soothe cannot read, said on its screen: it is not written.
+pub fn left_alone(what: &str, why: &str) -> String {
+    format!("Your {what} file could not be read, so it is left as it is: {why}")
+}
+
 /// "distress down 2.4 on average" (up, or no change on average).
 pub fn average_drop(drop: f64) -> String {
     if drop > 0.05 {

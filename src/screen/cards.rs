@@ -475,12 +475,7 @@ impl Widget for Drawn<'_, CardsScreen> {
         let theme = view.theme();
         let inner = area.inner(Margin::new(2, 0));
         let width = inner.width as usize;
-        let wrapped = |text: &str, style: Style, rows: usize| -> Vec<(String, Style)> {
-            ui::wrap(text, width, rows)
-                .into_iter()
-                .map(|l| (l, style))
-                .collect()
-        };
+        let wrapped = |text: &str, style: Style, rows| ui::wrapped(text, width, rows, style);
         match &screen.mode {
             Mode::Form { problem, .. } => {
                 let title = if matches!(
@@ -567,9 +562,7 @@ impl Widget for Drawn<'_, CardsScreen> {
                 let mut lines: Vec<(String, Style)> = Vec::new();
                 if let Some(why) = &screen.broken {
                     lines.extend(wrapped(
-                        &format!(
-                            "Your cards file could not be read, so it is left as it is: {why}"
-                        ),
+                        &crate::words::left_alone("cards", why),
                         theme.notice,
                         4,
                     ));

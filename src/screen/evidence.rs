@@ -397,12 +397,7 @@ impl Widget for Drawn<'_, EvidenceScreen> {
         let theme = view.theme();
         let inner = area.inner(Margin::new(2, 0));
         let width = inner.width as usize;
-        let wrapped = |text: &str, style: Style, rows: usize| -> Vec<(String, Style)> {
-            ui::wrap(text, width, rows)
-                .into_iter()
-                .map(|l| (l, style))
-                .collect()
-        };
+        let wrapped = |text: &str, style: Style, rows| ui::wrapped(text, width, rows, style);
         let say = |id: &str| view.ctx.content.say(id).to_string();
         let kinder = screen.belief().map_or("", |b| b.kinder.as_str());
         match &screen.mode {
@@ -463,9 +458,7 @@ impl Widget for Drawn<'_, EvidenceScreen> {
                 let mut lines = Vec::new();
                 if let Some(why) = &screen.broken {
                     lines.extend(wrapped(
-                        &format!(
-                            "Your beliefs file could not be read, so it is left as it is: {why}"
-                        ),
+                        &crate::words::left_alone("beliefs", why),
                         theme.notice,
                         4,
                     ));

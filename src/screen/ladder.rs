@@ -729,12 +729,7 @@ impl Widget for Drawn<'_, LadderScreen> {
         let theme = view.theme();
         let inner = area.inner(Margin::new(2, 0));
         let width = inner.width as usize;
-        let wrapped = |text: &str, style: Style, rows: usize| -> Vec<(String, Style)> {
-            ui::wrap(text, width, rows)
-                .into_iter()
-                .map(|l| (l, style))
-                .collect()
-        };
+        let wrapped = |text: &str, style: Style, rows| ui::wrapped(text, width, rows, style);
         match &screen.mode {
             Mode::Safety(safety) => safety.render(area, buf, view),
             Mode::Goal(pages) | Mode::Behaviours(pages) => {
@@ -812,9 +807,7 @@ impl Widget for Drawn<'_, LadderScreen> {
                 let mut lines: Vec<(String, Style)> = Vec::new();
                 if let Some(why) = &screen.broken {
                     lines.extend(wrapped(
-                        &format!(
-                            "Your ladders file could not be read, so it is left as it is: {why}"
-                        ),
+                        &crate::words::left_alone("ladders", why),
                         theme.notice,
                         4,
                     ));
