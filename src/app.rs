@@ -914,4 +914,6 @@ mod practice_tests;
 #[cfg(test)]
 mod repair_tests;
 #[cfg(test)]
+mod talk_tests;
+#[cfg(test)]
 mod tests;

@@ -89,6 +89,8 @@ pub enum Command {
     Good,
     /// After a fight: feelings, both sides, your part, one if-then for next time, and the repair to say
     Repair(RepairArgs),
+    /// Two people, one keyboard, talking aloud in turns: the floor, mirroring, and nothing solved until both feel heard
+    Talk,
     /// Graded practice of time apart: `new` builds a ladder, `practice` the suggested step, `log` one done with soothe closed
     Ladder(LadderArgs),
     /// Evidence for a kinder belief: how much you believe it, and one specific thing at a time (some offered from your journal)

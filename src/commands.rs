@@ -89,6 +89,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Good) => good(session(content, settings), &paths),
         Some(Command::Cards(args)) => cards(session(content, settings), &paths, args),
         Some(Command::Evidence) => evidence(session(content, settings), &paths),
+        Some(Command::Talk) => talk(session(content, settings), &paths),
         Some(Command::Repair(args)) => repair(session(content, settings), &paths, args),
         Some(Command::Ladder(args)) => ladder(session(content, settings), &paths, args),
         Some(Command::Practice) => practice(session(content, settings), &paths),
@@ -456,6 +457,18 @@ fn cards(mut ctx: Ctx, paths: &Paths, args: &CardsArgs) -> Result<ExitCode, Fail
     };
     run_tui(ctx, paths, false, |ctx, now| {
         App::direct(ctx, Route::Cards { at: None, form }, now)
+    })
+}
+
+fn talk(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
+    if !can_draw(&ctx) {
+        return Err(Failure::new(
+            1,
+            "a talk needs the screen (two people, one keyboard, the floor shown large)",
+        ));
+    }
+    run_tui(ctx, paths, false, |ctx, now| {
+        App::direct(ctx, Route::Talk, now)
     })
 }
 

@@ -27,6 +27,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("evidence.toml", include_str!("../content/evidence.toml")),
     ("ladder.toml", include_str!("../content/ladder.toml")),
     ("repair.toml", include_str!("../content/repair.toml")),
+    ("talk.toml", include_str!("../content/talk.toml")),
     ("cards.toml", include_str!("../content/cards.toml")),
     ("help.toml", include_str!("../content/help.toml")),
 ];
@@ -644,6 +645,8 @@ mod tests {
             include_str!("screen/cards.rs"),
             include_str!("screen/ladder.rs"),
             include_str!("screen/repair.rs"),
+            include_str!("screen/repair_together.rs"),
+            include_str!("screen/talk.rs"),
         ];
         let builtin = Content::builtin();
         let mut used = 0;
@@ -661,6 +664,7 @@ mod tests {
                     "cards.",
                     "ladder.",
                     "repair.",
+                    "talk.",
                 ]
                 .iter()
                 .any(|p| literal.starts_with(p))

@@ -9,5 +9,6 @@ pub mod reframing;
 pub mod relaxation;
 pub mod repair;
 pub mod send;
+pub mod talk;
 pub mod timed;
 pub mod timeline;

@@ -566,6 +566,7 @@ mod tests {
             evidence: None,
             ladder: None,
             repair: None,
+            talk: None,
         }
     }
 

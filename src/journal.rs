@@ -46,6 +46,8 @@ pub enum Exercise {
     Ladder,
     /// After a fight: the steps of a repair, or how its if-then went.
     Repair,
+    /// Two people talking in turns, the keyboard running the structure.
+    Talk,
 }
 
 impl Exercise {
@@ -64,6 +66,7 @@ impl Exercise {
             Exercise::Evidence => "evidence",
             Exercise::Ladder => "ladder",
             Exercise::Repair => "repair",
+            Exercise::Talk => "talk",
         }
     }
 
@@ -79,7 +82,8 @@ impl Exercise {
             | Exercise::Card
             | Exercise::Evidence
             | Exercise::Ladder
-            | Exercise::Repair => 2,
+            | Exercise::Repair
+            | Exercise::Talk => 2,
             _ => SCHEMA_V1,
         }
     }
@@ -294,6 +298,46 @@ pub struct Record {
     /// A repair after a fight, or how its if-then went.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repair: Option<Box<RepairRecord>>,
+    /// A talk in turns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub talk: Option<Box<TalkRecord>>,
+}
+
+/// One turn with the floor: whose (an initial), how long, how many
+/// mirrors were given and how many were "not quite" first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TurnRecord {
+    pub who: String,
+    pub secs: u64,
+    pub mirrors: u32,
+    pub not_quite: u32,
+}
+
+/// A talk: initials, the turns, whether both felt heard, the breaks and
+/// the if-thens; the topic and their words only when both chose to keep
+/// them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TalkRecord {
+    pub initials: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub turns: Vec<TurnRecord>,
+    pub heard: bool,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub breaks: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub if_thens: Vec<String>,
+    /// Put off to this time ("is now a good time?" no).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub later: String,
+    pub kept: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub topic: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<Said>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// How an if-then went, asked once on the menu after its follow-up date.
@@ -480,6 +524,7 @@ pub struct Session {
     pub evidence: Option<Box<EvidenceRecord>>,
     pub ladder: Option<Box<LadderRecord>>,
     pub repair: Option<Box<RepairRecord>>,
+    pub talk: Option<Box<TalkRecord>>,
     /// Lines to print after soothe exits, to copy (a message for the
     /// partner, a draft to send); never part of the record itself.
     pub farewell: Vec<String>,
@@ -511,6 +556,7 @@ impl Session {
             evidence: None,
             ladder: None,
             repair: None,
+            talk: None,
             farewell: Vec::new(),
             to_copy: String::new(),
             own: (None, None),
@@ -735,6 +781,7 @@ pub(crate) mod tests {
             evidence: None,
             ladder: None,
             repair: None,
+            talk: None,
         }
     }
 

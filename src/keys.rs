@@ -690,6 +690,65 @@ pub const EVIDENCE_OFFER: &[Binding] = &[
     on(BACK, Action::Back, "Stop looking for now").hint("stop"),
 ];
 
+/// A talk: the ground rules, each agreeing with their own key.
+pub const TALK_RULES: &[Binding] = &[
+    on(&[ch('1')], Action::Yes, "The first of you agrees").hint("first agrees"),
+    on(&[ch('2')], Action::No, "The other agrees").hint("other agrees"),
+    on(BACK, Action::Back, "Not now").hint("leave"),
+];
+
+/// A talk: the speaker has the floor.
+pub const TALK_SPEAKING: &[Binding] = &[
+    on(
+        &[ENTER],
+        Action::Select,
+        "The listener is ready to say back what they heard",
+    )
+    .hint("mirror"),
+    on(
+        &[ch('p')],
+        Action::Pause,
+        "A break for either of you (the talk waits)",
+    )
+    .hint("break"),
+    on(
+        RIGHTS,
+        Action::Next,
+        "Five more minutes for this turn, once, if you both agree",
+    )
+    .hint("more time"),
+    on(BACK, Action::Back, "Stop the talk").hint("stop"),
+];
+
+/// A talk: the listener mirrors, sums up, validates or empathises.
+pub const TALK_LISTENING: &[Binding] = &[
+    on(&[ch('1')], Action::Yes, "The speaker: got it").hint("got it"),
+    on(
+        &[ch('2')],
+        Action::No,
+        "The speaker: not quite, say it again",
+    )
+    .hint("not quite"),
+    on(
+        &[ch('3')],
+        Action::Other,
+        "The speaker: there is more to say",
+    )
+    .hint("more"),
+    on(
+        &[ch('p')],
+        Action::Pause,
+        "A break for either of you (the talk waits)",
+    )
+    .hint("break"),
+    on(
+        RIGHTS,
+        Action::Next,
+        "Five more minutes for this turn, once, if you both agree",
+    ),
+    on(BACK, Action::Back, "Stop the talk").hint("stop"),
+];
+
 /// A repair, when the distress is high at the start.
 pub const REPAIR_HIGH: &[Binding] = &[
     on(&[ch('1')], Action::Breathe, "Breathe first, right here").hint("breathe first"),
@@ -1252,6 +1311,9 @@ pub const SCREENS: &[(&str, &[Binding])] = &[
     ("a page to choose", PAGES_CHOICE),
     ("a page to read", PAGES_READ),
     ("repair, distress high", REPAIR_HIGH),
+    ("talk, ground rules", TALK_RULES),
+    ("talk, speaking", TALK_SPEAKING),
+    ("talk, listening", TALK_LISTENING),
     ("ladder", LADDER),
     ("ladder, a step", LADDER_STEPS),
     ("ladder, fear", LADDER_FEAR),

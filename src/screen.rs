@@ -26,6 +26,7 @@ pub mod repair_together;
 pub mod safety;
 pub mod send;
 pub mod support;
+pub mod talk;
 pub mod timed;
 
 use std::time::Instant;
@@ -262,6 +263,7 @@ pub enum Kind {
     Evidence,
     Ladder,
     Repair,
+    Talk,
 }
 
 pub trait Screen: std::any::Any {
@@ -352,6 +354,7 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
         Route::Evidence => Box::new(evidence::EvidenceScreen::new(ctx, &[], now)),
         Route::Repair => Box::new(repair::Repair::new(ctx, now)),
         Route::RepairTogether => Box::new(repair_together::RepairTogether::new(ctx, now)),
+        Route::Talk => Box::new(talk::Talk::new(ctx, now)),
         Route::Ladder { start } => Box::new(ladder::LadderScreen::new(ctx, &[], start, now)),
         Route::Support => Box::new(support::Support),
         Route::CheckIn => Box::new(checkin::CheckIn::new()),

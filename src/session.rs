@@ -45,6 +45,8 @@ pub enum Route {
     Repair,
     /// After a fight, two people at one keyboard, in turns.
     RepairTogether,
+    /// Two people talking in turns at one keyboard.
+    Talk,
     /// A ladder of time apart (opened with the journal read).
     Ladder {
         start: LadderStart,
@@ -98,6 +100,7 @@ impl Route {
             Route::Pause { .. } => Some(Exercise::Pause),
             Route::Send { .. } => Some(Exercise::Send),
             Route::Repair | Route::RepairTogether => Some(Exercise::Repair),
+            Route::Talk => Some(Exercise::Talk),
             _ => None,
         }
     }
@@ -138,6 +141,7 @@ pub fn asks_checkins(exercise: Exercise) -> bool {
             | Exercise::Evidence
             | Exercise::Ladder
             | Exercise::Repair
+            | Exercise::Talk
     )
 }
 
@@ -604,6 +608,7 @@ impl Sessions {
             evidence: session.evidence,
             ladder: session.ladder,
             repair: session.repair,
+            talk: session.talk,
         }
     }
 }

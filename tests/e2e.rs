@@ -813,7 +813,7 @@ fn a_card_made_in_the_app_runs_its_exercise_and_is_offered_at_the_end() {
     };
     t.run_with_status(&t.soothe(""));
     t.wait_for("? help");
-    for _ in 0..9 {
+    for _ in 0..10 {
         t.keys(&["j"]);
     }
     t.wait_for("▸ Cards");

@@ -40,6 +40,7 @@ fn record(writer: &str, n: u32) -> Record {
         evidence: None,
         ladder: None,
         repair: None,
+        talk: None,
     }
 }
 

@@ -105,6 +105,7 @@ fn record(n: u32) -> Record {
         evidence: None,
         ladder: None,
         repair: None,
+        talk: None,
     }
 }
 

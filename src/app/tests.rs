@@ -1015,7 +1015,50 @@ fn together_state(keys: &[KeyCode]) -> (App, Instant) {
     (app, t0)
 }
 
+/// A talk after `keys`.
+fn talk_state(keys: &[KeyCode]) -> (App, Instant) {
+    let t0 = Instant::now();
+    let mut app = App::direct(ctx(), Route::Talk, t0);
+    for code in keys {
+        crate::testing::press(&mut app, *code, t0);
+    }
+    (app, t0)
+}
+
+/// A talk with both names typed, the topic and the rules agreed.
+fn talk_floor(keys: &[KeyCode]) -> (App, Instant) {
+    let t0 = Instant::now();
+    let mut app = App::direct(ctx(), Route::Talk, t0);
+    for name in ["Ana", "Sam", "Goodnights"] {
+        crate::testing::type_text(&mut app, name, t0);
+        crate::testing::press(&mut app, KeyCode::Enter, t0);
+    }
+    for code in [KeyCode::Char('1'), KeyCode::Char('1'), KeyCode::Char('2')]
+        .iter()
+        .chain(keys)
+    {
+        crate::testing::press(&mut app, *code, t0);
+    }
+    (app, t0)
+}
+
 const STATES: &[Recipe] = &[
+    ("talk, names", || talk_state(&[])),
+    ("talk, ground rules", || {
+        let t0 = Instant::now();
+        let mut app = App::direct(ctx(), Route::Talk, t0);
+        for name in ["Ana", "Sam", "Goodnights"] {
+            crate::testing::type_text(&mut app, name, t0);
+            crate::testing::press(&mut app, KeyCode::Enter, t0);
+        }
+        crate::testing::press(&mut app, KeyCode::Char('1'), t0);
+        (app, t0)
+    }),
+    ("talk, speaking", || talk_floor(&[])),
+    ("talk, mirroring", || talk_floor(&[KeyCode::Enter])),
+    ("talk, summary", || {
+        talk_floor(&[KeyCode::Enter, KeyCode::Char('1')])
+    }),
     ("repair together, intro", || {
         let t0 = Instant::now();
         (App::direct(ctx(), Route::RepairTogether, t0), t0)

@@ -318,6 +318,7 @@ fn name(content: &Content, exercise: Exercise, variant: &str) -> String {
         Exercise::Evidence => Some("Evidence".to_string()),
         Exercise::Ladder => Some("A ladder step".to_string()),
         Exercise::Repair => Some("A repair".to_string()),
+        Exercise::Talk => Some("A talk".to_string()),
     };
     format!(
         "{} ({})",

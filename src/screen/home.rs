@@ -26,6 +26,7 @@ enum Item {
     Patterns,
     Ladder,
     Repair,
+    Talk,
     Cards,
     Evidence,
     Good,
@@ -35,7 +36,7 @@ enum Item {
 }
 
 /// What helps right now first, then what needs a calmer mind, then yours.
-const ITEMS: [Item; 15] = [
+const ITEMS: [Item; 16] = [
     Item::Breathe,
     Item::Ground,
     Item::Relax,
@@ -45,6 +46,7 @@ const ITEMS: [Item; 15] = [
     Item::Patterns,
     Item::Ladder,
     Item::Repair,
+    Item::Talk,
     Item::Cards,
     Item::Evidence,
     Item::Good,
@@ -55,7 +57,7 @@ const ITEMS: [Item; 15] = [
 
 /// The last row of each group: what helps right now (to Send), when you
 /// are calmer (to Patterns), yours (to History); Support stands alone.
-const GROUP_ENDS: [usize; 3] = [4, 8, 13];
+const GROUP_ENDS: [usize; 3] = [4, 9, 14];
 
 pub struct Home {
     selected: usize,
@@ -176,7 +178,7 @@ impl Home {
     }
 
     /// Each row's name and its one line: what Enter would start.
-    fn entries(&self, content: &Content) -> [(&'static str, String); 15] {
+    fn entries(&self, content: &Content) -> [(&'static str, String); 16] {
         let pattern = &content.patterns[self.pattern];
         let grounding = &content.grounding[self.grounding];
         let program = &content.programs[self.program];
@@ -223,6 +225,10 @@ impl Home {
             (
                 "Repair",
                 "after a fight: both sides, your part, one thing next time".to_string(),
+            ),
+            (
+                "Talk",
+                "two of you, one keyboard: in turns, each heard before solving".to_string(),
             ),
             (
                 "Cards",
@@ -359,6 +365,7 @@ impl Screen for Home {
                     | Item::Reframe
                     | Item::Ladder
                     | Item::Repair
+                    | Item::Talk
                     | Item::Patterns
                     | Item::Cards
                     | Item::Evidence
@@ -398,6 +405,7 @@ impl Screen for Home {
                     start: crate::session::LadderStart::Show,
                 },
                 Item::Repair => Route::Repair,
+                Item::Talk => Route::Talk,
                 Item::Patterns => Route::Patterns,
                 Item::Plan => Route::Plan { edit: false },
                 Item::Cards => Route::Cards {

@@ -20,3 +20,4 @@ mod relax;
 mod repair;
 mod sizes;
 mod support;
+mod talk;

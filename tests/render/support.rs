@@ -86,7 +86,7 @@ pub fn relax(program: &str, t0: Instant) -> App {
 pub fn history_app(journal: Option<&str>) -> App {
     let t0 = Instant::now();
     let mut app = home();
-    for _ in 0..13 {
+    for _ in 0..14 {
         press(&mut app, KeyCode::Down, t0);
     }
     press(&mut app, KeyCode::Enter, t0);

@@ -1,0 +1,602 @@
+//! A talk in turns: two people, one keyboard, speaking aloud; the keyboard
+//! only runs the structure. Two first names (for the talk only) and a topic,
+//! "is now a good time?", the ground rules agreed by each with their own key,
+//! then the floor (see `exercise::talk`): the speaker speaks, the listener
+//! mirrors, sums up, validates and empathises, each confirmed, and the floor
+//! passes. Problem solving waits until both feel heard. A break opens a
+//! pause inside the talk, which resumes where it was. Their words are kept
+//! only when both choose it.
+
+use std::time::Instant;
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Position, Rect, Size};
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+
+use super::pages::{Moved, Page, Pages};
+use super::safety::{Answer as SafetyAnswer, Safety};
+use super::{Ctx, Cx, Drawn, Kind, Outcome, Route, Screen, View};
+use crate::exercise::talk::{Answer, DEFAULT_WINDOW_MINUTES, Floor, Step};
+use crate::exercise::timeline::Wake;
+use crate::journal::{Exercise, Said, Session, TalkRecord};
+use crate::keys::{self, Action, Tables};
+use crate::session::{Finished, Summary, Tone};
+use crate::ui::{self, Align};
+
+enum Stage {
+    Safety(Safety),
+    Setup(Pages),
+    Later(Pages),
+    Rules { agreed: [bool; 2] },
+    Floor,
+    Heard(Pages),
+    Solve(Pages),
+}
+
+pub struct Talk {
+    stage: Stage,
+    names: [String; 2],
+    topic: String,
+    floor: Option<Floor>,
+    breaks: u32,
+    started: Instant,
+    ended: bool,
+}
+
+fn say(ctx: &Ctx, id: &str) -> String {
+    ctx.content.say(id).to_string()
+}
+
+fn initial(name: &str) -> String {
+    name.chars()
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default()
+}
+
+fn setup_pages(ctx: &Ctx) -> Pages {
+    Pages::new(vec![
+        Page::text("name-1", say(ctx, "talk.names"), ""),
+        Page::text("name-2", say(ctx, "talk.name-2"), ""),
+        Page::text("topic", say(ctx, "talk.topic"), say(ctx, "talk.topic.hint")),
+        Page::choice(
+            "now",
+            say(ctx, "talk.now"),
+            vec![
+                ('y', "Yes, now".into()),
+                ('n', "Not now: choose a time".into()),
+            ],
+        ),
+    ])
+}
+
+impl Talk {
+    pub fn new(ctx: &Ctx, now: Instant) -> Talk {
+        let stage = if ctx.safety_asked {
+            Stage::Setup(setup_pages(ctx))
+        } else {
+            // Before the first talk: shown on the first draw.
+            Stage::Safety(Safety::Asking)
+        };
+        Talk {
+            stage,
+            names: Default::default(),
+            topic: String::new(),
+            floor: None,
+            breaks: 0,
+            started: now,
+            ended: false,
+        }
+    }
+
+    fn pages(&self) -> Option<&Pages> {
+        match &self.stage {
+            Stage::Setup(p) | Stage::Later(p) | Stage::Heard(p) | Stage::Solve(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    fn pages_mut(&mut self) -> Option<&mut Pages> {
+        match &mut self.stage {
+            Stage::Setup(p) | Stage::Later(p) | Stage::Heard(p) | Stage::Solve(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    fn heard_pages(&self, ctx: &Ctx) -> Pages {
+        Pages::new(
+            (0..2)
+                .map(|who| {
+                    Page::choice(
+                        format!("heard-{who}"),
+                        format!("{}: {}", self.names[who], say(ctx, "talk.heard")),
+                        vec![
+                            ('y', "Yes".into()),
+                            ('n', "Not yet: another turn each".into()),
+                        ],
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    fn solve_pages(&self, ctx: &Ctx) -> Pages {
+        let mut pages = Vec::new();
+        for who in 0..2 {
+            let name = &self.names[who];
+            pages.push(
+                Page::text(
+                    format!("if-then-{who}"),
+                    format!("{name}: {}", say(ctx, "talk.if-then")),
+                    "",
+                )
+                .optional(),
+            );
+        }
+        for who in 0..2 {
+            let name = &self.names[who];
+            pages.push(
+                Page::text(
+                    format!("thanks-{who}"),
+                    format!("{name}: {}", say(ctx, "talk.appreciation")),
+                    "",
+                )
+                .optional(),
+            );
+        }
+        for who in 0..2 {
+            let name = &self.names[who];
+            pages.push(Page::choice(
+                format!("keep-{who}"),
+                format!("{name}: {}", say(ctx, "talk.keep")),
+                vec![
+                    ('y', "Keep our words".into()),
+                    ('n', "Do not keep them".into()),
+                ],
+            ));
+        }
+        Pages::new(pages)
+    }
+
+    /// The account: initials, turns, heard, breaks, if-thens; the topic
+    /// and words only when both chose to keep them.
+    fn account(&mut self, now: Instant, later: String) -> Finished {
+        self.ended = true;
+        let secs = now.saturating_duration_since(self.started).as_secs();
+        let initials: Vec<String> = self.names.iter().map(|n| initial(n)).collect();
+        let mut record = TalkRecord {
+            initials: initials.clone(),
+            breaks: self.breaks,
+            later,
+            ..Default::default()
+        };
+        if let Some(floor) = &self.floor {
+            record.turns = floor
+                .turns
+                .iter()
+                .map(|(who, turn)| crate::journal::TurnRecord {
+                    who: initials[*who].clone(),
+                    ..turn.clone()
+                })
+                .collect();
+        }
+        let mut completed = false;
+        if let Stage::Solve(pages) = &self.stage {
+            record.heard = true;
+            record.if_thens = (0..2)
+                .map(|w| pages.text(&format!("if-then-{w}")))
+                .collect();
+            record.kept = (0..2).all(|w| pages.chosen(&format!("keep-{w}")) == Some('y'));
+            completed = pages.at().0 + 1 == pages.at().1;
+            if record.kept {
+                record.topic = self.topic.clone();
+                for (who, initial) in initials.iter().enumerate() {
+                    let thanks = pages.text(&format!("thanks-{who}"));
+                    if !thanks.is_empty() {
+                        record.words.push(Said {
+                            who: initial.clone(),
+                            step: "appreciation".into(),
+                            text: thanks,
+                        });
+                    }
+                }
+            }
+        }
+        let mut lines = Vec::new();
+        let mut farewell = Vec::new();
+        if !record.later.is_empty() {
+            let line = format!("Your talk is for {}.", record.later);
+            lines.push((line.clone(), Tone::Title));
+            farewell.push(line);
+        }
+        let heard = if record.heard {
+            "you both felt heard"
+        } else {
+            "not finished"
+        };
+        lines.push((
+            format!(
+                "{} turns · {heard} · {} breaks",
+                record.turns.len(),
+                record.breaks
+            ),
+            Tone::Text,
+        ));
+        for (who, if_then) in record.if_thens.iter().enumerate() {
+            if !if_then.is_empty() {
+                let line = format!("{}: {if_then}", self.names[who]);
+                lines.push((line.clone(), Tone::Title));
+                farewell.push(line);
+            }
+        }
+        let mut session = Session::new(Exercise::Talk, "turns", completed, secs);
+        session.farewell = farewell;
+        session.talk = Some(Box::new(record));
+        Finished {
+            session,
+            summary: Summary {
+                lines,
+                block: false,
+            },
+        }
+    }
+
+    fn handle_floor(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        let Some(floor) = self.floor.as_mut() else {
+            return Outcome::Ignored;
+        };
+        let passed = match (floor.step, action) {
+            (_, Action::Pause) => {
+                floor.break_starts(cx.now);
+                return Outcome::Within(Route::Pause {
+                    planned: Default::default(),
+                });
+            }
+            (_, Action::Next) if floor.can_extend() => {
+                floor.extend();
+                cx.notice("Five more minutes for this turn");
+                false
+            }
+            (Step::Speaking, Action::Select) => {
+                floor.listener_mirrors();
+                false
+            }
+            (Step::Speaking, _) if action != Action::Back => return Outcome::Ignored,
+            (_, Action::Yes) => floor.answer(Answer::GotIt, cx.now),
+            (_, Action::No) => floor.answer(Answer::NotQuite, cx.now),
+            (Step::Mirror, Action::Other) => floor.answer(Answer::More, cx.now),
+            (_, Action::Back) => return Outcome::Ended(self.account(cx.now, String::new())),
+            _ => return Outcome::Ignored,
+        };
+        // After a turn each: do both feel heard?
+        if passed && floor.both_spoke() && floor.turns.len() % 2 == 0 {
+            self.stage = Stage::Heard(self.heard_pages(cx.ctx));
+        }
+        Outcome::Changed
+    }
+}
+
+impl Screen for Talk {
+    fn kind(&self) -> Kind {
+        Kind::Talk
+    }
+
+    fn bindings(&self) -> Tables {
+        match &self.stage {
+            Stage::Safety(safety) => safety.bindings(),
+            Stage::Rules { .. } => &[keys::TALK_RULES],
+            Stage::Floor => match self.floor.as_ref().map(|f| f.step) {
+                Some(Step::Speaking) => &[keys::TALK_SPEAKING],
+                _ => &[keys::TALK_LISTENING],
+            },
+            _ => self.pages().map_or(&[], Pages::bindings),
+        }
+    }
+
+    fn enabled(&self, action: Action) -> bool {
+        match &self.stage {
+            Stage::Rules { agreed } => match action {
+                Action::Yes => !agreed[0],
+                Action::No => !agreed[1],
+                _ => true,
+            },
+            Stage::Floor => {
+                let floor = self.floor.as_ref();
+                match action {
+                    Action::Next => floor.is_some_and(Floor::can_extend),
+                    Action::Other => floor.is_some_and(|f| f.step == Step::Mirror),
+                    _ => true,
+                }
+            }
+            Stage::Safety(_) => true,
+            _ => self.pages().is_none_or(|p| p.enabled(action)),
+        }
+    }
+
+    fn takes_text(&self) -> bool {
+        self.pages().is_some_and(Pages::takes_text)
+    }
+
+    fn handle(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        match &mut self.stage {
+            Stage::Safety(safety) => match safety.handle(action) {
+                SafetyAnswer::Done => self.stage = Stage::Setup(setup_pages(cx.ctx)),
+                SafetyAnswer::Leave => return Outcome::Ended(self.account(cx.now, String::new())),
+                SafetyAnswer::Stay => {}
+                SafetyAnswer::Ignored => return Outcome::Ignored,
+            },
+            Stage::Setup(pages) => match pages.handle(action) {
+                Moved::Finished => {
+                    let first = |t: String| t.trim().chars().take(20).collect::<String>();
+                    let names = [first(pages.text("name-1")), first(pages.text("name-2"))];
+                    if names.iter().any(String::is_empty) || names[0] == names[1] {
+                        cx.notice("Two different first names, please");
+                        return Outcome::Changed;
+                    }
+                    self.topic = pages.text("topic");
+                    let now_is_good = pages.chosen("now") == Some('y');
+                    self.names = names;
+                    self.stage = if now_is_good {
+                        Stage::Rules { agreed: [false; 2] }
+                    } else {
+                        Stage::Later(Pages::new(vec![Page::text(
+                            "later",
+                            say(cx.ctx, "talk.later"),
+                            "",
+                        )]))
+                    };
+                }
+                Moved::Left => return Outcome::Ended(self.account(cx.now, String::new())),
+                moved => return moved.outcome(),
+            },
+            Stage::Later(pages) => match pages.handle(action) {
+                Moved::Finished => {
+                    let typed = pages.text("later");
+                    let Ok(at) = chrono::NaiveTime::parse_from_str(typed.trim(), "%H:%M") else {
+                        cx.notice("A time of day like 20:30");
+                        return Outcome::Changed;
+                    };
+                    let wall = cx.wall();
+                    let day = if at > wall.time() {
+                        "today"
+                    } else {
+                        "tomorrow"
+                    };
+                    let later = format!("{day} at {}", at.format("%H:%M"));
+                    return Outcome::Ended(self.account(cx.now, later));
+                }
+                Moved::Left => return Outcome::Ended(self.account(cx.now, String::new())),
+                moved => return moved.outcome(),
+            },
+            Stage::Rules { agreed } => match action {
+                Action::Yes => agreed[0] = true,
+                Action::No => agreed[1] = true,
+                Action::Back => return Outcome::Ended(self.account(cx.now, String::new())),
+                _ => return Outcome::Ignored,
+            },
+            Stage::Floor => return self.handle_floor(action, cx),
+            Stage::Heard(pages) => match pages.handle(action) {
+                Moved::Finished => {
+                    let both = (0..2).all(|w| pages.chosen(&format!("heard-{w}")) == Some('y'));
+                    self.stage = if both {
+                        Stage::Solve(self.solve_pages(cx.ctx))
+                    } else {
+                        // Not yet: another turn each; solving stays locked.
+                        Stage::Floor
+                    };
+                }
+                Moved::Left => return Outcome::Ended(self.account(cx.now, String::new())),
+                moved => return moved.outcome(),
+            },
+            Stage::Solve(pages) => match pages.handle(action) {
+                Moved::Finished | Moved::Left => {
+                    return Outcome::Ended(self.account(cx.now, String::new()));
+                }
+                moved => return moved.outcome(),
+            },
+        }
+        if let Stage::Rules {
+            agreed: [true, true],
+        } = self.stage
+        {
+            self.floor = Some(Floor::new(0, DEFAULT_WINDOW_MINUTES, cx.now));
+            self.stage = Stage::Floor;
+        }
+        Outcome::Changed
+    }
+
+    fn type_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Outcome {
+        self.pages_mut()
+            .map_or(Outcome::Ignored, |p| p.type_key(&key))
+    }
+
+    fn paste(&mut self, text: &str, _cx: &mut Cx) -> Outcome {
+        self.pages_mut().map_or(Outcome::Ignored, |p| p.paste(text))
+    }
+
+    fn advance(&mut self, cx: &mut Cx) -> Outcome {
+        match &self.stage {
+            Stage::Safety(Safety::Asking) if !cx.ctx.safety_asked => {
+                cx.safety_shown();
+                Outcome::Ignored
+            }
+            // The window's clock, each second.
+            Stage::Floor => Outcome::Changed,
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn next_wake(&self, view: &View) -> Wake {
+        match (&self.stage, &self.floor) {
+            (Stage::Floor, Some(floor)) => Wake {
+                exact: floor.next_change(view.now),
+                frame: None,
+            },
+            _ => Wake::default(),
+        }
+    }
+
+    fn take_back(&mut self, finished: Finished, cx: &mut Cx) -> Option<Finished> {
+        // Back from the break: the talk goes on where it was.
+        let _ = finished;
+        if let Some(floor) = self.floor.as_mut() {
+            floor.break_ends(cx.now);
+        }
+        self.breaks += 1;
+        None
+    }
+
+    fn abandon(&mut self, now: Instant) -> Option<Finished> {
+        (!self.ended).then(|| self.account(now, String::new()))
+    }
+
+    fn min_size(&self) -> Size {
+        Size::new(30, 8)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        Drawn { screen: self, view }.render(area, buf);
+    }
+
+    fn cursor(&self, area: Rect, _view: &View) -> Option<Position> {
+        self.pages()?.cursor(area, 1)
+    }
+}
+
+impl Widget for Drawn<'_, Talk> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Self { screen, view } = self;
+        let theme = view.theme();
+        let width = area.width.saturating_sub(4) as usize;
+        let wrapped = |text: &str, style: Style, rows| ui::wrapped(text, width, rows, style);
+        let [a, b] = &screen.names;
+        match &screen.stage {
+            Stage::Safety(safety) => safety.render(area, buf, view),
+            Stage::Rules { agreed } => {
+                let mut lines = wrapped("Ground rules", theme.title, 1);
+                lines.push((String::new(), theme.text));
+                for id in ["talk.rules.1", "talk.rules.2"] {
+                    lines.extend(wrapped(view.ctx.content.say(id), theme.text, 4));
+                }
+                lines.push((String::new(), theme.text));
+                let mark = |yes: bool| if yes { "agreed" } else { "not yet" };
+                lines.push((
+                    format!(
+                        "{a}: {} (1) · {b}: {} (2)",
+                        mark(agreed[0]),
+                        mark(agreed[1])
+                    ),
+                    theme.selected,
+                ));
+                ui::page(buf, area, lines, Align::Left);
+            }
+            Stage::Floor => {
+                let Some(floor) = &screen.floor else {
+                    return;
+                };
+                let (speaker, listener) = (
+                    &screen.names[floor.speaker],
+                    &screen.names[floor.listener()],
+                );
+                let left = floor.left(view.now).as_secs();
+                let mut lines = wrapped(
+                    &format!(
+                        "{a} and {b} · {} · {}:{:02} left",
+                        screen.topic,
+                        left / 60,
+                        left % 60
+                    ),
+                    theme.dim,
+                    1,
+                );
+                lines.push((String::new(), theme.text));
+                let say = |id: &str| view.ctx.content.say(id).to_string();
+                let (title, prompt, who) = match floor.step {
+                    Step::Speaking => (
+                        format!("{speaker} has the floor"),
+                        say("talk.speak"),
+                        format!(
+                            "{listener}: listen; Enter when you are ready to say back what you heard."
+                        ),
+                    ),
+                    Step::Mirror => (
+                        format!("{listener} mirrors"),
+                        say("talk.mirror"),
+                        format!("{speaker}: 1 got it · 2 not quite · 3 there's more"),
+                    ),
+                    Step::Summary => (
+                        format!("{listener} sums it up"),
+                        say("talk.summary"),
+                        format!("{speaker}: 1 got it · 2 not quite"),
+                    ),
+                    Step::Validate => (
+                        format!("{listener} validates"),
+                        say("talk.validate"),
+                        format!("{speaker}: 1 got it · 2 not quite"),
+                    ),
+                    Step::Empathy => (
+                        format!("{listener} imagines"),
+                        say("talk.empathy"),
+                        format!("{speaker}: 1 got it · 2 not quite, then the floor passes"),
+                    ),
+                };
+                lines.push((title.to_uppercase(), theme.title));
+                lines.push((String::new(), theme.text));
+                lines.extend(wrapped(&prompt, theme.selected, 3));
+                lines.push((String::new(), theme.text));
+                lines.extend(wrapped(&who, theme.text, 3));
+                if floor.step != Step::Speaking && floor.not_quite() > 0 {
+                    let times = floor.not_quite();
+                    lines.extend(wrapped(
+                        &format!("Not quite yet ({times}): {listener}, say it again."),
+                        theme.dim,
+                        1,
+                    ));
+                }
+                if floor.mirror_reminder(view.now) {
+                    lines.push((String::new(), theme.text));
+                    lines.extend(wrapped(
+                        &format!("Pause for a moment so {listener} can mirror."),
+                        theme.accent,
+                        2,
+                    ));
+                }
+                if floor.closing(view.now) {
+                    lines.push((String::new(), theme.text));
+                    let more = if floor.can_extend() {
+                        " (→: five more minutes, if you both agree)"
+                    } else {
+                        ""
+                    };
+                    lines.extend(wrapped(
+                        &format!("Thirty seconds left in this turn{more}."),
+                        theme.accent,
+                        2,
+                    ));
+                } else if left == 0 {
+                    lines.push((String::new(), theme.text));
+                    lines.extend(wrapped(
+                        &format!(
+                            "Time for this turn: let {listener} mirror, then the floor passes."
+                        ),
+                        theme.accent,
+                        2,
+                    ));
+                }
+                ui::page(buf, area, lines, Align::Left);
+            }
+            _ => {
+                if let Some(pages) = screen.pages() {
+                    let heading = if a.is_empty() {
+                        "A talk in turns".to_string()
+                    } else {
+                        format!("A talk · {a} and {b}")
+                    };
+                    pages.render(area, buf, theme, vec![(heading, theme.dim)]);
+                }
+            }
+        }
+    }
+}

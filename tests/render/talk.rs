@@ -1,0 +1,28 @@
+//! A talk: the ground rules, the floor while speaking (with the mirror
+//! reminder) and while the listener mirrors, and the heard question.
+
+use crate::support::*;
+
+fn on_the_floor(t0: Instant) -> App {
+    let mut app = App::direct(ctx(Content::builtin()), Route::Talk, t0);
+    for name in ["Ana", "Sam 🌻", "How we say goodnight"] {
+        type_text(&mut app, name, t0);
+        press(&mut app, KeyCode::Enter, t0);
+    }
+    press(&mut app, KeyCode::Char('1'), t0);
+    app
+}
+
+#[test]
+fn talk_screens() {
+    let t0 = ctx(Content::builtin()).clock.start();
+    let mut app = on_the_floor(t0);
+    press(&mut app, KeyCode::Char('1'), t0);
+    both_sizes!("talk_ground_rules", &app, t0);
+    press(&mut app, KeyCode::Char('2'), t0);
+    let later = t0 + ms(95_000);
+    app.advance(later);
+    both_sizes!("talk_speaking", &app, later);
+    press(&mut app, KeyCode::Enter, later);
+    both_sizes!("talk_mirroring", &app, later);
+}
