@@ -232,6 +232,19 @@ pub fn month_lines<'a>(
         }
         lines.push(line);
     }
+    let talks: Vec<&crate::journal::TalkRecord> = month
+        .iter()
+        .filter_map(|r| r.talk.as_deref())
+        .filter(|t| t.later.is_empty())
+        .collect();
+    if !talks.is_empty() {
+        lines.push(format!(
+            "Talks this month: {} · both felt heard {} · breaks {}",
+            talks.len(),
+            talks.iter().filter(|t| t.heard).count(),
+            talks.iter().map(|t| t.breaks).sum::<u32>()
+        ));
+    }
     let evidence: Vec<&crate::journal::EvidenceRecord> =
         month.iter().filter_map(|r| r.evidence.as_deref()).collect();
     if !evidence.is_empty() {
@@ -713,11 +726,18 @@ mod tests {
             answer: Some(crate::journal::FollowedUp::DidIt),
             ..Default::default()
         }));
+        let mut talked = record(7, Exercise::Talk, "turns", None, None);
+        talked.talk = Some(Box::new(crate::journal::TalkRecord {
+            heard: true,
+            breaks: 1,
+            ..Default::default()
+        }));
         let records = vec![
             good,
             practice,
             repaired,
             answered,
+            talked,
             evidence(4, 2, Some(30)),
             evidence(9, 1, None),
             evidence(11, 0, Some(45)),
@@ -729,6 +749,7 @@ mod tests {
                 "Good things this month: 3 written on 1 day",
                 "Ladder practices this month: 1 · feared outcome happened 0 of 1",
                 "Repairs this month: 1 · if-then kept 1 of 1",
+                "Talks this month: 1 · both felt heard 1 · breaks 1",
                 "Evidence this month: 3 added · believed 30 % → 45 %",
             ]
         );

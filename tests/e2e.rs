@@ -1011,3 +1011,69 @@ fn a_repair_alone_ends_with_the_words_to_say_printed_after_exit() {
         "{journal}"
     );
 }
+
+#[test]
+fn a_talk_with_two_turns_through_to_heard_and_the_if_then() {
+    let Some(t) = Tmux::start("talk") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("talk"));
+    t.wait_for("do you ever feel afraid of your partner");
+    t.keys(&["n"]);
+    t.wait_for("The first to speak");
+    t.type_text("Ana");
+    t.keys(&["Enter"]);
+    t.wait_for("the one who listens first");
+    t.type_text("Sam");
+    t.keys(&["Enter"]);
+    t.wait_for("The topic, in one sentence");
+    t.type_text("How we say goodnight");
+    t.keys(&["Enter"]);
+    t.wait_for("Is now a good time");
+    t.keys(&["1"]);
+    t.wait_for("Ground rules");
+    t.keys(&["1"]);
+    t.keys(&["2"]);
+    for (speaker, listener) in [("ANA", "SAM"), ("SAM", "ANA")] {
+        t.wait_for(&format!("{speaker} HAS THE FLOOR"));
+        t.keys(&["Enter"]);
+        t.wait_for(&format!("{listener} MIRRORS"));
+        t.keys(&["1"]);
+        t.wait_for("SUMS IT UP");
+        t.keys(&["1"]);
+        t.wait_for("VALIDATES");
+        t.keys(&["1"]);
+        t.wait_for("IMAGINES");
+        t.keys(&["1"]);
+    }
+    t.wait_for("Ana: do you feel heard?");
+    t.keys(&["1"]);
+    t.wait_for("Sam: do you feel heard?");
+    t.keys(&["1"]);
+    t.wait_for("Ana: one small step, as if-then");
+    t.type_text("When one of us is tired, we say goodnight by ten");
+    t.keys(&["Enter"]);
+    t.wait_for("Sam: one small step");
+    t.keys(&["Tab"]);
+    t.wait_for("Ana: one thing you appreciate");
+    t.keys(&["Tab"]);
+    t.wait_for("Sam: one thing you appreciate");
+    t.keys(&["Tab"]);
+    t.wait_for("Ana: keep your words");
+    t.keys(&["2"]);
+    t.wait_for("Sam: keep your words");
+    t.keys(&["2"]);
+    t.wait_for("you both felt heard");
+    t.keys(&["Enter"]);
+    assert_eq!(t.status(), "0");
+    t.wait_for("Ana: When one of us is tired, we say goodnight by ten");
+    t.assert_terminal_restored();
+    let journal = std::fs::read_to_string(t.data_file("journal.jsonl")).unwrap();
+    assert!(journal.contains(r#""exercise":"talk""#), "{journal}");
+    assert!(journal.contains(r#""initials":["A","S"]"#), "{journal}");
+    assert!(journal.contains(r#""heard":true"#), "{journal}");
+    assert!(
+        !journal.contains("How we say goodnight"),
+        "the topic is not kept: {journal}"
+    );
+}
