@@ -374,7 +374,8 @@ pub fn write_markdown(out: &mut impl Write, records: &[&Record]) -> io::Result<(
         writeln!(out)?;
         write_good_things(out, records)?;
         write_evidence(out, records)?;
-        return write_repairs(out, records);
+        write_repairs(out, records)?;
+        return write_talks(out, records);
     }
     let strength = |feeling: &str, value: Option<u8>| -> Option<String> {
         match (feeling.is_empty(), value) {
@@ -417,7 +418,57 @@ pub fn write_markdown(out: &mut impl Write, records: &[&Record]) -> io::Result<(
     }
     write_good_things(out, records)?;
     write_evidence(out, records)?;
-    write_repairs(out, records)
+    write_repairs(out, records)?;
+    write_talks(out, records)
+}
+
+/// Talks, by day: who (initials), whether both felt heard, the if-thens,
+/// and their words when both kept them.
+fn write_talks(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
+    let talks: Vec<(&Record, &crate::journal::TalkRecord)> = records
+        .iter()
+        .filter_map(|r| r.talk.as_deref().map(|t| (*r, t)))
+        .filter(|(_, t)| t.later.is_empty())
+        .collect();
+    if talks.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "## Talks")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "_This part includes what was said by and about someone else: share it with care._"
+    )?;
+    writeln!(out)?;
+    for (record, talk) in talks {
+        let heard = if talk.heard {
+            "both felt heard"
+        } else {
+            "not finished"
+        };
+        writeln!(
+            out,
+            "**{}**: {} · {} turns · {heard}",
+            record.started_at.format("%A %-d %B %Y"),
+            talk.initials.join(" and "),
+            talk.turns.len()
+        )?;
+        writeln!(out)?;
+        if !talk.topic.is_empty() {
+            writeln!(out, "**Topic:** {}", talk.topic)?;
+            writeln!(out)?;
+        }
+        for (who, if_then) in talk.initials.iter().zip(&talk.if_thens) {
+            if !if_then.is_empty() {
+                writeln!(out, "- {who}: {if_then}")?;
+            }
+        }
+        for said in &talk.words {
+            writeln!(out, "- {} ({}): {}", said.who, said.step, said.text)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 /// Repairs after a fight, by day: the words to say and the if-then.

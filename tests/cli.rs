@@ -940,6 +940,8 @@ fn the_markdown_page_carries_good_things_and_evidence_in_their_own_words() {
             r#"{"v":2,"id":"e","started_at":"2026-11-22T20:00:00+01:00","ended_at":"2026-11-22T20:04:00+01:00","exercise":"evidence","variant":"evidence","completed":true,"duration_secs":240,"evidence":{"belief":"I can get through time apart","added":["Slept fine while Sam was away"],"believed":45}}"#,
             "\n",
             r#"{"v":2,"id":"r","started_at":"2026-11-23T20:00:00+01:00","ended_at":"2026-11-23T20:20:00+01:00","exercise":"repair","variant":"alone","completed":true,"duration_secs":1200,"before":6,"after":3,"repair":{"feelings":["hurt"],"statement":"I regret raising my voice.","if_then":"When I flood, I take twenty minutes"}}"#,
+            "\n",
+            r#"{"v":2,"id":"t","started_at":"2026-11-24T20:00:00+01:00","ended_at":"2026-11-24T20:40:00+01:00","exercise":"talk","variant":"turns","completed":true,"duration_secs":2400,"talk":{"initials":["A","S"],"turns":[{"who":"A","secs":300,"mirrors":2,"not_quite":1},{"who":"S","secs":240,"mirrors":1,"not_quite":0}],"heard":true,"if_thens":["When tired, goodnight by ten",""],"kept":false}}"#,
             "\n"
         ),
     )
@@ -950,6 +952,10 @@ fn the_markdown_page_carries_good_things_and_evidence_in_their_own_words() {
     assert!(page.contains("## Good things\n\n**Saturday 21 November 2026**\n\n- Sam called back, because I asked plainly\n- a quiet walk\n"), "{page}");
     assert!(
         page.contains("## Evidence\n\n**Sunday 22 November 2026**: \"I can get through time apart\", believed 45 %\n\n- Slept fine while Sam was away\n"),
+        "{page}"
+    );
+    assert!(
+        page.contains("## Talks\n\n_This part includes what was said by and about someone else: share it with care._\n\n**Tuesday 24 November 2026**: A and S · 2 turns · both felt heard\n\n- A: When tired, goodnight by ten\n"),
         "{page}"
     );
     assert!(
@@ -1074,4 +1080,13 @@ fn a_ladder_practice_is_logged_in_plain_lines() {
     let out = Sandbox::new().run(&["ladder", "new", "--plain"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(text(&out.stderr).lines().count(), 1);
+}
+
+#[test]
+fn a_talk_without_a_terminal_says_it_needs_the_screen_in_one_line() {
+    let out = Sandbox::new().run(&["talk"]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = text(&out.stderr);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("needs the screen"), "{message}");
 }
