@@ -90,7 +90,7 @@ pub enum Command {
     /// After a fight: feelings, both sides, your part, one if-then for next time, and the repair to say
     Repair(RepairArgs),
     /// Two people, one keyboard, talking aloud in turns: the floor, mirroring, and nothing solved until both feel heard
-    Talk,
+    Talk(TalkArgs),
     /// Graded practice of time apart: `new` builds a ladder, `practice` the suggested step, `log` one done with soothe closed
     Ladder(LadderArgs),
     /// Evidence for a kinder belief: how much you believe it, and one specific thing at a time (some offered from your journal)
@@ -162,6 +162,23 @@ pub struct PlanArgs {
     /// Print the plan as plain text (for paper or a phone note), then exit
     #[arg(long, conflicts_with = "edit")]
     pub print: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TalkKind {
+    /// Each in turn has the floor; the other mirrors
+    Turns,
+    /// A stress from outside the two of you: describe, ask what would help, say how it helped
+    Stress,
+}
+
+#[derive(Debug, Args)]
+pub struct TalkArgs {
+    #[arg(long, value_enum, default_value_t = TalkKind::Turns)]
+    pub kind: TalkKind,
+    /// Alone, getting ready: the topic, what you want to say (checked), what you will listen for
+    #[arg(long, conflicts_with = "kind")]
+    pub prepare: bool,
 }
 
 #[derive(Debug, Args)]

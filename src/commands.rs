@@ -12,6 +12,7 @@ use crate::check::{self, FileKind, Report};
 use crate::cli::{
     BreatheArgs, CardsArgs, CheckArgs, CheckFormat, Cli, Command, GroundArgs, HistoryArgs,
     HistoryFormat, LadderArgs, Options, PauseArgs, PlanArgs, RelaxArgs, RepairArgs, SendArgs,
+    TalkArgs,
 };
 use crate::clock::WallClock;
 use crate::content::{Content, DEFAULT_PATTERN, Origin, Scope};
@@ -89,7 +90,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Good) => good(session(content, settings), &paths),
         Some(Command::Cards(args)) => cards(session(content, settings), &paths, args),
         Some(Command::Evidence) => evidence(session(content, settings), &paths),
-        Some(Command::Talk) => talk(session(content, settings), &paths),
+        Some(Command::Talk(args)) => talk(session(content, settings), &paths, args),
         Some(Command::Repair(args)) => repair(session(content, settings), &paths, args),
         Some(Command::Ladder(args)) => ladder(session(content, settings), &paths, args),
         Some(Command::Practice) => practice(session(content, settings), &paths),
@@ -460,16 +461,19 @@ fn cards(mut ctx: Ctx, paths: &Paths, args: &CardsArgs) -> Result<ExitCode, Fail
     })
 }
 
-fn talk(ctx: Ctx, paths: &Paths) -> Result<ExitCode, Failure> {
+fn talk(ctx: Ctx, paths: &Paths, args: &TalkArgs) -> Result<ExitCode, Failure> {
     if !can_draw(&ctx) {
         return Err(Failure::new(
             1,
             "a talk needs the screen (two people, one keyboard, the floor shown large)",
         ));
     }
-    run_tui(ctx, paths, false, |ctx, now| {
-        App::direct(ctx, Route::Talk, now)
-    })
+    let route = match (args.prepare, args.kind) {
+        (true, _) => Route::TalkPrepare,
+        (false, crate::cli::TalkKind::Stress) => Route::TalkStress,
+        (false, crate::cli::TalkKind::Turns) => Route::Talk,
+    };
+    run_tui(ctx, paths, false, |ctx, now| App::direct(ctx, route, now))
 }
 
 fn repair(ctx: Ctx, paths: &Paths, args: &RepairArgs) -> Result<ExitCode, Failure> {

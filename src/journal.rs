@@ -329,6 +329,9 @@ pub struct TalkRecord {
     /// Put off to this time ("is now a good time?" no).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub later: String,
+    /// A stress from outside: what the listener was asked for and offered.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub help: String,
     pub kept: bool,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub topic: String,

@@ -27,6 +27,7 @@ pub mod safety;
 pub mod send;
 pub mod support;
 pub mod talk;
+pub mod talk_other;
 pub mod timed;
 
 use std::time::Instant;
@@ -355,6 +356,16 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
         Route::Repair => Box::new(repair::Repair::new(ctx, now)),
         Route::RepairTogether => Box::new(repair_together::RepairTogether::new(ctx, now)),
         Route::Talk => Box::new(talk::Talk::new(ctx, now)),
+        Route::TalkStress => Box::new(talk_other::TalkOther::new(
+            talk_other::Other::Stress,
+            ctx,
+            now,
+        )),
+        Route::TalkPrepare => Box::new(talk_other::TalkOther::new(
+            talk_other::Other::Prepare,
+            ctx,
+            now,
+        )),
         Route::Ladder { start } => Box::new(ladder::LadderScreen::new(ctx, &[], start, now)),
         Route::Support => Box::new(support::Support),
         Route::CheckIn => Box::new(checkin::CheckIn::new()),

@@ -47,6 +47,10 @@ pub enum Route {
     RepairTogether,
     /// Two people talking in turns at one keyboard.
     Talk,
+    /// A stress from outside the relationship, in three phases.
+    TalkStress,
+    /// One person getting ready for a talk.
+    TalkPrepare,
     /// A ladder of time apart (opened with the journal read).
     Ladder {
         start: LadderStart,
@@ -100,7 +104,7 @@ impl Route {
             Route::Pause { .. } => Some(Exercise::Pause),
             Route::Send { .. } => Some(Exercise::Send),
             Route::Repair | Route::RepairTogether => Some(Exercise::Repair),
-            Route::Talk => Some(Exercise::Talk),
+            Route::Talk | Route::TalkStress | Route::TalkPrepare => Some(Exercise::Talk),
             _ => None,
         }
     }

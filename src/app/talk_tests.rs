@@ -160,3 +160,65 @@ fn not_now_saves_a_time_within_a_day() {
     let records = app.take_records();
     assert_eq!(records[0].talk.as_ref().unwrap().later, "today at 20:30");
 }
+
+#[test]
+fn getting_ready_alone_checks_what_to_say_and_keeps_it() {
+    let t0 = Instant::now();
+    let mut app = App::direct(ctx(), Route::TalkPrepare, t0);
+    assert!(text(&app, t0).contains("Getting ready for a talk"));
+    answer(&mut app, "The weekend plans", t0);
+    answer(&mut app, "You always decide everything without me", t0);
+    let check = text(&app, t0);
+    assert!(check.contains("How it reads"), "{check}");
+    assert!(
+        check.contains("Always and never"),
+        "the send rules read it: {check}"
+    );
+    press(&mut app, KeyCode::Enter, t0);
+    answer(&mut app, "What their week has been like", t0);
+    assert_eq!(app.kind(), Some(Kind::Ending));
+    let records = app.take_records();
+    let talk = records[0].talk.as_ref().unwrap();
+    assert_eq!(records[0].variant, "prepare");
+    assert_eq!(talk.topic, "The weekend plans");
+    assert!(
+        app.farewell()
+            .iter()
+            .any(|l| l == "To listen for: What their week has been like")
+    );
+}
+
+#[test]
+fn a_stress_from_outside_in_three_phases() {
+    let t0 = Instant::now();
+    let mut app = App::direct(ctx(), Route::TalkStress, t0);
+    answer(&mut app, "Ana", t0);
+    answer(&mut app, "Sam", t0);
+    answer(&mut app, "My manager moved the deadline", t0);
+    assert!(text(&app, t0).contains("Ana: tell Sam about it"));
+    press(&mut app, KeyCode::Char('2'), t0);
+    assert!(
+        text(&app, t0).contains("Ana: tell Sam about it"),
+        "said again"
+    );
+    press(&mut app, KeyCode::Char('1'), t0);
+    assert!(text(&app, t0).contains("Sam: ask Ana what would help now."));
+    press(&mut app, KeyCode::Char('3'), t0); // company
+    press(&mut app, KeyCode::Enter, t0);
+    answer(&mut app, "Less alone with it", t0);
+    press(&mut app, KeyCode::Char('1'), t0);
+    press(&mut app, KeyCode::Char('2'), t0);
+    assert_eq!(app.kind(), Some(Kind::Ending));
+    let records = app.take_records();
+    let talk = records[0].talk.as_ref().unwrap();
+    assert_eq!(
+        (talk.help.as_str(), talk.heard, talk.kept),
+        ("company", true, false)
+    );
+    assert_eq!(talk.turns[0].not_quite, 1);
+    let line = serde_json::to_string(&records[0]).unwrap();
+    assert!(
+        !line.contains("deadline") && !line.contains("Less alone"),
+        "{line}"
+    );
+}

@@ -1043,6 +1043,28 @@ fn talk_floor(keys: &[KeyCode]) -> (App, Instant) {
 }
 
 const STATES: &[Recipe] = &[
+    ("talk, getting ready", || {
+        let t0 = Instant::now();
+        (App::direct(ctx(), Route::TalkPrepare, t0), t0)
+    }),
+    ("talk, getting ready, the check", || {
+        let t0 = Instant::now();
+        let mut app = App::direct(ctx(), Route::TalkPrepare, t0);
+        for words in ["Plans", "You never ask"] {
+            crate::testing::type_text(&mut app, words, t0);
+            crate::testing::press(&mut app, KeyCode::Enter, t0);
+        }
+        (app, t0)
+    }),
+    ("talk, a stress, described", || {
+        let t0 = Instant::now();
+        let mut app = App::direct(ctx(), Route::TalkStress, t0);
+        for words in ["Ana", "Sam", "Work"] {
+            crate::testing::type_text(&mut app, words, t0);
+            crate::testing::press(&mut app, KeyCode::Enter, t0);
+        }
+        (app, t0)
+    }),
     ("talk, names", || talk_state(&[])),
     ("talk, ground rules", || {
         let t0 = Instant::now();

@@ -258,6 +258,13 @@ impl Pages {
         }
     }
 
+    /// Sets a page's hint (a text built from the answers so far).
+    pub fn set_hint(&mut self, id: &str, hint: &str) {
+        if let Some(page) = self.pages.iter_mut().find(|p| p.id == id) {
+            page.hint = hint.to_string();
+        }
+    }
+
     /// Sets a rating (a default to keep or change).
     pub fn set_rating(&mut self, id: &str, to: u8) {
         if let Some(Answer::Rating { value, .. }) = self

@@ -26,3 +26,22 @@ fn talk_screens() {
     press(&mut app, KeyCode::Enter, later);
     both_sizes!("talk_mirroring", &app, later);
 }
+
+#[test]
+fn the_other_talks() {
+    let t0 = ctx(Content::builtin()).clock.start();
+    let mut app = App::direct(ctx(Content::builtin()), Route::TalkPrepare, t0);
+    for words in ["The weekend plans", "You always decide everything"] {
+        type_text(&mut app, words, t0);
+        press(&mut app, KeyCode::Enter, t0);
+    }
+    both_sizes!("talk_prepare_check", &app, t0);
+    let mut app = App::direct(ctx(Content::builtin()), Route::TalkStress, t0);
+    for words in ["Ana", "Sam", "My manager moved the deadline"] {
+        type_text(&mut app, words, t0);
+        press(&mut app, KeyCode::Enter, t0);
+    }
+    both_sizes!("talk_stress_described", &app, t0);
+    press(&mut app, KeyCode::Char('1'), t0);
+    both_sizes!("talk_stress_what_would_help", &app, t0);
+}
