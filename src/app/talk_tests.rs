@@ -222,3 +222,45 @@ fn a_stress_from_outside_in_three_phases() {
         "{line}"
     );
 }
+
+#[test]
+fn leaving_a_talk_at_once_from_the_menu_lets_the_next_exercise_start() {
+    let t0 = Instant::now();
+    let mut app = App::home(ctx());
+    for _ in 0..9 {
+        press(&mut app, KeyCode::Down, t0);
+    }
+    press(&mut app, KeyCode::Enter, t0);
+    assert_eq!(app.kind(), Some(Kind::Talk));
+    press(&mut app, KeyCode::Esc, t0);
+    // The unbegun talk ends through the session (its ending), then home.
+    while app.kind() != Some(Kind::Home) {
+        press(&mut app, KeyCode::Char('q'), t0);
+    }
+    for _ in 0..9 {
+        press(&mut app, KeyCode::Up, t0);
+    }
+    press(&mut app, KeyCode::Enter, t0);
+    assert_eq!(
+        app.kind(),
+        Some(Kind::Breathe),
+        "the session machine is free again"
+    );
+}
+
+#[test]
+fn leaving_before_beginning_ends_the_session_through_its_ending() {
+    let t0 = Instant::now();
+    // A repair together left on its first page.
+    let mut app = App::direct(ctx(), Route::RepairTogether, t0);
+    press(&mut app, KeyCode::Char('q'), t0);
+    assert_eq!(app.kind(), Some(Kind::Ending), "not a bare pop");
+    // A stress talk left at the safety question.
+    let mut c = ctx();
+    c.safety_asked = false;
+    let mut app = App::direct(c, Route::TalkStress, t0);
+    app.advance(t0);
+    assert!(text(&app, t0).contains("do you ever feel afraid of your partner"));
+    press(&mut app, KeyCode::Char('q'), t0);
+    assert_eq!(app.kind(), Some(Kind::Ending));
+}

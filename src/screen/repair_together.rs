@@ -241,7 +241,8 @@ impl Screen for RepairTogether {
         match &mut self.stage {
             Stage::Safety(safety) => match safety.handle(action) {
                 SafetyAnswer::Done => self.stage = Stage::Names(names_pages(cx.ctx)),
-                SafetyAnswer::Leave => return Outcome::Back,
+                // An exercise session ends through its account, even unbegun.
+                SafetyAnswer::Leave => return Outcome::Ended(self.account(cx.now, false)),
                 SafetyAnswer::Stay => {}
                 SafetyAnswer::Ignored => return Outcome::Ignored,
             },
@@ -258,7 +259,7 @@ impl Screen for RepairTogether {
                     self.stage = Stage::Steps(step_pages(cx.ctx, &names));
                     self.names = names;
                 }
-                Moved::Left => return Outcome::Back,
+                Moved::Left => return Outcome::Ended(self.account(cx.now, false)),
                 moved => return moved.outcome(),
             },
             Stage::Steps(pages) => {

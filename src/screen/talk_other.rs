@@ -15,6 +15,7 @@ use ratatui::layout::{Position, Rect, Size};
 use ratatui::widgets::Widget;
 
 use super::pages::{Moved, Page, Pages};
+use super::safety::{Answer as SafetyAnswer, Safety};
 use super::{Ctx, Cx, Drawn, Kind, Outcome, Screen, View};
 use crate::journal::{Exercise, Said, Session, TalkRecord};
 use crate::keys::{Action, Tables};
@@ -36,6 +37,8 @@ const HELP: [&str; 4] = [
 
 pub struct TalkOther {
     kind: Other,
+    /// Before the first talk about the two of you (not when getting ready alone).
+    safety: Option<Safety>,
     pages: Pages,
     names: [String; 2],
     not_quite: u32,
@@ -79,6 +82,7 @@ impl TalkOther {
         };
         TalkOther {
             kind,
+            safety: (kind == Other::Stress && !ctx.safety_asked).then_some(Safety::Asking),
             pages: Pages::new(pages),
             names: Default::default(),
             not_quite: 0,
@@ -256,18 +260,41 @@ impl Screen for TalkOther {
     }
 
     fn bindings(&self) -> Tables {
-        self.pages.bindings()
+        match self.safety {
+            Some(safety) => safety.bindings(),
+            None => self.pages.bindings(),
+        }
     }
 
     fn enabled(&self, action: Action) -> bool {
-        self.pages.enabled(action)
+        self.safety.is_some() || self.pages.enabled(action)
     }
 
     fn takes_text(&self) -> bool {
-        self.pages.takes_text()
+        self.safety.is_none() && self.pages.takes_text()
+    }
+
+    fn advance(&mut self, cx: &mut Cx) -> Outcome {
+        if self.safety == Some(Safety::Asking) && !cx.ctx.safety_asked {
+            // On screen now: remembered, so it is asked only this once.
+            cx.safety_shown();
+        }
+        Outcome::Ignored
     }
 
     fn handle(&mut self, action: Action, cx: &mut Cx) -> Outcome {
+        if let Some(safety) = &mut self.safety {
+            return match safety.handle(action) {
+                SafetyAnswer::Done => {
+                    self.safety = None;
+                    Outcome::Changed
+                }
+                // An exercise session ends through its account, even unbegun.
+                SafetyAnswer::Leave => Outcome::Ended(self.account(cx.now)),
+                SafetyAnswer::Stay => Outcome::Changed,
+                SafetyAnswer::Ignored => Outcome::Ignored,
+            };
+        }
         let id = self.pages.page().id.clone();
         let moved = self.pages.handle(action);
         if id == "described" && self.pages.chosen("described") == Some('n') && moved != Moved::Left
@@ -325,6 +352,9 @@ impl Screen for TalkOther {
     }
 
     fn cursor(&self, area: Rect, _view: &View) -> Option<Position> {
+        if self.safety.is_some() {
+            return None;
+        }
         self.pages.cursor(area, 1)
     }
 }
@@ -332,6 +362,9 @@ impl Screen for TalkOther {
 impl Widget for Drawn<'_, TalkOther> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let Self { screen, view } = self;
+        if let Some(safety) = screen.safety {
+            return safety.render(area, buf, view);
+        }
         let theme = view.theme();
         let heading = match screen.kind {
             Other::Prepare => "Getting ready for a talk".to_string(),
