@@ -34,6 +34,15 @@ pub fn ratings(before: Option<u8>, after: Option<u8>) -> String {
     }
 }
 
+/// The initial the journal keeps for a first name ("Ana" → "A"): names
+/// typed in a two-person screen are never kept.
+pub fn initial(name: &str) -> String {
+    name.chars()
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default()
+}
+
 /// A document soothe cannot read, said on its screen: it is not written.
 pub fn left_alone(what: &str, why: &str) -> String {
     format!("Your {what} file could not be read, so it is left as it is: {why}")

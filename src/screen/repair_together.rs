@@ -67,13 +67,6 @@ fn first_name(text: &str) -> String {
     text.trim().chars().take(20).collect()
 }
 
-fn initial(name: &str) -> String {
-    name.chars()
-        .next()
-        .map(|c| c.to_uppercase().collect())
-        .unwrap_or_default()
-}
-
 /// The turns: each step for each of the two, each answer followed by the
 /// other's mirror; then each chooses whether to keep the words.
 fn step_pages(ctx: &Ctx, names: &[String; 2]) -> Pages {
@@ -153,7 +146,11 @@ impl RepairTogether {
         self.ended = true;
         let secs = now.saturating_duration_since(self.started).as_secs();
         let mut together = Together {
-            initials: self.names.iter().map(|n| initial(n)).collect(),
+            initials: self
+                .names
+                .iter()
+                .map(|n| crate::words::initial(n))
+                .collect(),
             mirrors: self.mirrors,
             not_quite: self.not_quite,
             ..Default::default()

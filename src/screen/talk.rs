@@ -49,13 +49,6 @@ fn say(ctx: &Ctx, id: &str) -> String {
     ctx.content.say(id).to_string()
 }
 
-fn initial(name: &str) -> String {
-    name.chars()
-        .next()
-        .map(|c| c.to_uppercase().collect())
-        .unwrap_or_default()
-}
-
 fn setup_pages(ctx: &Ctx) -> Pages {
     Pages::new(vec![
         Page::text("name-1", say(ctx, "talk.names"), ""),
@@ -165,7 +158,11 @@ impl Talk {
     fn account(&mut self, now: Instant, later: String) -> Finished {
         self.ended = true;
         let secs = now.saturating_duration_since(self.started).as_secs();
-        let initials: Vec<String> = self.names.iter().map(|n| initial(n)).collect();
+        let initials: Vec<String> = self
+            .names
+            .iter()
+            .map(|n| crate::words::initial(n))
+            .collect();
         let mut record = TalkRecord {
             initials: initials.clone(),
             breaks: self.breaks,

@@ -51,13 +51,6 @@ fn say(ctx: &Ctx, id: &str) -> String {
     ctx.content.say(id).to_string()
 }
 
-fn initial(name: &str) -> String {
-    name.chars()
-        .next()
-        .map(|c| c.to_uppercase().collect())
-        .unwrap_or_default()
-}
-
 impl TalkOther {
     pub fn new(kind: Other, ctx: &Ctx, now: Instant) -> TalkOther {
         let pages = match kind {
@@ -205,12 +198,16 @@ impl TalkOther {
                     .map(|h| (*h).to_string())
                     .unwrap_or_default();
                 let mut record = TalkRecord {
-                    initials: self.names.iter().map(|n| initial(n)).collect(),
+                    initials: self
+                        .names
+                        .iter()
+                        .map(|n| crate::words::initial(n))
+                        .collect(),
                     heard: p.chosen("described") == Some('y'),
                     help: help.clone(),
                     kept,
                     turns: vec![crate::journal::TurnRecord {
-                        who: initial(&self.names[0]),
+                        who: crate::words::initial(&self.names[0]),
                         secs,
                         mirrors: 1 + self.not_quite,
                         not_quite: self.not_quite,
@@ -222,7 +219,7 @@ impl TalkOther {
                     let how = p.text("how");
                     if !how.is_empty() {
                         record.words.push(Said {
-                            who: initial(&self.names[0]),
+                            who: crate::words::initial(&self.names[0]),
                             step: "how it helped".into(),
                             text: how,
                         });
