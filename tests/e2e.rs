@@ -1077,3 +1077,60 @@ fn a_talk_with_two_turns_through_to_heard_and_the_if_then() {
         "the topic is not kept: {journal}"
     );
 }
+
+#[test]
+fn a_repair_together_keeps_only_initials_and_if_thens_unless_both_choose() {
+    let Some(t) = Tmux::start("together") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("repair --together"));
+    t.wait_for("do you ever feel afraid of your partner");
+    t.keys(&["n"]);
+    t.wait_for("A repair, together");
+    t.keys(&["Enter"]);
+    t.wait_for("The first of you");
+    t.type_text("Ana");
+    t.keys(&["Enter"]);
+    t.wait_for("And the other of you");
+    t.type_text("Sam");
+    t.keys(&["Enter"]);
+    for step in ["feelings", "camera", "part", "if-then"] {
+        for (who, other) in [("Ana", "Sam"), ("Sam", "Ana")] {
+            t.wait_for(&format!("  {who}: "));
+            if step == "feelings" {
+                t.keys(&["Space", "Enter"]);
+            } else {
+                t.type_text(&format!(
+                    "{step} of the {}",
+                    if who == "Ana" { "first" } else { "second" }
+                ));
+                t.keys(&["Enter"]);
+            }
+            t.wait_for(&format!("{other}, say back to {who}"));
+            t.keys(&["1"]);
+        }
+    }
+    t.wait_for("Ana: keep your words");
+    t.keys(&["1"]);
+    t.wait_for("Sam: keep your words");
+    t.keys(&["2"]);
+    t.wait_for("Only initials and the if-thens are kept");
+    t.keys(&["Enter"]);
+    assert_eq!(t.status(), "0");
+    t.wait_for("Sam: if-then of the second");
+    t.assert_terminal_restored();
+    let journal = std::fs::read_to_string(t.data_file("journal.jsonl")).unwrap();
+    assert!(journal.contains(r#""initials":["A","S"]"#), "{journal}");
+    assert!(
+        journal.contains(r#""if_thens":["if-then of the first","if-then of the second"]"#),
+        "{journal}"
+    );
+    assert!(
+        !journal.contains("camera of the"),
+        "no partner words: {journal}"
+    );
+    assert!(
+        !journal.contains("Ana") && !journal.contains("Sam"),
+        "{journal}"
+    );
+}
