@@ -34,6 +34,20 @@ impl<T> Loaded<T> {
         }
     }
 
+    /// What a screen edits: the document as read, or a fresh one (`new`)
+    /// when there is none, and why the file could not be read, if it
+    /// could not (then the screen writes nothing).
+    pub fn for_editing(&self, new: impl FnOnce() -> T) -> (T, Option<String>)
+    where
+        T: Clone,
+    {
+        match self {
+            Loaded::Read(document) => (document.clone(), None),
+            Loaded::Missing => (new(), None),
+            Loaded::Broken(why) => (new(), Some(why.clone())),
+        }
+    }
+
     pub fn broken(&self) -> Option<&str> {
         match self {
             Loaded::Broken(why) => Some(why),

@@ -87,11 +87,7 @@ fn form(changing: Option<String>, card: Option<&Card>) -> Mode {
 
 impl CardsScreen {
     pub fn new(ctx: &Ctx, at: Option<(String, usize)>, opening: Option<CardForm>) -> CardsScreen {
-        let (cards, broken) = match &ctx.cards {
-            Loaded::Read(cards) => (cards.clone(), None),
-            Loaded::Missing => (Cards::new(), None),
-            Loaded::Broken(why) => (Cards::new(), Some(why.clone())),
-        };
+        let (cards, broken) = ctx.cards.for_editing(Cards::new);
         let mut screen = CardsScreen {
             cards,
             broken,

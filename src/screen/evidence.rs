@@ -14,7 +14,6 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Ctx, Cx, Drawn, Kind, Outcome, Screen, View};
 use crate::beliefs::{self, Belief, Beliefs, Evidence, Offer};
-use crate::documents::Loaded;
 use crate::journal::{EvidenceRecord, Exercise, Record, Session};
 use crate::keys::{self, Action, Tables};
 use crate::text_field::TextField;
@@ -65,11 +64,7 @@ fn field(text: &str) -> TextField {
 
 impl EvidenceScreen {
     pub fn new(ctx: &Ctx, records: &[Record], now: std::time::Instant) -> EvidenceScreen {
-        let (beliefs, broken) = match &ctx.beliefs {
-            Loaded::Read(beliefs) => (beliefs.clone(), None),
-            Loaded::Missing => (Beliefs::new(), None),
-            Loaded::Broken(why) => (Beliefs::new(), Some(why.clone())),
-        };
+        let (beliefs, broken) = ctx.beliefs.for_editing(Beliefs::new);
         let today = ctx.clock.at(now).date_naive();
         let offers = beliefs::offers(records, &beliefs);
         let mode = match beliefs.current() {

@@ -20,7 +20,6 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::pages::{Moved, Page, Pages};
 use super::safety::{Answer as SafetyAnswer, Safety};
 use super::{Ctx, Cx, Drawn, Kind, Outcome, Screen, View};
-use crate::documents::Loaded;
 use crate::exercise::timeline::Wake;
 use crate::journal::{Activity, Exercise, Happened, LadderRecord, Record, Session};
 use crate::keys::{self, Action, Tables};
@@ -221,11 +220,7 @@ fn goal_pages(ctx: &Ctx) -> Pages {
 
 impl LadderScreen {
     pub fn new(ctx: &Ctx, records: &[Record], start: LadderStart, now: Instant) -> LadderScreen {
-        let (ladders, broken) = match &ctx.ladders {
-            Loaded::Read(ladders) => (ladders.clone(), None),
-            Loaded::Missing => (Ladders::new(), None),
-            Loaded::Broken(why) => (Ladders::new(), Some(why.clone())),
-        };
+        let (ladders, broken) = ctx.ladders.for_editing(Ladders::new);
         let mut screen = LadderScreen {
             ladders,
             broken,

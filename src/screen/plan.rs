@@ -13,7 +13,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Ctx, Cx, Drawn, Kind, Outcome, Screen, View, can_move, move_in_list};
-use crate::documents::Loaded;
 use crate::journal::{Exercise, Session};
 use crate::keys::{self, Action, Tables};
 use crate::plan::{LINE_LIMIT, MOST_LINES, SECTIONS, SafetyPlan};
@@ -50,11 +49,7 @@ pub struct Plan {
 
 impl Plan {
     pub fn new(ctx: &Ctx, edit: bool, now: Instant) -> Plan {
-        let (plan, broken) = match &ctx.plan {
-            Loaded::Read(plan) => (plan.clone(), None),
-            Loaded::Missing => (SafetyPlan::new(), None),
-            Loaded::Broken(why) => (SafetyPlan::new(), Some(why.clone())),
-        };
+        let (plan, broken) = ctx.plan.for_editing(SafetyPlan::new);
         let mut screen = Plan {
             mode: Mode::View(0),
             plan,
