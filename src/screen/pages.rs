@@ -612,6 +612,35 @@ impl Pages {
     }
 }
 
+/// Two people at one keyboard: their first names from the pages
+/// `name-1` and `name-2` (trimmed, at most 20 characters), when both are
+/// there and different.
+pub fn two_names(pages: &Pages) -> Option<[String; 2]> {
+    let first = |id: &str| pages.text(id).trim().chars().take(20).collect::<String>();
+    let names = [first("name-1"), first("name-2")];
+    (names.iter().all(|n| !n.is_empty()) && names[0] != names[1]).then_some(names)
+}
+
+/// Each of the two asked whether to keep their words: pages `keep-0` and
+/// `keep-1`, with `asks` as each one's question.
+pub fn keep_pages(names: &[String; 2], asks: impl Fn(&str) -> String) -> [Page; 2] {
+    [0, 1].map(|who| {
+        Page::choice(
+            format!("keep-{who}"),
+            asks(&names[who]),
+            vec![
+                ('y', "Keep our words".into()),
+                ('n', "Do not keep them".into()),
+            ],
+        )
+    })
+}
+
+/// Both chose to keep their words on the [`keep_pages`].
+pub fn both_keep(pages: &Pages) -> bool {
+    (0..2).all(|who| pages.chosen(&format!("keep-{who}")) == Some('y'))
+}
+
 fn view(field: &TextField, rows: u16) -> FieldView<'_> {
     FieldView {
         field,

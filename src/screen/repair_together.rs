@@ -12,7 +12,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::widgets::Widget;
 
-use super::pages::{Moved, Page, Pages};
+use super::pages::{Moved, Page, Pages, both_keep, keep_pages, two_names};
 use super::safety::{Answer as SafetyAnswer, Safety};
 use super::{Ctx, Cx, Drawn, Kind, Outcome, Screen, View};
 use crate::journal::{Exercise, RepairRecord, Said, Session, Together};
@@ -62,11 +62,6 @@ fn names_pages(ctx: &Ctx) -> Pages {
     ])
 }
 
-/// A first name as it is shown: trimmed, at most 20 characters.
-fn first_name(text: &str) -> String {
-    text.trim().chars().take(20).collect()
-}
-
 /// The turns: each step for each of the two, each answer followed by the
 /// other's mirror; then each chooses whether to keep the words.
 fn step_pages(ctx: &Ctx, names: &[String; 2]) -> Pages {
@@ -101,17 +96,9 @@ fn step_pages(ctx: &Ctx, names: &[String; 2]) -> Pages {
             ));
         }
     }
-    for (who, name) in names.iter().enumerate() {
-        let id = format!("{who}.keep");
-        pages.push(Page::choice(
-            id,
-            say(ctx, "repair.together.keep").replace("{who}", name),
-            vec![
-                ('y', "Keep our words".into()),
-                ('n', "Do not keep them".into()),
-            ],
-        ));
-    }
+    pages.extend(keep_pages(names, |name| {
+        say(ctx, "repair.together.keep").replace("{who}", name)
+    }));
     Pages::new(pages)
 }
 
@@ -159,7 +146,7 @@ impl RepairTogether {
             together.if_thens = (0..2)
                 .map(|who| pages.text(&format!("{who}.if-then")))
                 .collect();
-            together.kept = (0..2).all(|who| pages.chosen(&format!("{who}.keep")) == Some('y'));
+            together.kept = both_keep(pages);
             if together.kept {
                 for (step, _) in STEPS {
                     for who in 0..2 {
@@ -245,14 +232,10 @@ impl Screen for RepairTogether {
             },
             Stage::Names(pages) => match pages.handle(action) {
                 Moved::Finished => {
-                    let names = [
-                        first_name(&pages.text("name-1")),
-                        first_name(&pages.text("name-2")),
-                    ];
-                    if names.iter().any(String::is_empty) || names[0] == names[1] {
+                    let Some(names) = two_names(pages) else {
                         cx.notice("Two different first names, please");
                         return Outcome::Changed;
-                    }
+                    };
                     self.stage = Stage::Steps(step_pages(cx.ctx, &names));
                     self.names = names;
                 }

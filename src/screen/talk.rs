@@ -15,7 +15,7 @@ use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::pages::{Moved, Page, Pages};
+use super::pages::{Moved, Page, Pages, both_keep, keep_pages, two_names};
 use super::safety::{Answer as SafetyAnswer, Safety};
 use super::{Ctx, Cx, Drawn, Kind, Outcome, Route, Screen, View};
 use crate::exercise::talk::{Answer, DEFAULT_WINDOW_MINUTES, Floor, Step};
@@ -139,17 +139,9 @@ impl Talk {
                 .optional(),
             );
         }
-        for who in 0..2 {
-            let name = &self.names[who];
-            pages.push(Page::choice(
-                format!("keep-{who}"),
-                format!("{name}: {}", say(ctx, "talk.keep")),
-                vec![
-                    ('y', "Keep our words".into()),
-                    ('n', "Do not keep them".into()),
-                ],
-            ));
-        }
+        pages.extend(keep_pages(&self.names, |name| {
+            format!("{name}: {}", say(ctx, "talk.keep"))
+        }));
         Pages::new(pages)
     }
 
@@ -185,7 +177,7 @@ impl Talk {
             record.if_thens = (0..2)
                 .map(|w| pages.text(&format!("if-then-{w}")))
                 .collect();
-            record.kept = (0..2).all(|w| pages.chosen(&format!("keep-{w}")) == Some('y'));
+            record.kept = both_keep(pages);
             completed = pages.at().0 + 1 == pages.at().1;
             if record.kept {
                 record.topic = self.topic.clone();
@@ -326,12 +318,10 @@ impl Screen for Talk {
             },
             Stage::Setup(pages) => match pages.handle(action) {
                 Moved::Finished => {
-                    let first = |t: String| t.trim().chars().take(20).collect::<String>();
-                    let names = [first(pages.text("name-1")), first(pages.text("name-2"))];
-                    if names.iter().any(String::is_empty) || names[0] == names[1] {
+                    let Some(names) = two_names(pages) else {
                         cx.notice("Two different first names, please");
                         return Outcome::Changed;
-                    }
+                    };
                     self.topic = pages.text("topic");
                     let now_is_good = pages.chosen("now") == Some('y');
                     self.names = names;

@@ -14,7 +14,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::widgets::Widget;
 
-use super::pages::{Moved, Page, Pages};
+use super::pages::{Moved, Page, Pages, both_keep, keep_pages, two_names};
 use super::safety::{Answer as SafetyAnswer, Safety};
 use super::{Ctx, Cx, Drawn, Kind, Outcome, Screen, View};
 use crate::journal::{Exercise, Said, Session, TalkRecord};
@@ -87,6 +87,9 @@ impl TalkOther {
 
     /// The stress talk's pages, once the names are known.
     fn stress_pages(&self, ctx: &Ctx) -> Pages {
+        let [keep_0, keep_1] = keep_pages(&self.names, |name| {
+            format!("{name}: {}", say(ctx, "talk.keep"))
+        });
         let fill = |id: &str| {
             say(ctx, id)
                 .replace("{who}", &self.names[0])
@@ -112,22 +115,8 @@ impl TalkOther {
             ),
             Page::read("offer", fill("talk.stress.offer"), ""),
             Page::text("how", fill("talk.stress.how"), "").optional(),
-            Page::choice(
-                "keep-0",
-                format!("{}: {}", self.names[0], say(ctx, "talk.keep")),
-                vec![
-                    ('y', "Keep our words".into()),
-                    ('n', "Do not keep them".into()),
-                ],
-            ),
-            Page::choice(
-                "keep-1",
-                format!("{}: {}", self.names[1], say(ctx, "talk.keep")),
-                vec![
-                    ('y', "Keep our words".into()),
-                    ('n', "Do not keep them".into()),
-                ],
-            ),
+            keep_0,
+            keep_1,
         ])
     }
 
@@ -191,7 +180,7 @@ impl TalkOther {
                 ("prepare", record)
             }
             Other::Stress => {
-                let kept = (0..2).all(|w| p.chosen(&format!("keep-{w}")) == Some('y'));
+                let kept = both_keep(p);
                 let help = p
                     .chosen("help")
                     .and_then(|c| HELP.get(usize::from(c as u8 - b'a')))
@@ -306,15 +295,10 @@ impl Screen for TalkOther {
         }
         match moved {
             Moved::Finished if self.kind == Other::Stress && self.pages.page().id == "name-2" => {
-                let first = |t: String| t.trim().chars().take(20).collect::<String>();
-                let names = [
-                    first(self.pages.text("name-1")),
-                    first(self.pages.text("name-2")),
-                ];
-                if names.iter().any(String::is_empty) || names[0] == names[1] {
+                let Some(names) = two_names(&self.pages) else {
                     cx.notice("Two different first names, please");
                     return Outcome::Changed;
-                }
+                };
                 self.names = names;
                 self.pages = self.stress_pages(cx.ctx);
                 Outcome::Changed
