@@ -252,20 +252,9 @@ impl Screen for Repair {
     }
 
     fn abandon(&mut self, now: Instant) -> Option<Finished> {
-        if self.ended {
-            return None;
-        }
-        self.ended = true;
-        let secs = now.saturating_duration_since(self.started).as_secs();
         // Closed part way (Ctrl-C): the words so far are kept, with no
         // follow-up to ask about.
-        let mut session = Session::new(Exercise::Repair, "alone", false, secs);
-        session.own = (self.pages.rating("calm"), self.pages.rating("now"));
-        session.repair = Some(Box::new(self.record(None)));
-        Some(Finished {
-            session,
-            summary: Summary::default(),
-        })
+        (!self.ended).then(|| self.account(None, now))
     }
 
     fn min_size(&self) -> Size {
