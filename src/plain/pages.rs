@@ -78,12 +78,13 @@ fn ask_one(
             return Ok(false);
         };
         let answer = answer.trim();
+        let id = pages.page().id.clone();
         let page = pages.page();
         let understood = match &page.answer {
             Answer::Read => true,
             Answer::Text(field) => {
                 if !answer.is_empty() {
-                    pages.answer_text(answer);
+                    pages.set_text(&id, answer);
                     true
                 } else {
                     optional || !field.text().trim().is_empty()
@@ -95,11 +96,11 @@ fn ask_one(
                     _ if answer.is_empty() => optional,
                     // A percentage may be typed whole (70) or in tens (7).
                     Ok(n) if step > 1 && n <= 10 && max == 100 && answer.len() == 1 => {
-                        pages.answer_rating((n as u8) * step);
+                        pages.set_rating(&id, (n as u8) * step);
                         true
                     }
                     Ok(n) if n <= u16::from(max) => {
-                        pages.answer_rating(n as u8);
+                        pages.set_rating(&id, n as u8);
                         true
                     }
                     _ => false,

@@ -267,13 +267,13 @@ impl Pages {
 
     /// Sets a rating (a default to keep or change).
     pub fn set_rating(&mut self, id: &str, to: u8) {
-        if let Some(Answer::Rating { value, .. }) = self
+        if let Some(Answer::Rating { value, max, .. }) = self
             .pages
             .iter_mut()
             .find(|p| p.id == id)
             .map(|p| &mut p.answer)
         {
-            *value = Some(to);
+            *value = Some(to.min(*max));
         }
     }
 
@@ -313,19 +313,6 @@ impl Pages {
             && position < options.len()
         {
             *chosen = Some(position);
-        }
-    }
-
-    /// The answer on the page on show, as a line of text or a rating.
-    pub fn answer_text(&mut self, text: &str) {
-        if let Answer::Text(field) = &mut self.page_mut().answer {
-            *field = TextField::with_text(LONGEST.max(text.chars().count()), text);
-        }
-    }
-
-    pub fn answer_rating(&mut self, value: u8) {
-        if let Answer::Rating { value: v, max, .. } = &mut self.page_mut().answer {
-            *v = Some(value.min(*max));
         }
     }
 
