@@ -43,6 +43,8 @@ pub struct Talk {
     breaks: u32,
     started: Instant,
     ended: bool,
+    /// The floor's clock as last drawn (seconds left): redrawn when it moves.
+    shown_left: Option<u64>,
 }
 
 fn say(ctx: &Ctx, id: &str) -> String {
@@ -81,6 +83,7 @@ impl Talk {
             breaks: 0,
             started: now,
             ended: false,
+            shown_left: None,
         }
     }
 
@@ -409,8 +412,15 @@ impl Screen for Talk {
                 cx.safety_shown();
                 Outcome::Ignored
             }
-            // The window's clock, each second.
-            Stage::Floor => Outcome::Changed,
+            // The window's clock (and the lines that hang on it) each second.
+            Stage::Floor => {
+                let left = self.floor.as_ref().map(|f| f.left(cx.now).as_secs());
+                if left == self.shown_left {
+                    return Outcome::Ignored;
+                }
+                self.shown_left = left;
+                Outcome::Changed
+            }
             _ => Outcome::Ignored,
         }
     }
