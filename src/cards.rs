@@ -241,6 +241,9 @@ pub struct Ranked {
     /// A built-in card not yet made one's own.
     pub starter: bool,
     pub standings: Vec<Standing>,
+    /// Which actions are soothe exercises, run in place (worked out once,
+    /// with the standings, not on every draw).
+    pub runs: Vec<bool>,
 }
 
 impl Ranked {
@@ -274,12 +277,15 @@ pub fn deck(
     measure: impl Fn(&str) -> Option<Measure>,
 ) -> Vec<Ranked> {
     let rank = |card: Card, starter: bool| {
+        let measures: Vec<Option<Measure>> = card.can.iter().map(|a| measure(a)).collect();
         let standings = card
             .can
             .iter()
-            .map(|action| standings.of_action(&card.id, action, measure(action).as_ref()))
+            .zip(&measures)
+            .map(|(action, measure)| standings.of_action(&card.id, action, measure.as_ref()))
             .collect();
         Ranked {
+            runs: measures.iter().map(Option::is_some).collect(),
             card,
             starter,
             standings,

@@ -453,8 +453,8 @@ impl Screen for CardsScreen {
 }
 
 /// What an action is, beside it: "runs here", and how it has done.
-fn about(ranked: &Ranked, i: usize, ctx: &Ctx) -> String {
-    let runs = crate::launch::route(&ranked.card.can[i], &ctx.content, &ctx.settings).is_ok();
+fn about(ranked: &Ranked, i: usize) -> String {
+    let runs = ranked.runs.get(i).copied().unwrap_or(false);
     let standing = ranked.standings.get(i).and_then(crate::words::standing);
     match (runs, standing) {
         (true, Some(line)) => format!("runs here · {line}"),
@@ -651,7 +651,7 @@ fn card_lines(
     }
     let wide = width >= 60;
     for (i, action) in card.can.iter().enumerate().take(MOST_ACTIONS) {
-        let about = about(ranked, i, view.ctx);
+        let about = about(ranked, i);
         let head = format!("{}  {action}", i + 1);
         if wide && !about.is_empty() && ui::width(&head) + ui::width(&about) + 4 <= width {
             let gap = width - ui::width(&head) - ui::width(&about);
