@@ -635,9 +635,8 @@ impl Screen for LadderScreen {
 
     fn advance(&mut self, cx: &mut Cx) -> Outcome {
         match &mut self.mode {
-            Mode::Safety(Safety::Asking) if !cx.ctx.safety_asked => {
-                // On screen now: remembered, so it is asked only this once.
-                cx.safety_shown();
+            Mode::Safety(safety) => {
+                safety.on_screen(cx);
                 Outcome::Ignored
             }
             Mode::Practice(p) if matches!(p.stage, Stage::During) => {

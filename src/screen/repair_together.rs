@@ -268,9 +268,8 @@ impl Screen for RepairTogether {
     }
 
     fn advance(&mut self, cx: &mut Cx) -> Outcome {
-        if matches!(self.stage, Stage::Safety(Safety::Asking)) && !cx.ctx.safety_asked {
-            // On screen now: remembered, so it is asked only this once.
-            cx.safety_shown();
+        if let Stage::Safety(safety) = self.stage {
+            safety.on_screen(cx);
         }
         Outcome::Ignored
     }

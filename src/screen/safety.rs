@@ -40,6 +40,15 @@ impl Safety {
         Some(Safety::Asking)
     }
 
+    /// The question is on screen (called as time passes, so after the first
+    /// draw): remembered at once, so it is asked only this once, even if
+    /// soothe is closed on it.
+    pub fn on_screen(self, cx: &mut Cx) {
+        if self == Safety::Asking && !cx.ctx.safety_asked {
+            cx.safety_shown();
+        }
+    }
+
     pub fn bindings(self) -> Tables {
         match self {
             Safety::Asking => &[keys::SAFETY_ASK],

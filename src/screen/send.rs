@@ -319,9 +319,8 @@ impl Screen for Send {
 
     fn advance(&mut self, cx: &mut Cx) -> Outcome {
         self.opened.get_or_insert(cx.now);
-        if self.step == Step::Safety(Safety::Asking) && !cx.ctx.safety_asked {
-            // On screen now: remembered, so it is asked only this once.
-            cx.safety_shown();
+        if let Step::Safety(safety) = self.step {
+            safety.on_screen(cx);
         }
         if self.ended || self.step != Step::Wait {
             return Outcome::Ignored;

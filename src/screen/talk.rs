@@ -408,8 +408,8 @@ impl Screen for Talk {
 
     fn advance(&mut self, cx: &mut Cx) -> Outcome {
         match &self.stage {
-            Stage::Safety(Safety::Asking) if !cx.ctx.safety_asked => {
-                cx.safety_shown();
+            Stage::Safety(safety) => {
+                safety.on_screen(cx);
                 Outcome::Ignored
             }
             // The window's clock (and the lines that hang on it) each second.

@@ -261,9 +261,8 @@ impl Screen for TalkOther {
     }
 
     fn advance(&mut self, cx: &mut Cx) -> Outcome {
-        if self.safety == Some(Safety::Asking) && !cx.ctx.safety_asked {
-            // On screen now: remembered, so it is asked only this once.
-            cx.safety_shown();
+        if let Some(safety) = self.safety {
+            safety.on_screen(cx);
         }
         Outcome::Ignored
     }
