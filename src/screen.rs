@@ -83,7 +83,11 @@ impl Ctx {
     /// The deck: one's own cards ranked by what helped, then the starters.
     pub fn deck(&self) -> Vec<crate::cards::Ranked> {
         let none = crate::cards::Cards::new();
-        let own = self.cards.read().unwrap_or(&none);
+        self.deck_of(self.cards.read().unwrap_or(&none))
+    }
+
+    /// The deck with `own` as one's cards (just changed, not yet saved).
+    pub fn deck_of(&self, own: &crate::cards::Cards) -> Vec<crate::cards::Ranked> {
         crate::cards::deck(own, &self.content.cards, &self.standings, |a| {
             self.measure(a)
         })

@@ -14,7 +14,6 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Ctx, Cx, Drawn, Kind, Outcome, Screen, View};
 use crate::cards::{Card, CardUse, Cards, MOST_ACTIONS, MOST_CARDS, Ranked};
-use crate::documents::Loaded;
 use crate::journal::{Exercise, Session};
 use crate::keys::{self, Action, Tables};
 use crate::session::CardForm;
@@ -131,9 +130,7 @@ impl CardsScreen {
     /// The cards changed: saved, ranked again, and this card shown.
     fn saved(&mut self, cx: &mut Cx, show: Option<&str>) {
         cx.save_cards(self.cards.clone());
-        let mut ctx = cx.ctx.clone();
-        ctx.cards = Loaded::Read(self.cards.clone());
-        self.deck = ctx.deck();
+        self.deck = cx.ctx.deck_of(&self.cards);
         self.at = show
             .and_then(|id| self.deck.iter().position(|r| r.card.id == id))
             .unwrap_or(0)
