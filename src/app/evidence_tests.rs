@@ -207,3 +207,30 @@ fn ctrl_c_while_adding_keeps_the_evidence_and_notes_the_visit() {
         ["Called Mum instead of checking"]
     );
 }
+
+#[test]
+fn scrolling_stops_at_the_last_piece_of_evidence() {
+    let t0 = Instant::now();
+    let mut ctx = ctx();
+    ctx.beliefs = a_belief(day(21));
+    let mut app = open(ctx, Vec::new(), t0);
+    for text in ["first thing", "second thing"] {
+        press(&mut app, KeyCode::Char('a'), t0);
+        type_text(&mut app, text, t0);
+        press(&mut app, KeyCode::Enter, t0);
+    }
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Down, t0);
+    }
+    let shown = text(&app, t0);
+    assert!(
+        shown.contains("first thing"),
+        "the last one stays in view: {shown}"
+    );
+    assert!(
+        !app.footer()
+            .iter()
+            .any(|h| h.word == "scroll" && h.keys.contains('↓')),
+        "nothing further down"
+    );
+}

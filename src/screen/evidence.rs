@@ -154,9 +154,9 @@ impl Screen for EvidenceScreen {
             (Mode::Main { .. }, Action::Type | Action::Pause) => writable,
             (Mode::Main { .. }, Action::Other) => writable && !self.offers.is_empty(),
             (Mode::Main { .. }, Action::Change) => self.broken.is_none(),
-            (Mode::Main { scroll }, Action::Up) => *scroll > 0,
-            (Mode::Main { .. }, Action::Down) => {
-                self.belief().is_some_and(|b| b.evidence.len() > 1)
+            (Mode::Main { scroll }, Action::Up | Action::Down) => {
+                let count = self.belief().map_or(0, |b| b.evidence.len());
+                super::can_move(*scroll, action, count)
             }
             (Mode::Rating { value }, Action::Select) => value.is_some(),
             (Mode::Belief { step, .. }, Action::StepBack) => *step > 0,
@@ -243,8 +243,11 @@ impl Screen for EvidenceScreen {
                 _ => return Outcome::Ignored,
             },
             Mode::Main { scroll } => match action {
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::Down => *scroll += 1,
+                Action::Up | Action::Down => {
+                    // Never past the last piece of evidence.
+                    let count = self.beliefs.current().map_or(0, |b| b.evidence.len());
+                    *scroll = super::move_in_list(*scroll, action, count).unwrap_or(*scroll);
+                }
                 Action::Type => self.mode = Mode::Adding { field: field("") },
                 Action::Other => self.mode = Mode::Offering { at: 0 },
                 Action::Pause => {
