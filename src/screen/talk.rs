@@ -435,9 +435,9 @@ impl Screen for Talk {
         }
     }
 
-    fn take_back(&mut self, finished: Finished, cx: &mut Cx) -> Option<Finished> {
-        // Back from the break: the talk goes on where it was.
-        let _ = finished;
+    fn take_back(&mut self, _break: Finished, cx: &mut Cx) -> Option<Finished> {
+        // Back from the break (counted, not kept apart): the talk goes on
+        // where it was.
         if let Some(floor) = self.floor.as_mut() {
             floor.break_ends(cx.now);
         }
