@@ -460,7 +460,8 @@ impl App {
         let mut ignored = Vec::new();
         for screen in self.stack.iter_mut().rev() {
             if let Some(finished) = unfinished.take() {
-                unfinished = screen.take_back(finished, &mut Cx::new(now, &self.ctx, &mut ignored));
+                unfinished =
+                    screen.take_back(finished, &mut Cx::closing(now, &self.ctx, &mut ignored));
             }
             if unfinished.is_none() {
                 unfinished = screen.abandon(now);
@@ -655,6 +656,12 @@ impl App {
                 let records = read.map(|r| r.records).unwrap_or_default();
                 let screen =
                     crate::screen::ladder::LadderScreen::new(&self.ctx, &records, start, now);
+                self.stack.push(Box::new(screen));
+            }
+            (Route::Talk, read) => {
+                // An unreadable journal: a new talk (none to go on with).
+                let records = read.map(|r| r.records).unwrap_or_default();
+                let screen = crate::screen::talk::Talk::with_journal(&self.ctx, &records, now);
                 self.stack.push(Box::new(screen));
             }
             (Route::Evidence, read) => {

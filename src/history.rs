@@ -232,11 +232,8 @@ pub fn month_lines<'a>(
         }
         lines.push(line);
     }
-    let talks: Vec<&crate::journal::TalkRecord> = month
-        .iter()
-        .filter_map(|r| r.talk.as_deref())
-        .filter(|t| t.later.is_empty())
-        .collect();
+    let talks: Vec<&crate::journal::TalkRecord> =
+        whole_talks(&month).into_iter().map(|(_, t)| t).collect();
     if !talks.is_empty() {
         lines.push(format!(
             "Talks this month: {} · both felt heard {} · breaks {}",
@@ -422,14 +419,26 @@ pub fn write_markdown(out: &mut impl Write, records: &[&Record]) -> io::Result<(
     write_talks(out, records)
 }
 
-/// Talks, by day: who (initials), whether both felt heard, the if-thens,
-/// and their words when both kept them.
-fn write_talks(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
+/// The talks held (not those put off), each once: a talk stopped for a
+/// break and gone on with later counts as the later record, which holds
+/// all its turns.
+fn whole_talks<'a>(records: &[&'a Record]) -> Vec<(&'a Record, &'a crate::journal::TalkRecord)> {
     let talks: Vec<(&Record, &crate::journal::TalkRecord)> = records
         .iter()
         .filter_map(|r| r.talk.as_deref().map(|t| (*r, t)))
         .filter(|(_, t)| t.later.is_empty())
         .collect();
+    talks
+        .iter()
+        .filter(|(r, _)| !talks.iter().any(|(_, t)| t.continues == r.id))
+        .copied()
+        .collect()
+}
+
+/// Talks, by day: who (initials), whether both felt heard, the if-thens,
+/// and their words when both kept them.
+fn write_talks(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
+    let talks = whole_talks(records);
     if talks.is_empty() {
         return Ok(());
     }
@@ -777,13 +786,21 @@ mod tests {
             answer: Some(crate::journal::FollowedUp::DidIt),
             ..Default::default()
         }));
+        // A talk stopped for a break and gone on with the next day is one.
+        let mut stopped = record(6, Exercise::Talk, "turns", None, None);
+        stopped.talk = Some(Box::new(crate::journal::TalkRecord {
+            resume: Some(Default::default()),
+            ..Default::default()
+        }));
         let mut talked = record(7, Exercise::Talk, "turns", None, None);
         talked.talk = Some(Box::new(crate::journal::TalkRecord {
             heard: true,
             breaks: 1,
+            continues: stopped.id.clone(),
             ..Default::default()
         }));
         let records = vec![
+            stopped,
             good,
             practice,
             repaired,

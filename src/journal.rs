@@ -337,6 +337,24 @@ pub struct TalkRecord {
     pub topic: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub words: Vec<Said>,
+    /// Closed during a break: where the talk stood, to go on until `by`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resume: Option<TalkResume>,
+    /// The id of the talk stopped for a break that this one went on from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub continues: String,
+}
+
+/// Where a talk stopped for a break stood: no names, no words.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TalkResume {
+    /// RFC 3339: the talk may go on until then (24 hours after the break).
+    pub by: String,
+    /// 0 for the first name, 1 for the second.
+    pub speaker: usize,
+    pub step: String,
+    pub left_secs: u64,
+    pub minutes: u32,
 }
 
 fn is_zero(n: &u32) -> bool {

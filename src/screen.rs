@@ -113,11 +113,27 @@ pub struct Cx<'a> {
     pub now: Instant,
     pub ctx: &'a Ctx,
     commands: &'a mut Vec<Command>,
+    /// soothe is closing: what is handed back ends because of that (a talk
+    /// whose break is cut short this way may go on later).
+    pub closing: bool,
 }
 
 impl<'a> Cx<'a> {
     pub fn new(now: Instant, ctx: &'a Ctx, commands: &'a mut Vec<Command>) -> Cx<'a> {
-        Cx { now, ctx, commands }
+        Cx {
+            now,
+            ctx,
+            commands,
+            closing: false,
+        }
+    }
+
+    /// As `new`, while soothe closes.
+    pub fn closing(now: Instant, ctx: &'a Ctx, commands: &'a mut Vec<Command>) -> Cx<'a> {
+        Cx {
+            closing: true,
+            ..Cx::new(now, ctx, commands)
+        }
     }
 
     /// Rings (the app rings only if the bell is on).

@@ -87,7 +87,9 @@ impl Route {
     /// journal is read for the screens that show it.
     pub fn push(route: Route) -> Command {
         match route {
-            Route::History | Route::Evidence | Route::Ladder { .. } => Command::LoadJournal(route),
+            Route::History | Route::Evidence | Route::Ladder { .. } | Route::Talk => {
+                Command::LoadJournal(route)
+            }
             route => Command::Push(route),
         }
     }
@@ -378,7 +380,8 @@ impl Sessions {
                     asked_before: !direct,
                     inside: false,
                 };
-                (Phase::Running(running), vec![Command::Push(route)])
+                // Through `Route::push`: a talk first reads the journal.
+                (Phase::Running(running), vec![Route::push(route)])
             }
             (Phase::AskingBefore { route }, Event::Before { rating, now }) => {
                 let running = Running {

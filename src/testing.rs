@@ -95,3 +95,19 @@ pub fn screen_text(app: &App, now: Instant, width: u16, height: u16) -> String {
     }
     text
 }
+
+/// `App::direct`, with the journal read as empty when the screen waits for
+/// it (History, Evidence, a ladder, a talk).
+pub fn opened(ctx: Ctx, route: crate::session::Route, now: Instant) -> App {
+    let mut app = App::direct(ctx, route, now);
+    empty_journal(&mut app, now);
+    app
+}
+
+/// What the event loop does when a screen waits for the journal, with an
+/// empty one.
+pub fn empty_journal(app: &mut App, now: Instant) {
+    if app.take_journal_request() {
+        app.open_with_journal(Ok(crate::journal::Read::default()), now);
+    }
+}

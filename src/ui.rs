@@ -1,6 +1,7 @@
 //! Widgets and helpers shared by every screen: palette, pacer, footer,
 //! notices and the "window too small" fallback. Rendering only.
 
+pub mod big;
 pub mod field;
 pub mod footer;
 pub mod pacer;

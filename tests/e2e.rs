@@ -1079,6 +1079,60 @@ fn a_talk_with_two_turns_through_to_heard_and_the_if_then() {
 }
 
 #[test]
+fn a_talk_closed_during_its_break_goes_on_where_it_was_when_opened_again() {
+    let Some(t) = Tmux::start("talk-again") else {
+        return;
+    };
+    t.run_with_status(&t.soothe("talk"));
+    t.wait_for("do you ever feel afraid of your partner");
+    t.keys(&["n"]);
+    for (asked, typed) in [
+        ("The first to speak", "Ana"),
+        ("the one who listens first", "Sam"),
+        ("The topic, in one sentence", "Money"),
+    ] {
+        t.wait_for(asked);
+        t.type_text(typed);
+        t.keys(&["Enter"]);
+    }
+    t.wait_for("Is now a good time");
+    t.keys(&["1"]);
+    t.wait_for("Ground rules");
+    t.keys(&["1", "2"]);
+    t.wait_for("ANA HAS THE FLOOR");
+    t.keys(&["Enter"]);
+    t.wait_for("SAM MIRRORS");
+    t.keys(&["p"]);
+    t.wait_for("Back at");
+    // The window is shut mid-break: Ctrl-C.
+    t.keys(&["C-c"]);
+    assert_eq!(t.status(), "0");
+    t.assert_terminal_restored();
+    t.run("clear");
+    t.run_with_status(&t.soothe("talk"));
+    t.wait_for("Go on from where it was?");
+    t.keys(&["1"]);
+    t.wait_for("A. last time");
+    t.type_text("Ana");
+    t.keys(&["Enter"]);
+    t.wait_for("S. last time");
+    t.type_text("Sam");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("SAM MIRRORS");
+    t.wait_for("Ana and Sam · 11:");
+    t.keys(&["q"]);
+    t.wait_for("not finished");
+    t.keys(&["Enter"]);
+    assert_eq!(t.status(), "0");
+    let journal = t.journal();
+    assert!(journal.contains(r#""continues":""#), "{journal}");
+    assert!(
+        !journal.contains("Money"),
+        "the topic is not kept: {journal}"
+    );
+}
+
+#[test]
 fn a_repair_together_keeps_only_initials_and_if_thens_unless_both_choose() {
     let Some(t) = Tmux::start("together") else {
         return;

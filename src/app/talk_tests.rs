@@ -21,7 +21,7 @@ fn answer(app: &mut App, words: &str, t0: Instant) {
 
 /// Names, topic, now, and both agreeing to the rules.
 fn on_the_floor(t0: Instant) -> App {
-    let mut app = App::direct(ctx(), Route::Talk, t0);
+    let mut app = crate::testing::opened(ctx(), Route::Talk, t0);
     answer(&mut app, "Ana", t0);
     answer(&mut app, "Sam", t0);
     answer(&mut app, "How we say goodnight", t0);
@@ -138,10 +138,104 @@ fn a_break_opens_a_pause_and_the_talk_resumes_where_it_was() {
     );
 }
 
+/// The journal as read by a new run of soothe.
+fn reopened(records: Vec<crate::journal::Record>, at: Instant) -> App {
+    let mut app = App::direct(ctx(), Route::Talk, at);
+    assert!(app.take_journal_request(), "a talk reads the journal first");
+    app.open_with_journal(
+        Ok(crate::journal::Read {
+            records,
+            ..Default::default()
+        }),
+        at,
+    );
+    app
+}
+
+#[test]
+fn a_talk_closed_during_a_break_goes_on_where_it_was_within_a_day() {
+    let t0 = ctx().clock.start();
+    let mut app = on_the_floor(t0);
+    a_turn(&mut app, t0 + Duration::from_secs(100));
+    press(&mut app, KeyCode::Enter, t0 + Duration::from_secs(100));
+    assert!(text(&app, t0).contains("ANA MIRRORS"));
+    let break_at = t0 + Duration::from_secs(160);
+    press(&mut app, KeyCode::Char('p'), break_at);
+    assert_eq!(app.kind(), Some(Kind::Pause));
+    // soothe is closed during the break (Ctrl-C, the window shut).
+    app.finish(break_at + Duration::from_secs(30));
+    let records = app.take_records();
+    let stopped = records
+        .iter()
+        .find(|r| r.exercise == Exercise::Talk)
+        .expect("the talk's account");
+    let talk = stopped.talk.as_ref().unwrap();
+    let point = talk.resume.as_ref().expect("where it stood");
+    assert_eq!(
+        (point.speaker, point.step.as_str(), point.left_secs),
+        (1, "mirror", 12 * 60 - 60)
+    );
+    let by = app.ctx().clock.at(break_at) + chrono::Duration::hours(24);
+    assert_eq!(point.by, by.to_rfc3339());
+    let line = serde_json::to_string(stopped).unwrap();
+    assert!(
+        !line.contains("Ana") && !line.contains("goodnight"),
+        "{line}"
+    );
+
+    // Three hours later, a new run offers to go on.
+    let later = break_at + Duration::from_secs(3 * 3600);
+    let mut app = reopened(records.clone(), later);
+    let offer = text(&app, later)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(offer.contains("stopped for a break"), "{offer}");
+    assert!(offer.contains("(S. had the floor, 1 turn done)"), "{offer}");
+    press(&mut app, KeyCode::Char('1'), later);
+    let names = text(&app, later);
+    assert!(names.contains("A. last time"), "{names}");
+    answer(&mut app, "Ana", later);
+    answer(&mut app, "Sam", later);
+    answer(&mut app, "", later);
+    let floor = text(&app, later);
+    assert!(floor.contains("ANA MIRRORS"), "where it was: {floor}");
+    assert!(floor.contains("11:00 left"), "{floor}");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Char('1'), later);
+    }
+    assert!(
+        text(&app, later).contains("Ana: do you feel heard?"),
+        "both spoke"
+    );
+    press(&mut app, KeyCode::Char('1'), later);
+    press(&mut app, KeyCode::Char('1'), later);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab, later);
+    }
+    press(&mut app, KeyCode::Char('2'), later);
+    press(&mut app, KeyCode::Char('2'), later);
+    assert_eq!(app.kind(), Some(Kind::Ending));
+    let mut all = records.clone();
+    let went_on = app.take_records();
+    let talk = went_on[0].talk.as_ref().unwrap();
+    assert_eq!(talk.continues, stopped.id);
+    assert_eq!((talk.turns.len(), talk.breaks, talk.heard), (2, 1, true));
+    assert!(talk.resume.is_none());
+    all.extend(went_on);
+
+    // Gone on with once, it is not offered again; nor after 24 hours.
+    let app = reopened(all, later + Duration::from_secs(60));
+    assert!(text(&app, later).contains("Your first names"));
+    let app = reopened(records, break_at + Duration::from_secs(24 * 3600 + 1));
+    let fresh = text(&app, later);
+    assert!(fresh.contains("Your first names"), "too late: {fresh}");
+}
+
 #[test]
 fn not_now_saves_a_time_within_a_day() {
     let t0 = Instant::now();
-    let mut app = App::direct(ctx(), Route::Talk, t0);
+    let mut app = crate::testing::opened(ctx(), Route::Talk, t0);
     answer(&mut app, "Ana", t0);
     answer(&mut app, "Sam", t0);
     answer(&mut app, "Money", t0);
@@ -231,6 +325,7 @@ fn leaving_a_talk_at_once_from_the_menu_lets_the_next_exercise_start() {
         press(&mut app, KeyCode::Down, t0);
     }
     press(&mut app, KeyCode::Enter, t0);
+    crate::testing::empty_journal(&mut app, t0);
     assert_eq!(app.kind(), Some(Kind::Talk));
     press(&mut app, KeyCode::Esc, t0);
     // The unbegun talk ends through the session (its ending), then home.

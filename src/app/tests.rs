@@ -1018,7 +1018,7 @@ fn together_state(keys: &[KeyCode]) -> (App, Instant) {
 /// A talk after `keys`.
 fn talk_state(keys: &[KeyCode]) -> (App, Instant) {
     let t0 = Instant::now();
-    let mut app = App::direct(ctx(), Route::Talk, t0);
+    let mut app = crate::testing::opened(ctx(), Route::Talk, t0);
     for code in keys {
         crate::testing::press(&mut app, *code, t0);
     }
@@ -1028,7 +1028,7 @@ fn talk_state(keys: &[KeyCode]) -> (App, Instant) {
 /// A talk with both names typed, the topic and the rules agreed.
 fn talk_floor(keys: &[KeyCode]) -> (App, Instant) {
     let t0 = Instant::now();
-    let mut app = App::direct(ctx(), Route::Talk, t0);
+    let mut app = crate::testing::opened(ctx(), Route::Talk, t0);
     for name in ["Ana", "Sam", "Goodnights"] {
         crate::testing::type_text(&mut app, name, t0);
         crate::testing::press(&mut app, KeyCode::Enter, t0);
@@ -1066,9 +1066,24 @@ const STATES: &[Recipe] = &[
         (app, t0)
     }),
     ("talk, names", || talk_state(&[])),
+    ("talk, going on after a break", || {
+        let (mut app, t0) = talk_floor(&[KeyCode::Char('p')]);
+        app.finish(t0);
+        let records = app.take_records();
+        let mut app = App::direct(ctx(), Route::Talk, t0);
+        app.take_journal_request();
+        app.open_with_journal(
+            Ok(crate::journal::Read {
+                records,
+                ..Default::default()
+            }),
+            t0,
+        );
+        (app, t0)
+    }),
     ("talk, ground rules", || {
         let t0 = Instant::now();
-        let mut app = App::direct(ctx(), Route::Talk, t0);
+        let mut app = crate::testing::opened(ctx(), Route::Talk, t0);
         for name in ["Ana", "Sam", "Goodnights"] {
             crate::testing::type_text(&mut app, name, t0);
             crate::testing::press(&mut app, KeyCode::Enter, t0);

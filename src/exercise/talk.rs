@@ -9,7 +9,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::journal::TurnRecord;
+use crate::journal::{TalkResume, TurnRecord};
 
 pub const DEFAULT_WINDOW_MINUTES: u32 = 12;
 pub const FEWEST_WINDOW_MINUTES: u32 = 5;
@@ -33,6 +33,31 @@ pub enum Step {
     Validate,
     /// "I imagine you feel…"
     Empathy,
+}
+
+impl Step {
+    /// Its name in the journal (where a talk stopped for a break).
+    pub fn name(self) -> &'static str {
+        match self {
+            Step::Speaking => "speaking",
+            Step::Mirror => "mirror",
+            Step::Summary => "summary",
+            Step::Validate => "validate",
+            Step::Empathy => "empathy",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Step> {
+        [
+            Step::Speaking,
+            Step::Mirror,
+            Step::Summary,
+            Step::Validate,
+            Step::Empathy,
+        ]
+        .into_iter()
+        .find(|step| step.name() == name)
+    }
 }
 
 /// The speaker's answer to what the listener said.
@@ -79,6 +104,33 @@ impl Floor {
             not_quite: 0,
             turns: Vec::new(),
         }
+    }
+
+    /// Where the floor stands, to go on from there later (until `by`):
+    /// who speaks, the step, what is left of the turn's window.
+    pub fn resume_point(&self, now: Instant, by: String) -> TalkResume {
+        TalkResume {
+            by,
+            speaker: self.speaker,
+            step: self.step.name().to_string(),
+            left_secs: self.left(now).as_secs(),
+            minutes: (self.base.as_secs() / 60) as u32,
+        }
+    }
+
+    /// The floor as it stood at `point`, with the turns done before it (the
+    /// floor passes each turn, so the first name spoke the even turns).
+    pub fn go_on(point: &TalkResume, turns: &[TurnRecord], now: Instant) -> Option<Floor> {
+        let step = Step::from_name(&point.step)?;
+        let mut floor = Floor::new(point.speaker.min(1), point.minutes, now);
+        floor.step = step;
+        floor.window = Duration::from_secs(point.left_secs).min(floor.base);
+        floor.turns = turns
+            .iter()
+            .enumerate()
+            .map(|(n, turn)| (n % 2, turn.clone()))
+            .collect();
+        Some(floor)
     }
 
     /// "Not quite" answers in this turn so far.
@@ -204,6 +256,10 @@ impl Floor {
         self.break_started.get_or_insert(now);
     }
 
+    pub fn on_break(&self) -> bool {
+        self.break_started.is_some()
+    }
+
     pub fn break_ends(&mut self, now: Instant) {
         if let Some(started) = self.break_started.take() {
             self.paused += now.saturating_duration_since(started);
@@ -272,6 +328,55 @@ mod tests {
         assert_eq!(floor.left(t0 + secs(12 * 60)), secs(5 * 60));
         assert_eq!(Floor::new(0, 2, t0).left(t0), secs(5 * 60), "at least 5");
         assert_eq!(Floor::new(0, 99, t0).left(t0), secs(30 * 60), "at most 30");
+    }
+
+    #[test]
+    fn a_floor_stopped_for_a_break_goes_on_where_it_was() {
+        let t0 = Instant::now();
+        let mut floor = Floor::new(0, 10, t0);
+        floor.listener_mirrors();
+        for _ in 0..4 {
+            floor.answer(Answer::GotIt, t0 + secs(300));
+        }
+        floor.listener_mirrors();
+        floor.answer(Answer::GotIt, t0 + secs(400));
+        floor.break_starts(t0 + secs(460));
+        let point = floor.resume_point(t0 + secs(5000), "by".into());
+        assert_eq!(
+            (
+                point.speaker,
+                point.step.as_str(),
+                point.left_secs,
+                point.minutes
+            ),
+            (1, "summary", 10 * 60 - 160, 10)
+        );
+        let turns: Vec<TurnRecord> = floor.turns.iter().map(|(_, t)| t.clone()).collect();
+        let later = t0 + secs(90_000);
+        let again = Floor::go_on(&point, &turns, later).expect("a known step");
+        assert_eq!((again.speaker, again.step), (1, Step::Summary));
+        assert_eq!(
+            again.left(later),
+            secs(10 * 60 - 160),
+            "the turn's time left"
+        );
+        assert_eq!(again.turns.len(), 1);
+        assert_eq!(again.turns[0].0, 0);
+        let mut next = again.clone();
+        for _ in 0..3 {
+            next.answer(Answer::GotIt, later + secs(10));
+        }
+        assert!(next.both_spoke(), "the turn before the break counts");
+        assert_eq!(
+            next.left(later + secs(10)),
+            secs(10 * 60),
+            "a full window again"
+        );
+        let unknown = TalkResume {
+            step: "arguing".into(),
+            ..point
+        };
+        assert!(Floor::go_on(&unknown, &turns, later).is_none());
     }
 
     #[test]

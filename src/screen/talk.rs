@@ -20,16 +20,26 @@ use super::safety::{Answer as SafetyAnswer, Safety};
 use super::{Ctx, Cx, Drawn, Kind, Outcome, Route, Screen, View};
 use crate::exercise::talk::{Answer, DEFAULT_WINDOW_MINUTES, Floor, Step};
 use crate::exercise::timeline::Wake;
-use crate::journal::{Exercise, Said, Session, TalkRecord};
+use crate::journal::{Exercise, Record, Said, Session, TalkRecord};
 use crate::keys::{self, Action, Tables};
 use crate::session::{Finished, Summary, Tone};
 use crate::ui::{self, Align};
 
+/// Rows from which the floor holder's name is drawn large (below, the
+/// prompts need the room).
+const BIG_NAME_FROM_HEIGHT: u16 = 20;
+
 enum Stage {
     Safety(Safety),
+    /// A talk stopped for a break in the last 24 hours: go on with it?
+    Resume(Pages),
     Setup(Pages),
+    /// Going on: the names (and the topic) again, then the floor as it was.
+    Again(Pages),
     Later(Pages),
-    Rules { agreed: [bool; 2] },
+    Rules {
+        agreed: [bool; 2],
+    },
     Floor,
     Heard(Pages),
     Solve(Pages),
@@ -45,6 +55,33 @@ pub struct Talk {
     ended: bool,
     /// The floor's clock as last drawn (seconds left): redrawn when it moves.
     shown_left: Option<u64>,
+    /// When the break under way started, by the wall clock.
+    break_wall: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// A talk stopped for a break that may go on now: its id and account.
+    resumable: Option<(String, TalkRecord)>,
+    /// The id of the talk this one goes on from.
+    continues: String,
+}
+
+/// The last talk closed during a break whose 24 hours are not over, and
+/// that no later talk went on from.
+fn resumable(
+    records: &[Record],
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Option<(String, TalkRecord)> {
+    let continued: Vec<&str> = records
+        .iter()
+        .filter_map(|r| r.talk.as_deref())
+        .map(|t| t.continues.as_str())
+        .filter(|id| !id.is_empty())
+        .collect();
+    records.iter().rev().find_map(|record| {
+        let talk = record.talk.as_deref()?;
+        let point = talk.resume.as_ref()?;
+        let by = chrono::DateTime::parse_from_rfc3339(&point.by).ok()?;
+        (now < by && !continued.contains(&record.id.as_str()))
+            .then(|| (record.id.clone(), talk.clone()))
+    })
 }
 
 fn say(ctx: &Ctx, id: &str) -> String {
@@ -84,19 +121,84 @@ impl Talk {
             started: now,
             ended: false,
             shown_left: None,
+            break_wall: None,
+            resumable: None,
+            continues: String::new(),
         }
+    }
+
+    /// A talk opened on the journal: one stopped for a break in the last
+    /// 24 hours is offered to go on first.
+    pub fn with_journal(ctx: &Ctx, records: &[Record], now: Instant) -> Talk {
+        let mut talk = Talk::new(ctx, now);
+        talk.resumable = resumable(records, ctx.clock.at(now));
+        if let Some((_, before)) = &talk.resumable {
+            let done = before.turns.len();
+            let speaker = before.resume.as_ref().map_or(0, |p| p.speaker.min(1));
+            let who = before.initials.get(speaker).cloned().unwrap_or_default();
+            let turns = match done {
+                0 => "no turn done yet".to_string(),
+                1 => "1 turn done".to_string(),
+                n => format!("{n} turns done"),
+            };
+            let prompt = format!("{} ({who}. had the floor, {turns})", say(ctx, "talk.again"));
+            talk.stage = Stage::Resume(Pages::new(vec![Page::choice(
+                "again",
+                prompt,
+                vec![
+                    ('y', "Yes, go on where we were".into()),
+                    ('n', "No, start a new talk".into()),
+                ],
+            )]));
+        }
+        talk
+    }
+
+    /// The names again (with the initials they had), and the topic.
+    fn again_pages(&self, ctx: &Ctx) -> Pages {
+        let initials = self
+            .resumable
+            .as_ref()
+            .map(|(_, t)| t.initials.clone())
+            .unwrap_or_default();
+        let was = |n: usize| {
+            initials
+                .get(n)
+                .map_or(String::new(), |i| format!("{i}. last time"))
+        };
+        Pages::new(vec![
+            Page::text("name-1", say(ctx, "talk.again.names"), was(0)),
+            Page::text("name-2", say(ctx, "talk.name-2"), was(1)),
+            // Not kept either: typed again, or only said aloud.
+            Page::text(
+                "topic",
+                say(ctx, "talk.topic"),
+                say(ctx, "talk.again.topic"),
+            )
+            .optional(),
+        ])
     }
 
     fn pages(&self) -> Option<&Pages> {
         match &self.stage {
-            Stage::Setup(p) | Stage::Later(p) | Stage::Heard(p) | Stage::Solve(p) => Some(p),
+            Stage::Resume(p)
+            | Stage::Setup(p)
+            | Stage::Again(p)
+            | Stage::Later(p)
+            | Stage::Heard(p)
+            | Stage::Solve(p) => Some(p),
             _ => None,
         }
     }
 
     fn pages_mut(&mut self) -> Option<&mut Pages> {
         match &mut self.stage {
-            Stage::Setup(p) | Stage::Later(p) | Stage::Heard(p) | Stage::Solve(p) => Some(p),
+            Stage::Resume(p)
+            | Stage::Setup(p)
+            | Stage::Again(p)
+            | Stage::Later(p)
+            | Stage::Heard(p)
+            | Stage::Solve(p) => Some(p),
             _ => None,
         }
     }
@@ -162,8 +264,17 @@ impl Talk {
             initials: initials.clone(),
             breaks: self.breaks,
             later,
+            continues: self.continues.clone(),
             ..Default::default()
         };
+        if let (Stage::Floor, Some(floor), Some(began)) =
+            (&self.stage, &self.floor, self.break_wall)
+            && floor.on_break()
+        {
+            // Closed during a break: the talk may go on for 24 hours.
+            let by = began + chrono::Duration::hours(24);
+            record.resume = Some(floor.resume_point(now, by.to_rfc3339()));
+        }
         if let Some(floor) = &self.floor {
             record.turns = floor
                 .turns
@@ -242,6 +353,7 @@ impl Talk {
         let passed = match (floor.step, action) {
             (_, Action::Pause) => {
                 floor.break_starts(cx.now);
+                self.break_wall = Some(cx.wall());
                 return Outcome::Within(Route::Pause {
                     planned: Default::default(),
                 });
@@ -318,6 +430,44 @@ impl Screen for Talk {
                 SafetyAnswer::Leave => return Outcome::Ended(self.account(cx.now, String::new())),
                 SafetyAnswer::Stay => {}
                 SafetyAnswer::Ignored => return Outcome::Ignored,
+            },
+            Stage::Resume(pages) => match pages.handle(action) {
+                Moved::Finished => {
+                    self.stage = if pages.chosen("again") == Some('y') {
+                        Stage::Again(self.again_pages(cx.ctx))
+                    } else {
+                        self.resumable = None;
+                        Stage::Setup(setup_pages(cx.ctx))
+                    };
+                }
+                Moved::Left => return Outcome::Ended(self.account(cx.now, String::new())),
+                moved => return moved.outcome(),
+            },
+            Stage::Again(pages) => match pages.handle(action) {
+                Moved::Finished => {
+                    let Some(names) = two_names(pages) else {
+                        cx.notice("Two different first names, please");
+                        return Outcome::Changed;
+                    };
+                    self.topic = pages.text("topic");
+                    self.names = names;
+                    let Some((id, before)) = self.resumable.take() else {
+                        return Outcome::Ignored;
+                    };
+                    let point = before.resume.clone().unwrap_or_default();
+                    let Some(floor) = Floor::go_on(&point, &before.turns, cx.now) else {
+                        cx.notice("That talk cannot go on here; starting a new one");
+                        self.stage = Stage::Setup(setup_pages(cx.ctx));
+                        return Outcome::Changed;
+                    };
+                    self.floor = Some(floor);
+                    // The break it stopped in counts as one.
+                    self.breaks = before.breaks + 1;
+                    self.continues = id;
+                    self.stage = Stage::Floor;
+                }
+                Moved::Left => return Outcome::Ended(self.account(cx.now, String::new())),
+                moved => return moved.outcome(),
             },
             Stage::Setup(pages) => match pages.handle(action) {
                 Moved::Finished => {
@@ -436,11 +586,17 @@ impl Screen for Talk {
     }
 
     fn take_back(&mut self, _break: Finished, cx: &mut Cx) -> Option<Finished> {
+        if cx.closing {
+            // soothe closes during the break: the talk's account says where
+            // it stood, to go on within 24 hours.
+            return None;
+        }
         // Back from the break (counted, not kept apart): the talk goes on
         // where it was.
         if let Some(floor) = self.floor.as_mut() {
             floor.break_ends(cx.now);
         }
+        self.break_wall = None;
         self.breaks += 1;
         None
     }
@@ -498,13 +654,13 @@ impl Widget for Drawn<'_, Talk> {
                     &screen.names[floor.listener()],
                 );
                 let left = floor.left(view.now).as_secs();
+                let topic = if screen.topic.is_empty() {
+                    String::new()
+                } else {
+                    format!("{} · ", screen.topic)
+                };
                 let mut lines = wrapped(
-                    &format!(
-                        "{a} and {b} · {} · {}:{:02} left",
-                        screen.topic,
-                        left / 60,
-                        left % 60
-                    ),
+                    &format!("{a} and {b} · {topic}{}:{:02} left", left / 60, left % 60),
                     theme.dim,
                     1,
                 );
@@ -539,6 +695,14 @@ impl Widget for Drawn<'_, Talk> {
                         format!("{speaker}: 1 got it · 2 not quite, then the floor passes"),
                     ),
                 };
+                // Whose floor it is, large enough to read from the sofa,
+                // when the window has the room.
+                if area.height >= BIG_NAME_FROM_HEIGHT
+                    && let Some(big) = ui::big::lines(speaker, width)
+                {
+                    lines.extend(big.into_iter().map(|row| (row, theme.accent)));
+                    lines.push((String::new(), theme.text));
+                }
                 lines.push((title.to_uppercase(), theme.title));
                 lines.push((String::new(), theme.text));
                 lines.extend(wrapped(&prompt, theme.selected, 3));

@@ -4,7 +4,7 @@
 use crate::support::*;
 
 fn on_the_floor(t0: Instant) -> App {
-    let mut app = App::direct(ctx(Content::builtin()), Route::Talk, t0);
+    let mut app = soothe::testing::opened(ctx(Content::builtin()), Route::Talk, t0);
     for name in ["Ana", "Sam 🌻", "How we say goodnight"] {
         type_text(&mut app, name, t0);
         press(&mut app, KeyCode::Enter, t0);
@@ -25,6 +25,23 @@ fn talk_screens() {
     both_sizes!("talk_speaking", &app, later);
     press(&mut app, KeyCode::Enter, later);
     both_sizes!("talk_mirroring", &app, later);
+    // Closed during a break; opened again an hour later.
+    press(&mut app, KeyCode::Char('p'), later);
+    app.finish(later);
+    let records = app.take_records();
+    let again = later + ms(3_600_000);
+    let mut app = App::direct(ctx(Content::builtin()), Route::Talk, again);
+    assert!(app.take_journal_request());
+    app.open_with_journal(
+        Ok(soothe::journal::Read {
+            records,
+            ..Default::default()
+        }),
+        again,
+    );
+    both_sizes!("talk_going_on", &app, again);
+    press(&mut app, KeyCode::Char('1'), again);
+    both_sizes!("talk_going_on_names", &app, again);
 }
 
 #[test]
