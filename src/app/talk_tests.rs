@@ -176,7 +176,10 @@ fn a_talk_closed_during_a_break_goes_on_where_it_was_within_a_day() {
         (1, "mirror", 12 * 60 - 60)
     );
     let by = app.ctx().clock.at(break_at) + chrono::Duration::hours(24);
-    assert_eq!(point.by, by.to_rfc3339());
+    assert_eq!(
+        point.by,
+        by.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    );
     let line = serde_json::to_string(stopped).unwrap();
     assert!(
         !line.contains("Ana") && !line.contains("goodnight"),

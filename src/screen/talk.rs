@@ -273,7 +273,8 @@ impl Talk {
         {
             // Closed during a break: the talk may go on for 24 hours.
             let by = began + chrono::Duration::hours(24);
-            record.resume = Some(floor.resume_point(now, by.to_rfc3339()));
+            let by = by.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+            record.resume = Some(floor.resume_point(now, by));
         }
         if let Some(floor) = &self.floor {
             record.turns = floor
