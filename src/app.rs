@@ -474,7 +474,26 @@ impl App {
         self.execute(kept, now);
         let commands = self.sessions.handle(SessionEvent::Quit { unfinished, now });
         self.execute(commands, now);
+        if self.ctx.popup && !self.hidden && !self.farewell.is_empty() {
+            // A popup vanishes with soothe, and what it printed with it: the
+            // lines stay on one last screen until Enter. Everything is
+            // recorded above; that screen alone is left.
+            let lines = std::mem::take(&mut self.farewell);
+            self.stack.clear();
+            self.stack
+                .push(Box::new(crate::screen::farewell::Farewell::new(lines)));
+            // The session machine said quit; soothe stays for this screen.
+            self.quit = false;
+            self.dirty = true;
+            return;
+        }
         self.quit = true;
+    }
+
+    /// Ctrl-Z in a popup: there is no shell to stop into, so say how to
+    /// leave instead.
+    pub fn no_suspend(&mut self, now: Instant) {
+        self.notify("This is a popup: q to leave".into(), now);
     }
 
     /// Ends whatever is under way before the terminal is restored.

@@ -106,11 +106,67 @@ pub enum Command {
     /// Check content and settings files: every problem with file:line:col (exit 1 if any)
     Check(CheckArgs),
     /// List the breathing patterns: ids, names, rhythm, breaths per minute
-    Patterns,
+    Patterns(ListArgs),
     /// List the grounding variants and relaxation programs: ids, names, steps, time
-    Programs,
-    /// Show where settings, content and the journal live
+    Programs(ListArgs),
+    /// Show where settings, content and the journal live, and which rule chose each folder
     Paths,
+    /// Print a snippet binding one key to soothe: `eval "$(soothe init zsh)"`, `soothe init fish | source`, `soothe init tmux >> ~/.tmux.conf`
+    Init(InitArgs),
+    /// Print shell completions: `soothe completions bash > ~/.local/share/bash-completion/completions/soothe`
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff): `soothe man | man -l -`
+    Man,
+    /// What soothe sees here, for a bug report: version, folders, files, journal health, terminal, tmux (never what you wrote)
+    Doctor(DoctorArgs),
+    /// Settings: `--template` prints a commented config.toml with every setting at its default
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only the ids, one a line (for scripts and completions)
+    #[arg(long)]
+    pub ids: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to bind the key
+    #[arg(value_enum)]
+    pub target: crate::shell::Target,
+    /// The key, in the target's own notation (default: B after the prefix in tmux, Ctrl-X Ctrl-B as ^X^B, \C-x\C-b or \cx\cb in zsh, bash and fish, "Alt b" in zellij)
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
+    /// What the key opens
+    #[arg(long, value_enum, default_value_t = crate::shell::Opens::Breathe)]
+    pub exercise: crate::shell::Opens,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// text (the default) or json, for a bug report
+    #[arg(long, value_enum, default_value_t = DoctorFormat::Text)]
+    pub format: DoctorFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DoctorFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print a commented config.toml with every setting at its default (soothe never writes config.toml itself)
+    #[arg(long, required = true)]
+    pub template: bool,
 }
 
 #[derive(Debug, Args)]

@@ -61,6 +61,14 @@ impl From<io::Error> for Failure {
 
 pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let paths = Paths::resolve(cli.options.config_dir.clone(), cli.options.data_dir.clone());
+    // Printing what soothe is needs none of its content.
+    match &cli.command {
+        Some(Command::Init(args)) => return init(args),
+        Some(Command::Completions(args)) => return print(&crate::manual::completions(args.shell)),
+        Some(Command::Man) => return print(&crate::manual::page()),
+        Some(Command::Config(_)) => return print(crate::settings::TEMPLATE),
+        _ => {}
+    }
     let scope = match cli.command {
         Some(Command::Breathe(_)) => Scope::Breathing,
         _ => Scope::All,
@@ -97,10 +105,51 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Due) => due(&paths),
         Some(Command::History(args)) => history(&paths, args),
         Some(Command::Check(args)) => check(&paths, args, &content),
-        Some(Command::Patterns) => patterns(&content),
-        Some(Command::Programs) => programs(&content),
+        Some(Command::Patterns(list)) if list.ids => ids(content
+            .pattern_ids()
+            .into_iter()
+            .map(String::from)
+            .collect()),
+        Some(Command::Patterns(_)) => patterns(&content),
+        Some(Command::Programs(list)) if list.ids => ids(content
+            .grounding
+            .iter()
+            .map(|g| g.id.clone())
+            .chain(content.programs.iter().map(|p| p.id.clone()))
+            .collect()),
+        Some(Command::Programs(_)) => programs(&content),
         Some(Command::Paths) => print_paths(&paths),
+        Some(Command::Doctor(args)) => crate::doctor::run(&paths, &content, args.format),
+        Some(Command::Init(_) | Command::Completions(_) | Command::Man | Command::Config(_)) => {
+            unreachable!("printed above, before content was read")
+        }
     }
+}
+
+/// Text to standard output; a closed pipe (`| head`) is the reader leaving.
+fn print(text: &str) -> Result<ExitCode, Failure> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// One id a line.
+fn ids(ids: Vec<String>) -> Result<ExitCode, Failure> {
+    let mut text = ids.join("\n");
+    text.push('\n');
+    print(&text)
+}
+
+/// `soothe init TARGET`: the snippet for the binary running now.
+fn init(args: &crate::cli::InitArgs) -> Result<ExitCode, Failure> {
+    let binary = std::env::current_exe()
+        .and_then(|p| p.canonicalize())
+        .map_err(|e| Failure::new(1, format!("cannot tell where soothe is installed: {e}")))?;
+    let text = crate::shell::snippet(args.target, &binary, args.key.as_deref(), args.exercise)
+        .map_err(|why| Failure::new(2, why))?;
+    print(&text)
 }
 
 /// The session's context: flags win over settings, settings over defaults.
@@ -141,6 +190,7 @@ fn ctx(
         safety_asked: remembered.safety_asked(),
         good_week: remembered.good_week(),
         help_line_due: !breathing && remembered.help_line_due(chrono::Local::now().date_naive()),
+        popup: crate::shell::in_popup(std::env::var("SOOTHE_LAUNCHER").ok().as_deref()),
         follow_ups_asked: remembered.follow_ups_asked(),
         plan: paths
             .plan_file()
@@ -771,6 +821,13 @@ fn history(paths: &Paths, args: &HistoryArgs) -> Result<ExitCode, Failure> {
 /// finding, then the count. Exit 1 when a problem was found (warnings do
 /// not fail).
 fn check(paths: &Paths, args: &CheckArgs, content: &Content) -> Result<ExitCode, Failure> {
+    let (report, files) = check_report(paths, &args.files, content);
+    write_check(&report, files, args.format)
+}
+
+/// What `soothe check` finds in `files` (none given: the user's content
+/// files and config.toml), and how many files it read.
+pub(crate) fn check_report(paths: &Paths, given: &[PathBuf], content: &Content) -> (Report, usize) {
     let mut report = Report::default();
     let unreadable = |file: String, err: io::Error| check::Finding {
         file,
@@ -779,7 +836,7 @@ fn check(paths: &Paths, args: &CheckArgs, content: &Content) -> Result<ExitCode,
         field: None,
         message: err.to_string(),
     };
-    let files = if args.files.is_empty() {
+    let files = if given.is_empty() {
         let mut files = Vec::new();
         if let Some(dir) = paths.content_dir() {
             match std::fs::read_dir(&dir) {
@@ -800,7 +857,7 @@ fn check(paths: &Paths, args: &CheckArgs, content: &Content) -> Result<ExitCode,
         files.extend(paths.config_file().filter(|f| f.exists()));
         files
     } else {
-        args.files.clone()
+        given.to_vec()
     };
     let texts: Vec<(PathBuf, io::Result<String>)> = files
         .iter()
@@ -830,14 +887,18 @@ fn check(paths: &Paths, args: &CheckArgs, content: &Content) -> Result<ExitCode,
             Err(err) => report.problems.push(unreadable(shown, err)),
         }
     }
+    (report, files.len())
+}
+
+fn write_check(report: &Report, files: usize, format: CheckFormat) -> Result<ExitCode, Failure> {
     let mut out = BufWriter::new(io::stdout().lock());
-    let written = match args.format {
+    let written = match format {
         CheckFormat::Text => {
             let mut findings: Vec<&check::Finding> =
                 report.problems.iter().chain(&report.warnings).collect();
             findings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
             let lines = findings.iter().try_for_each(|f| writeln!(out, "{f}"));
-            lines.and_then(|()| writeln!(out, "{}", check_summary(&report, files.len())))
+            lines.and_then(|()| writeln!(out, "{}", check_summary(report, files)))
         }
         CheckFormat::Json => {
             #[derive(serde::Serialize)]
@@ -846,10 +907,7 @@ fn check(paths: &Paths, args: &CheckArgs, content: &Content) -> Result<ExitCode,
                 #[serde(flatten)]
                 report: &'a Report,
             }
-            let json = Json {
-                files: files.len(),
-                report: &report,
-            };
+            let json = Json { files, report };
             serde_json::to_writer_pretty(&mut out, &json)
                 .map_err(io::Error::other)
                 .and_then(|()| writeln!(out))
@@ -864,7 +922,7 @@ fn check(paths: &Paths, args: &CheckArgs, content: &Content) -> Result<ExitCode,
 }
 
 /// "2 problems and 1 warning in 3 files", "no problems in 1 file".
-fn check_summary(report: &Report, files: usize) -> String {
+pub(crate) fn check_summary(report: &Report, files: usize) -> String {
     let count = |n: usize, one: &str, many: &str| match n {
         0 => format!("no {many}"),
         1 => format!("1 {one}"),
@@ -978,9 +1036,12 @@ fn report_problems(content: &Content) {
 }
 
 fn print_paths(paths: &Paths) -> Result<ExitCode, Failure> {
+    use crate::paths::Which;
     let mut out = io::stdout().lock();
+    let config = format!("  ({})", paths.config_rule.said(Which::Config));
+    let data = format!("  ({})", paths.data_rule.said(Which::Data));
     let rows = [
-        ("config", paths.config_dir.clone(), ""),
+        ("config", paths.config_dir.clone(), config.as_str()),
         (
             "content",
             paths.content_dir(),
@@ -989,9 +1050,9 @@ fn print_paths(paths: &Paths) -> Result<ExitCode, Failure> {
         (
             "settings",
             paths.config_file(),
-            "  (yours to write; the README lists every setting)",
+            "  (yours to write: `soothe config --template` prints one)",
         ),
-        ("data", paths.data_dir.clone(), ""),
+        ("data", paths.data_dir.clone(), data.as_str()),
         ("journal", paths.journal_file(), ""),
     ];
     for (name, path, note) in rows {

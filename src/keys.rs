@@ -1233,6 +1233,10 @@ pub const HISTORY: &[Binding] = &[
     on(BACK, Action::Back, "Back to the menu").hint("back"),
 ];
 
+/// The last screen in a popup: the lines to take with you.
+pub const FAREWELL: &[Binding] =
+    &[on(&[ENTER, ch('q'), ESC], Action::Back, "Close soothe").hint("close")];
+
 pub const SUPPORT: &[Binding] = &[on(
     &[ch('q'), ESC, ENTER],
     Action::Back,
@@ -1332,6 +1336,7 @@ pub const SCREENS: &[(&str, &[Binding])] = &[
     ("plan, lines", PLAN_LIST),
     ("history", HISTORY),
     ("support", SUPPORT),
+    ("farewell, in a popup", FAREWELL),
     ("text fields", EDIT),
     ("everywhere", GLOBAL),
     ("always", ALWAYS),

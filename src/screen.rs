@@ -8,6 +8,7 @@ pub mod cards;
 pub mod checkin;
 pub mod ending;
 pub mod evidence;
+pub mod farewell;
 pub mod good;
 pub mod ground;
 pub mod history;
@@ -77,6 +78,9 @@ pub struct Ctx {
     pub follow_ups_asked: Vec<String>,
     /// A "time to get help" line may show this run (none in the last week).
     pub help_line_due: bool,
+    /// Opened in a popup or floating pane (`SOOTHE_LAUNCHER=popup`): the
+    /// farewell lines stay on screen, and Ctrl-Z does not suspend.
+    pub popup: bool,
 }
 
 impl Ctx {
@@ -285,6 +289,7 @@ pub enum Kind {
     Ladder,
     Repair,
     Talk,
+    Farewell,
 }
 
 pub trait Screen: std::any::Any {

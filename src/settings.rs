@@ -78,6 +78,45 @@ impl Default for Settings {
     }
 }
 
+/// `soothe config --template`: every setting at its default, commented, so
+/// writing `config.toml` stays the person's own act.
+pub const TEMPLATE: &str = r#"# soothe's settings, each at its default. soothe never writes this file:
+# save it as the config.toml that `soothe paths` shows, then change what
+# you like. Flags on the command line win over it; a mistake here is
+# reported (file, line:col, the setting) and only that setting falls back.
+
+# The pattern Enter and `soothe breathe` start (ids: `soothe patterns --ids`).
+# default_pattern = "4-4-6"
+
+# Ring the terminal bell on phase changes: once to breathe in, twice out.
+bell = false
+
+# No animation: the screen changes only when the phase or the second does.
+reduced_motion = false
+
+# Ask how strong the distress is, before and after an exercise.
+checkins = true
+
+# Keep what you type (grounding items, a break's message, a draft) in the
+# journal. Off, only counts and ratings are kept.
+save_text = false
+
+# Colours: auto (calm on dark backgrounds, terminal on light ones, from
+# COLORFGBG), calm, terminal, high-contrast, mono.
+theme = "auto"
+
+# Plain lines, never a full screen (for screen readers).
+plain = false
+
+# Send rules to switch off, by id (see content/send.toml).
+send_rules_off = []
+
+# People to reach when it is too much, shown first on Support (`!`).
+# [[support.contacts]]
+# name = "Sam"
+# reach = "call or text 555 0100"
+"#;
+
 /// Every key `config.toml` may hold.
 pub const KEYS: [&str; 9] = [
     "default_pattern",
@@ -245,6 +284,47 @@ fn contacts<'a>(checker: &mut Checker<'a>, support: Spanned<DeValue<'a>>) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_template_is_every_setting_at_its_default() {
+        let loaded = parse("template", TEMPLATE, &["4-4-6"]);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems.len());
+        let read = loaded.settings;
+        let default = Settings::default();
+        assert_eq!(read.bell.unwrap_or(false), default.bell.unwrap_or(false));
+        assert_eq!(
+            (
+                read.reduced_motion,
+                read.checkins,
+                read.save_text,
+                read.plain
+            ),
+            (
+                default.reduced_motion,
+                default.checkins,
+                default.save_text,
+                default.plain
+            )
+        );
+        assert_eq!(read.theme, default.theme);
+        assert_eq!(read.default_pattern, default.default_pattern);
+        assert_eq!(read.send_rules_off, default.send_rules_off);
+        for key in KEYS {
+            assert!(
+                TEMPLATE.contains(&format!("{key} =")) || TEMPLATE.contains(&format!("[[{key}.")),
+                "{key} is missing"
+            );
+        }
+        // Uncommented, the example contact is read too.
+        let uncommented = TEMPLATE
+            .replace("# [[support", "[[support")
+            .replace("# name", "name")
+            .replace("# reach", "reach");
+        assert_eq!(
+            parse("t", &uncommented, &["4-4-6"]).settings.contacts.len(),
+            1
+        );
+    }
 
     const IDS: &[&str] = &["4-4-6", "gentle"];
 

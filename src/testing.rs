@@ -41,6 +41,7 @@ pub fn ctx_with(content: Content) -> Ctx {
         drawn: None,
         good_week: Default::default(),
         help_line_due: false,
+        popup: false,
         follow_ups_asked: Vec::new(),
         clock: WallClock::new(
             Instant::now(),

@@ -140,9 +140,92 @@ fn paths_shows_the_chosen_folders() {
         listing.contains(&format!("journal   {data}/journal.jsonl")),
         "{listing}"
     );
+    assert!(listing.contains("(from SOOTHE_CONFIG_DIR)"), "{listing}");
     // Flags win over the environment.
     let flagged = sandbox.run(&["--config-dir", "/tmp/elsewhere", "paths"]);
-    assert!(text(&flagged.stdout).contains("config    /tmp/elsewhere"));
+    assert!(text(&flagged.stdout).contains("config    /tmp/elsewhere  (from --config-dir)"));
+    // With neither, XDG's folders are honoured on every platform.
+    let xdg = Command::new(env!("CARGO_BIN_EXE_soothe"))
+        .arg("paths")
+        .env_remove("SOOTHE_CONFIG_DIR")
+        .env_remove("SOOTHE_DATA_DIR")
+        .env("XDG_CONFIG_HOME", "/tmp/xdg-config")
+        .env("XDG_DATA_HOME", "/tmp/xdg-data")
+        .output()
+        .unwrap();
+    let listing = text(&xdg.stdout);
+    assert!(
+        listing.contains("config    /tmp/xdg-config/soothe  (from XDG_CONFIG_HOME)"),
+        "{listing}"
+    );
+    assert!(
+        listing.contains("data      /tmp/xdg-data/soothe  (from XDG_DATA_HOME)"),
+        "{listing}"
+    );
+}
+
+#[test]
+fn ids_are_listed_one_a_line_with_the_users_own() {
+    let sandbox = Sandbox::with_content(&["valid/quick.toml"]);
+    let out = sandbox.run(&["patterns", "--ids"]);
+    assert!(out.status.success());
+    let ids = text(&out.stdout);
+    assert!(ids.lines().any(|l| l == "4-4-6"), "{ids}");
+    assert!(ids.lines().any(|l| l == "quick"), "the user's own: {ids}");
+    assert!(ids.lines().all(|l| !l.contains(' ')), "{ids}");
+    let programs = text(&sandbox.run(&["programs", "--ids"]).stdout);
+    assert!(programs.lines().any(|l| l == "5-4-3-2-1"), "{programs}");
+    assert!(programs.lines().any(|l| l == "7-group"), "{programs}");
+}
+
+#[test]
+fn the_config_template_is_every_setting_and_is_read_without_a_problem() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.run(&["config", "--template"]);
+    assert!(out.status.success());
+    let template = text(&out.stdout);
+    assert!(template.contains("theme = \"auto\""), "{template}");
+    std::fs::write(sandbox.config.path().join("config.toml"), &template).unwrap();
+    let checked = sandbox.run(&["check"]);
+    assert!(checked.status.success(), "{}", text(&checked.stdout));
+    assert!(text(&checked.stdout).contains("no problems in 1 file"));
+}
+
+#[test]
+fn doctor_on_a_healthy_setup_and_on_a_broken_one() {
+    let sandbox = Sandbox::new();
+    let healthy = sandbox.run(&["doctor"]);
+    let report = text(&healthy.stdout);
+    assert!(healthy.status.success(), "{report}");
+    assert!(report.starts_with(&format!("soothe {}", env!("CARGO_PKG_VERSION"))));
+    assert!(report.contains("from SOOTHE_DATA_DIR"), "{report}");
+    assert!(report.contains("Check: no problems"), "{report}");
+    assert!(report.contains("Journal: 0 records"), "{report}");
+    // Broken: a content file with a TOML error, and a journal with one
+    // torn line beside a good one; what was written is never shown.
+    let content = sandbox.config.path().join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::write(content.join("mine.toml"), "version = 1\n[[patterns]\n").unwrap();
+    let good = sandbox.run(&["breathe", "--cycles", "1", "--plain", "--no-checkin"]);
+    assert!(good.status.success());
+    let journal = sandbox.data.path().join("journal.jsonl");
+    let mut lines = std::fs::read_to_string(&journal).unwrap();
+    lines.push_str("{\"secret words\n");
+    std::fs::write(&journal, lines).unwrap();
+    let broken = sandbox.run(&["doctor"]);
+    let report = text(&broken.stdout);
+    assert_eq!(broken.status.code(), Some(1), "{report}");
+    assert!(report.contains("mine.toml:2:"), "{report}");
+    assert!(
+        report.contains("Journal: 1 records · 1 unreadable lines"),
+        "{report}"
+    );
+    assert!(!report.contains("secret words"), "{report}");
+    assert!(report.contains("mode 600"), "the journal's bits: {report}");
+    let json = sandbox.run(&["doctor", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["journal"]["unreadable_lines"], 1);
+    assert_eq!(value["check"]["problems"], 1);
 }
 
 #[test]

@@ -290,9 +290,13 @@ fn run_until_quit(
                                 && keys::lookup(&[keys::ALWAYS], key, |_| true)
                                     == Some(keys::Action::Suspend) =>
                         {
-                            guard.suspend()?;
-                            terminal = fresh_screen()?;
-                            app.dirty = true;
+                            if app.ctx().popup {
+                                app.no_suspend(now);
+                            } else {
+                                guard.suspend()?;
+                                terminal = fresh_screen()?;
+                                app.dirty = true;
+                            }
                         }
                         // Size changes are taken from SIGWINCH above.
                         Event::Resize(..) => {}

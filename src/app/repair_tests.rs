@@ -299,3 +299,46 @@ fn the_safety_question_comes_before_the_first_repair_together() {
     press(&mut app, KeyCode::Char('n'), t0);
     assert!(text(&app, t0).contains("A repair, together"));
 }
+
+#[test]
+fn in_a_popup_the_words_to_say_stay_on_a_last_screen_until_enter() {
+    let t0 = Instant::now();
+    let mut popup = ctx();
+    popup.popup = true;
+    let mut app = App::direct(popup, Route::Repair, t0);
+    press(&mut app, KeyCode::Char('3'), t0);
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Char(' '), t0);
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Tab, t0);
+    answer(&mut app, "I said you never listen", t0);
+    answer(&mut app, "I was tired", t0);
+    press(&mut app, KeyCode::Tab, t0);
+    press(&mut app, KeyCode::Tab, t0);
+    answer(&mut app, "raising my voice", t0);
+    answer(&mut app, "saying you never listen", t0);
+    answer(&mut app, "When my heart races, I will take a break", t0);
+    press(&mut app, KeyCode::Tab, t0);
+    assert!(text(&app, t0).contains("The repair to say"));
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Tab, t0);
+    press(&mut app, KeyCode::Tab, t0);
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Char('2'), t0);
+    press(&mut app, KeyCode::Enter, t0);
+    assert_eq!(app.kind(), Some(Kind::Ending));
+    press(&mut app, KeyCode::Enter, t0);
+    // Not printed into a popup that vanishes: shown, until Enter.
+    assert_eq!(app.kind(), Some(Kind::Farewell));
+    assert!(!app.should_quit());
+    let shown = text(&app, t0);
+    assert!(shown.contains("I regret raising my voice."), "{shown}");
+    assert!(shown.contains("Enter closes"), "{shown}");
+    assert!(app.farewell().is_empty(), "nothing printed after");
+    assert!(
+        !app.take_records().is_empty(),
+        "recorded before the last screen"
+    );
+    press(&mut app, KeyCode::Enter, t0);
+    assert!(app.should_quit());
+}

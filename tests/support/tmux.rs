@@ -124,6 +124,22 @@ impl Tmux {
         self.tmux(args);
     }
 
+    /// A tmux command's output, for this test's server.
+    #[allow(dead_code)]
+    pub fn command_output(&self, args: &[&str]) -> String {
+        String::from_utf8_lossy(&self.tmux(args).stdout).into_owned()
+    }
+
+    /// `SOOTHE_CONFIG_DIR=… SOOTHE_DATA_DIR=…` for this test's folders.
+    #[allow(dead_code)]
+    pub fn folders(&self) -> String {
+        format!(
+            "SOOTHE_CONFIG_DIR={} SOOTHE_DATA_DIR={}",
+            self.config.path().display(),
+            self.data.path().display()
+        )
+    }
+
     #[allow(dead_code)]
     pub fn data_file(&self, name: &str) -> std::path::PathBuf {
         self.data.path().join(name)

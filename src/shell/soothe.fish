@@ -1,0 +1,18 @@
+# soothe: one key to a calm breath. Put in ~/.config/fish/config.fish:
+#   soothe init fish | source
+# SOOTHE_NOBIND=1 defines the function without binding a key.
+
+function soothe-widget --description 'soothe: a calm breath'
+    if set -q TMUX; and command -q tmux
+        tmux display-popup -EE -w 80% -h 80% "SOOTHE_LAUNCHER=popup {{SOOTHE_SH}} {{EXERCISE}}"
+    else
+        env SOOTHE_LAUNCHER=shell {{SOOTHE}} {{EXERCISE}} </dev/tty >/dev/tty 2>&1
+    end
+    commandline -f repaint
+end
+
+set -gx SOOTHE_INIT fish
+if not set -q SOOTHE_NOBIND
+    bind {{KEY}} soothe-widget
+    bind -M insert {{KEY}} soothe-widget 2>/dev/null
+end
