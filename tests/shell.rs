@@ -137,33 +137,75 @@ fn the_tmux_snippet_sourced_binds_prefix_b_to_a_popup() {
     assert!(keys.contains(SOOTHE), "{keys}");
 }
 
-#[test]
-fn the_bash_widget_opens_the_pacer_and_keeps_the_line_being_typed() {
-    let Some(t) = Tmux::start("init-bash") else {
+/// In `shell` (started by `start`, its prompt `prompt`), the snippet
+/// sourced by `source`: type `hello`, Ctrl-X Ctrl-B, the pacer, leave, and
+/// `hello` is still on the prompt line, still the shell's to run.
+fn the_widget_keeps_the_line(shell: &str, start: &str, source: &str, prompt: &str) {
+    let Some(t) = Tmux::start(&format!("init-{shell}")) else {
         return;
     };
     // Outside tmux's own variable, so the widget runs soothe on the tty
     // (inside it, it would open a popup).
-    t.run(&format!(
-        "env -u TMUX {} PS1='bash$ ' bash --norc --noprofile",
-        t.folders()
-    ));
-    t.wait_for("bash$ ");
-    t.run(&format!("eval \"$('{SOOTHE}' init bash)\"; clear"));
-    t.wait_gone("init bash");
+    t.run(&format!("env -u TMUX {} {start}", t.folders()));
+    t.wait_for(prompt.trim_end());
+    t.run(&format!("{source}; clear"));
+    t.wait_gone("init");
     t.type_text("hello");
-    t.wait_for("bash$ hello");
+    t.wait_for(&format!("{prompt}hello"));
     t.keys(&["C-x", "C-b"]);
     t.wait_for("Breathe in");
     t.keys(&["q"]);
     t.wait_for("Well done.");
     t.keys(&["Enter"]);
     t.wait_until("the prompt with the line kept", |screen| {
-        screen.lines().any(|l| l.trim_end() == "bash$ hello")
+        screen
+            .lines()
+            .any(|l| l.trim_end() == format!("{prompt}hello"))
     });
-    // The line is still the shell's: Enter runs it.
     t.keys(&["C-a"]);
     t.type_text("echo ");
     t.keys(&["Enter"]);
     t.wait_for_line("hello");
+}
+
+fn installed(program: &str) -> bool {
+    let found = Command::new(program).arg("--version").output().is_ok();
+    if !found {
+        eprintln!("skipping: {program} is not installed");
+    }
+    found
+}
+
+#[test]
+fn the_bash_widget_opens_the_pacer_and_keeps_the_line_being_typed() {
+    the_widget_keeps_the_line(
+        "bash",
+        "PS1='bash$ ' bash --norc --noprofile",
+        &format!("eval \"$('{SOOTHE}' init bash)\""),
+        "bash$ ",
+    );
+}
+
+#[test]
+fn the_zsh_widget_keeps_the_line_too_when_zsh_is_installed() {
+    if installed("zsh") {
+        the_widget_keeps_the_line(
+            "zsh",
+            "PS1='zsh%% ' zsh -f",
+            &format!("eval \"$('{SOOTHE}' init zsh)\""),
+            "zsh% ",
+        );
+    }
+}
+
+#[test]
+fn the_fish_binding_keeps_the_line_too_when_fish_is_installed() {
+    if installed("fish") {
+        the_widget_keeps_the_line(
+            "fish",
+            "fish --no-config -C \"function fish_prompt; echo -n 'fish> '; end\"",
+            &format!("'{SOOTHE}' init fish | source"),
+            "fish> ",
+        );
+    }
 }
