@@ -2,6 +2,8 @@
 //! built-in content and a fixed wall clock, key presses, and time passing
 //! the way the event loop lets it. Not used by soothe itself.
 
+pub mod svg;
+
 use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;

@@ -151,6 +151,23 @@ fn keys_still_work_after_the_window_is_resized() {
 }
 
 #[test]
+fn in_a_popup_ctrl_z_says_how_to_leave_instead_of_suspending() {
+    let Some(t) = Tmux::start("popup") else {
+        return;
+    };
+    t.run_with_status(&format!("SOOTHE_LAUNCHER=popup {}", t.soothe("breathe")));
+    t.wait_for("Breathe in");
+    t.keys(&["C-z"]);
+    t.wait_for("This is a popup: q to leave");
+    t.wait_for("soothe · Steady 4-4-6");
+    t.keys(&["q"]);
+    t.wait_for("Well done.");
+    t.keys(&["Enter"]);
+    assert_eq!(t.status(), "0");
+    t.assert_terminal_restored();
+}
+
+#[test]
 fn closing_the_terminal_ends_soothe_instead_of_leaving_it_running() {
     let Some(t) = Tmux::start("hangup") else {
         return;

@@ -13,6 +13,7 @@ mod home;
 mod kind;
 mod ladder;
 mod pages;
+mod pictures;
 mod plan;
 mod practice;
 mod reframe;
