@@ -166,6 +166,9 @@ fn the_widget_keeps_the_line(shell: &str, start: &str, source: &str, prompt: &st
     t.type_text("echo ");
     t.keys(&["Enter"]);
     t.wait_for_line("hello");
+    // And `soothe doctor` sees the key set up in this shell.
+    t.run(&format!("'{SOOTHE}' doctor | grep Shell:"));
+    t.wait_for(&format!("Shell: the `soothe init {shell}` key is set up"));
 }
 
 fn installed(program: &str) -> bool {

@@ -14,7 +14,8 @@ __soothe_widget() {
     fi
 }
 
-export SOOTHE_INIT=bash
 if [[ -z ${SOOTHE_NOBIND-} ]]; then
+    # For `soothe doctor`: a key is bound in this shell.
+    export SOOTHE_INIT=bash
     bind -x '"{{KEY}}": __soothe_widget'
 fi

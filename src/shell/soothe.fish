@@ -11,8 +11,9 @@ function soothe-widget --description 'soothe: a calm breath'
     commandline -f repaint
 end
 
-set -gx SOOTHE_INIT fish
 if not set -q SOOTHE_NOBIND
+    # For `soothe doctor`: a key is bound in this shell.
+    set -gx SOOTHE_INIT fish
     bind {{KEY}} soothe-widget
     bind -M insert {{KEY}} soothe-widget 2>/dev/null
 end

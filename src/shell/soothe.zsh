@@ -16,7 +16,8 @@ soothe-widget() {
 }
 zle -N soothe-widget
 
-export SOOTHE_INIT=zsh
 if [[ -z ${SOOTHE_NOBIND-} ]]; then
+    # For `soothe doctor`: a key is bound in this shell.
+    export SOOTHE_INIT=zsh
     bindkey '{{KEY}}' soothe-widget
 fi
