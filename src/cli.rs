@@ -1,5 +1,7 @@
 //! Command-line definitions (clap). Parsing only; `commands` acts on them.
 
+pub mod fast;
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};

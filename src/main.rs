@@ -11,7 +11,10 @@ fn main() -> ExitCode {
     // color-eyre's panic report, with our terminal restore chained in front of it.
     let _ = color_eyre::install();
     terminal::install_panic_hook();
-    let cli = match Cli::try_parse() {
+    // `soothe` and `soothe breathe` skip building clap's command tree.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let fast = soothe::cli::fast::parse(&args, &|name| std::env::var_os(name));
+    let cli = match fast.map_or_else(|| Cli::try_parse_from(&args), Ok) {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();

@@ -341,6 +341,29 @@ fn plain_mode_ends_on_q_and_enter() {
 }
 
 #[test]
+fn the_launch_fast_path_reads_the_folders_from_the_environment() {
+    // `soothe breathe PATTERN` with no flags skips clap; its folders still
+    // come from SOOTHE_CONFIG_DIR (the user's pattern) and SOOTHE_DATA_DIR.
+    let sandbox = Sandbox::with_content(&["valid/quick.toml"]);
+    let mut child = sandbox
+        .command(&["breathe", "quick"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    reader.read_line(&mut first).unwrap();
+    assert!(first.starts_with("soothe · Quick test"), "{first}");
+    child.stdin.as_mut().unwrap().write_all(b"q\n").unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut rest).unwrap();
+    assert!(child.wait().unwrap().success());
+    let journal = std::fs::read_to_string(sandbox.data.path().join("journal.jsonl")).unwrap();
+    assert!(journal.contains(r#""variant":"quick""#), "{journal}");
+}
+
+#[test]
 fn a_broken_user_file_is_named_with_line_and_column_and_breathing_still_works() {
     let sandbox = Sandbox::with_content(&["valid/quick.toml", "invalid/seconds_out_of_range.toml"]);
     let out = sandbox.run(&["patterns"]);
