@@ -1559,7 +1559,30 @@ const STATES: &[Recipe] = &[
         app.on_key(key(KeyCode::Char('!')), t0);
         (app, t0)
     }),
+    ("farewell, in a popup", farewell_in_a_popup),
 ];
+
+/// Getting ready for a talk in a popup, to its end: the lines to take away
+/// stay on one last screen.
+fn farewell_in_a_popup() -> (App, Instant) {
+    let t0 = Instant::now();
+    let mut popup = ctx();
+    popup.popup = true;
+    let mut app = App::direct(popup, Route::TalkPrepare, t0);
+    for words in [
+        "The weekend plans",
+        "I would like us to plan Saturday together",
+    ] {
+        crate::testing::type_text(&mut app, words, t0);
+        crate::testing::press(&mut app, KeyCode::Enter, t0);
+    }
+    crate::testing::press(&mut app, KeyCode::Enter, t0);
+    crate::testing::type_text(&mut app, "How their week was", t0);
+    crate::testing::press(&mut app, KeyCode::Enter, t0);
+    crate::testing::press(&mut app, KeyCode::Enter, t0);
+    assert_eq!(app.kind(), Some(Kind::Farewell));
+    (app, t0)
+}
 
 #[test]
 fn every_key_the_footer_offers_does_something() {
