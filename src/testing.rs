@@ -107,6 +107,18 @@ pub fn opened(ctx: Ctx, route: crate::session::Route, now: Instant) -> App {
     app
 }
 
+/// What the event loop does when a screen waits for the journal, with
+/// these records read from it.
+pub fn journal_read(app: &mut App, records: Vec<crate::journal::Record>, now: Instant) {
+    app.open_with_journal(
+        Ok(crate::journal::Read {
+            records,
+            ..Default::default()
+        }),
+        now,
+    );
+}
+
 /// What the event loop does when a screen waits for the journal, with an
 /// empty one.
 pub fn empty_journal(app: &mut App, now: Instant) {

@@ -142,13 +142,7 @@ fn a_break_opens_a_pause_and_the_talk_resumes_where_it_was() {
 fn reopened(records: Vec<crate::journal::Record>, at: Instant) -> App {
     let mut app = App::direct(ctx(), Route::Talk, at);
     assert!(app.take_journal_request(), "a talk reads the journal first");
-    app.open_with_journal(
-        Ok(crate::journal::Read {
-            records,
-            ..Default::default()
-        }),
-        at,
-    );
+    crate::testing::journal_read(&mut app, records, at);
     app
 }
 

@@ -1072,13 +1072,7 @@ const STATES: &[Recipe] = &[
         let records = app.take_records();
         let mut app = App::direct(ctx(), Route::Talk, t0);
         app.take_journal_request();
-        app.open_with_journal(
-            Ok(crate::journal::Read {
-                records,
-                ..Default::default()
-            }),
-            t0,
-        );
+        crate::testing::journal_read(&mut app, records, t0);
         (app, t0)
     }),
     ("talk, ground rules", || {
@@ -1544,13 +1538,7 @@ const STATES: &[Recipe] = &[
         let mut app = home_app();
         let t0 = Instant::now();
         let records = (0..3).map(crate::journal::tests::sample).collect();
-        app.open_with_journal(
-            Ok(crate::journal::Read {
-                records,
-                ..Default::default()
-            }),
-            t0,
-        );
+        crate::testing::journal_read(&mut app, records, t0);
         (app, t0)
     }),
     ("support", || {

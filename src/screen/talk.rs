@@ -63,6 +63,16 @@ pub struct Talk {
     continues: String,
 }
 
+/// The two first names (different ones) and the topic, as typed; or a
+/// notice saying what is missing.
+fn names_and_topic(pages: &Pages, cx: &mut Cx) -> Option<([String; 2], String)> {
+    let Some(names) = two_names(pages) else {
+        cx.notice("Two different first names, please");
+        return None;
+    };
+    Some((names, pages.text("topic")))
+}
+
 /// The last talk closed during a break whose 24 hours are not over, and
 /// that no later talk went on from.
 fn resumable(
@@ -446,12 +456,10 @@ impl Screen for Talk {
             },
             Stage::Again(pages) => match pages.handle(action) {
                 Moved::Finished => {
-                    let Some(names) = two_names(pages) else {
-                        cx.notice("Two different first names, please");
+                    let Some((names, topic)) = names_and_topic(pages, cx) else {
                         return Outcome::Changed;
                     };
-                    self.topic = pages.text("topic");
-                    self.names = names;
+                    (self.names, self.topic) = (names, topic);
                     let Some((id, before)) = self.resumable.take() else {
                         return Outcome::Ignored;
                     };
@@ -472,13 +480,11 @@ impl Screen for Talk {
             },
             Stage::Setup(pages) => match pages.handle(action) {
                 Moved::Finished => {
-                    let Some(names) = two_names(pages) else {
-                        cx.notice("Two different first names, please");
+                    let Some((names, topic)) = names_and_topic(pages, cx) else {
                         return Outcome::Changed;
                     };
-                    self.topic = pages.text("topic");
+                    (self.names, self.topic) = (names, topic);
                     let now_is_good = pages.chosen("now") == Some('y');
-                    self.names = names;
                     self.stage = if now_is_good {
                         Stage::Rules { agreed: [false; 2] }
                     } else {

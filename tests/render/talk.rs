@@ -32,13 +32,7 @@ fn talk_screens() {
     let again = later + ms(3_600_000);
     let mut app = App::direct(ctx(Content::builtin()), Route::Talk, again);
     assert!(app.take_journal_request());
-    app.open_with_journal(
-        Ok(soothe::journal::Read {
-            records,
-            ..Default::default()
-        }),
-        again,
-    );
+    soothe::testing::journal_read(&mut app, records, again);
     both_sizes!("talk_going_on", &app, again);
     press(&mut app, KeyCode::Char('1'), again);
     both_sizes!("talk_going_on_names", &app, again);
