@@ -74,6 +74,30 @@ pub struct Report {
 
 /// Checks one file's text. `pattern_ids` are the patterns a settings file
 /// may name as its default.
+impl Report {
+    /// "2 problems and 1 warning in 3 files", "no problems in 1 file".
+    pub fn summary(&self, files: usize) -> String {
+        let count = |n: usize, one: &str, many: &str| match n {
+            0 => format!("no {many}"),
+            1 => format!("1 {one}"),
+            n => format!("{n} {many}"),
+        };
+        let mut summary = count(self.problems.len(), "problem", "problems");
+        if !self.warnings.is_empty() {
+            summary = format!(
+                "{summary} and {}",
+                count(self.warnings.len(), "warning", "warnings")
+            );
+        }
+        let files = if files == 1 {
+            "1 file".to_string()
+        } else {
+            format!("{files} files")
+        };
+        format!("{summary} in {files}")
+    }
+}
+
 pub fn check(name: &str, text: &str, kind: FileKind, pattern_ids: &[&str]) -> Report {
     let problems = match kind {
         FileKind::Content => parse_file(name, text, Origin::User(name.into())).problems,

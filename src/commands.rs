@@ -119,7 +119,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             .collect()),
         Some(Command::Programs(_)) => programs(&content),
         Some(Command::Paths) => print_paths(&paths),
-        Some(Command::Doctor(args)) => crate::doctor::run(&paths, &content, args.format),
+        Some(Command::Doctor(args)) => {
+            let (found, files) = check_report(&paths, &[], &content);
+            let healthy = crate::doctor::run(&paths, &found, files, args.format)?;
+            // Like `soothe check`: a problem found is exit 1.
+            Ok(if healthy {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
         Some(Command::Init(_) | Command::Completions(_) | Command::Man | Command::Config(_)) => {
             unreachable!("printed above, before content was read")
         }
@@ -827,7 +836,7 @@ fn check(paths: &Paths, args: &CheckArgs, content: &Content) -> Result<ExitCode,
 
 /// What `soothe check` finds in `files` (none given: the user's content
 /// files and config.toml), and how many files it read.
-pub(crate) fn check_report(paths: &Paths, given: &[PathBuf], content: &Content) -> (Report, usize) {
+fn check_report(paths: &Paths, given: &[PathBuf], content: &Content) -> (Report, usize) {
     let mut report = Report::default();
     let unreadable = |file: String, err: io::Error| check::Finding {
         file,
@@ -898,7 +907,7 @@ fn write_check(report: &Report, files: usize, format: CheckFormat) -> Result<Exi
                 report.problems.iter().chain(&report.warnings).collect();
             findings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
             let lines = findings.iter().try_for_each(|f| writeln!(out, "{f}"));
-            lines.and_then(|()| writeln!(out, "{}", check_summary(report, files)))
+            lines.and_then(|()| writeln!(out, "{}", report.summary(files)))
         }
         CheckFormat::Json => {
             #[derive(serde::Serialize)]
@@ -919,28 +928,6 @@ fn write_check(report: &Report, files: usize, format: CheckFormat) -> Result<Exi
     } else {
         ExitCode::from(1)
     })
-}
-
-/// "2 problems and 1 warning in 3 files", "no problems in 1 file".
-pub(crate) fn check_summary(report: &Report, files: usize) -> String {
-    let count = |n: usize, one: &str, many: &str| match n {
-        0 => format!("no {many}"),
-        1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
-    };
-    let mut summary = count(report.problems.len(), "problem", "problems");
-    if !report.warnings.is_empty() {
-        summary = format!(
-            "{summary} and {}",
-            count(report.warnings.len(), "warning", "warnings")
-        );
-    }
-    let files = if files == 1 {
-        "1 file".to_string()
-    } else {
-        format!("{files} files")
-    };
-    format!("{summary} in {files}")
 }
 
 fn programs(content: &Content) -> Result<ExitCode, Failure> {

@@ -5,16 +5,13 @@
 //! tmux, and whether a `soothe init` binding is active. Gathering reads
 //! the disk and the environment; `write_text` only formats.
 
+use serde::Serialize;
 use std::io::{self, BufWriter, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::ExitCode;
 
-use serde::Serialize;
-
+use crate::check::Report as Checked;
 use crate::cli::DoctorFormat;
-use crate::commands::Failure;
-use crate::content::Content;
 use crate::paths::{Paths, Which};
 
 #[derive(Debug, Serialize)]
@@ -155,7 +152,8 @@ fn tmux() -> TmuxRow {
     }
 }
 
-pub fn gather(paths: &Paths, content: &Content) -> Report {
+/// What is here; `found` is what `soothe check` found in `files` files.
+pub fn gather(paths: &Paths, found: &Checked, files: usize) -> Report {
     use std::io::IsTerminal;
     let config = paths.config_rule.said(Which::Config);
     let data = paths.data_rule.said(Which::Data);
@@ -176,12 +174,11 @@ pub fn gather(paths: &Paths, content: &Content) -> Report {
     ] {
         rows.push(row(name, file.as_deref(), None));
     }
-    let (found, files) = crate::commands::check_report(paths, &[], content);
     let check = CheckRow {
         files,
         problems: found.problems.len(),
         warnings: found.warnings.len(),
-        summary: crate::commands::check_summary(&found, files),
+        summary: found.summary(files),
         findings: found
             .problems
             .iter()
@@ -335,8 +332,10 @@ pub fn write_text(out: &mut impl Write, report: &Report) -> io::Result<()> {
     Ok(())
 }
 
-pub fn run(paths: &Paths, content: &Content, format: DoctorFormat) -> Result<ExitCode, Failure> {
-    let report = gather(paths, content);
+/// Prints the report; whether all is well (nothing found by check, the
+/// journal readable). A closed pipe (`| head`) is the reader leaving.
+pub fn run(paths: &Paths, found: &Checked, files: usize, format: DoctorFormat) -> io::Result<bool> {
+    let report = gather(paths, found, files);
     let mut out = BufWriter::new(io::stdout().lock());
     let written = match format {
         DoctorFormat::Text => write_text(&mut out, &report),
@@ -345,17 +344,10 @@ pub fn run(paths: &Paths, content: &Content, format: DoctorFormat) -> Result<Exi
             .and_then(|()| writeln!(out)),
     };
     match written.and_then(|()| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.into()),
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
         _ => {}
     }
-    // Like `soothe check`: a problem found is exit 1.
-    Ok(
-        if report.check.problems == 0 && report.journal.error.is_none() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(1)
-        },
-    )
+    Ok(report.check.problems == 0 && report.journal.error.is_none())
 }
 
 #[cfg(test)]
