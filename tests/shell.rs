@@ -212,3 +212,86 @@ fn the_fish_binding_keeps_the_line_too_when_fish_is_installed() {
         );
     }
 }
+
+/// A second, private tmux server for a client to attach to: its own
+/// socket, killed when the test ends.
+struct Inner {
+    socket: String,
+}
+
+impl Inner {
+    fn tmux(&self, args: &[&str]) -> Output {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "inner tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+#[test]
+fn prefix_b_opens_soothe_in_a_popup_that_says_how_to_leave_and_closes_with_it() {
+    let Some(t) = Tmux::start("popup-outer") else {
+        return;
+    };
+    // A tmux with the snippet sourced, attached from the outer pane so its
+    // popup has a client to draw on; the popup runs in the inner server's
+    // environment, which has this test's folders.
+    let inner = Inner {
+        socket: format!("soothe-popup-inner-{}", std::process::id()),
+    };
+    let folders = t.folders();
+    let mut server = Command::new("tmux");
+    server
+        .args([
+            "-L",
+            &inner.socket,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "in",
+            "PS1='in$ ' sh",
+        ])
+        .env_remove("TMUX");
+    for pair in folders.split(' ') {
+        let (name, value) = pair.split_once('=').unwrap();
+        server.env(name, value);
+    }
+    assert!(server.status().unwrap().success());
+    inner.tmux(&["set-option", "-s", "escape-time", "0"]);
+    let conf = t.scratch_file("inner.tmux.conf");
+    std::fs::write(&conf, init("tmux").replace("/path/to/soothe", SOOTHE)).unwrap();
+    inner.tmux(&["source-file", conf.to_str().unwrap()]);
+    t.run(&format!(
+        "env -u TMUX tmux -L {} attach -t in",
+        inner.socket
+    ));
+    t.wait_for("in$");
+    t.keys(&["C-b", "B"]);
+    t.wait_for("Breathe in");
+    t.wait_for("┌");
+    t.keys(&["C-z"]);
+    t.wait_for("This is a popup: q to leave");
+    t.keys(&["q"]);
+    t.wait_for("Well done.");
+    t.keys(&["Enter"]);
+    t.wait_gone("┌");
+    t.wait_for("in$");
+}
