@@ -137,7 +137,7 @@ pub struct InitArgs {
     /// Where to bind the key
     #[arg(value_enum)]
     pub target: crate::shell::Target,
-    /// The key, in the target's own notation (default: B after the prefix in tmux, Ctrl-X Ctrl-B as ^X^B, \C-x\C-b or \cx\cb in zsh, bash and fish, "Alt b" in zellij)
+    /// The key, in the target's own notation. Default: prefix + B in tmux; Ctrl-X Ctrl-B in the shells, written ^X^B for zsh, \C-x\C-b for bash, \cx\cb for fish; "Alt b" in zellij
     #[arg(long, value_name = "KEY")]
     pub key: Option<String>,
     /// What the key opens
