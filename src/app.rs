@@ -451,6 +451,13 @@ impl App {
     /// soothe is quitting (Ctrl-C, a signal, the last screen left): the
     /// session under way is recorded first, whichever screen is on top.
     fn quit_now(&mut self, now: Instant) {
+        self.quit_then(now, true);
+    }
+
+    /// As `quit_now`; `may_stay` lets a popup keep its farewell lines on a
+    /// last screen (not when soothe is being ended from outside, by a
+    /// signal: then the lines are printed, as anywhere).
+    fn quit_then(&mut self, now: Instant, may_stay: bool) {
         if self.quit {
             return;
         }
@@ -474,7 +481,7 @@ impl App {
         self.execute(kept, now);
         let commands = self.sessions.handle(SessionEvent::Quit { unfinished, now });
         self.execute(commands, now);
-        if self.ctx.popup && !self.hidden && !self.farewell.is_empty() {
+        if may_stay && self.ctx.popup && !self.hidden && !self.farewell.is_empty() {
             // A popup vanishes with soothe, and what it printed with it: the
             // lines stay on one last screen until Enter. Everything is
             // recorded above; that screen alone is left.
@@ -498,7 +505,7 @@ impl App {
 
     /// Ends whatever is under way before the terminal is restored.
     pub fn finish(&mut self, now: Instant) {
-        self.quit_now(now);
+        self.quit_then(now, false);
     }
 
     /// What to print once the terminal is back (and copyable).

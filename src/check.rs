@@ -72,8 +72,6 @@ pub struct Report {
     pub warnings: Vec<Finding>,
 }
 
-/// Checks one file's text. `pattern_ids` are the patterns a settings file
-/// may name as its default.
 impl Report {
     /// "2 problems and 1 warning in 3 files", "no problems in 1 file".
     pub fn summary(&self, files: usize) -> String {
@@ -98,6 +96,8 @@ impl Report {
     }
 }
 
+/// Checks one file's text. `pattern_ids` are the patterns a settings file
+/// may name as its default.
 pub fn check(name: &str, text: &str, kind: FileKind, pattern_ids: &[&str]) -> Report {
     let problems = match kind {
         FileKind::Content => parse_file(name, text, Origin::User(name.into())).problems,

@@ -128,8 +128,10 @@ pub fn month_lines<'a>(
     today: NaiveDate,
 ) -> Vec<String> {
     use chrono::Datelike;
-    let month: Vec<&Record> = records
-        .into_iter()
+    let all: Vec<&Record> = records.into_iter().collect();
+    let month: Vec<&Record> = all
+        .iter()
+        .copied()
         .filter(|r| {
             let d = r.started_at.date_naive();
             d.year() == today.year() && d.month() == today.month()
@@ -232,8 +234,10 @@ pub fn month_lines<'a>(
         }
         lines.push(line);
     }
-    let talks: Vec<&crate::journal::TalkRecord> =
-        whole_talks(&month).into_iter().map(|(_, t)| t).collect();
+    let talks: Vec<&crate::journal::TalkRecord> = whole_talks(&month, &all)
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
     if !talks.is_empty() {
         lines.push(format!(
             "Talks this month: {} · both felt heard {} · breaks {}",
@@ -419,26 +423,30 @@ pub fn write_markdown(out: &mut impl Write, records: &[&Record]) -> io::Result<(
     write_talks(out, records)
 }
 
-/// The talks held (not those put off), each once: a talk stopped for a
-/// break and gone on with later counts as the later record, which holds
-/// all its turns.
-fn whole_talks<'a>(records: &[&'a Record]) -> Vec<(&'a Record, &'a crate::journal::TalkRecord)> {
-    let talks: Vec<(&Record, &crate::journal::TalkRecord)> = records
+/// The talks held among `records` (not those put off), each once: a talk
+/// stopped for a break and gone on with later (anywhere in `all`, even in
+/// the next month) counts as the later record, which holds all its turns.
+fn whole_talks<'a>(
+    records: &[&'a Record],
+    all: &[&Record],
+) -> Vec<(&'a Record, &'a crate::journal::TalkRecord)> {
+    let continued: Vec<&str> = all
+        .iter()
+        .filter_map(|r| r.talk.as_deref())
+        .map(|t| t.continues.as_str())
+        .filter(|id| !id.is_empty())
+        .collect();
+    records
         .iter()
         .filter_map(|r| r.talk.as_deref().map(|t| (*r, t)))
-        .filter(|(_, t)| t.later.is_empty())
-        .collect();
-    talks
-        .iter()
-        .filter(|(r, _)| !talks.iter().any(|(_, t)| t.continues == r.id))
-        .copied()
+        .filter(|(r, t)| t.later.is_empty() && !continued.contains(&r.id.as_str()))
         .collect()
 }
 
 /// Talks, by day: who (initials), whether both felt heard, the if-thens,
 /// and their words when both kept them.
 fn write_talks(out: &mut impl Write, records: &[&Record]) -> io::Result<()> {
-    let talks = whole_talks(records);
+    let talks = whole_talks(records, records);
     if talks.is_empty() {
         return Ok(());
     }
@@ -799,6 +807,16 @@ mod tests {
             continues: stopped.id.clone(),
             ..Default::default()
         }));
+        // It stopped on the last day of October and went on in November.
+        stopped.started_at =
+            chrono::DateTime::parse_from_rfc3339("2026-10-31T22:00:00+01:00").unwrap();
+        let october = NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
+        assert!(
+            !month_lines(&[stopped.clone(), talked.clone()], october)
+                .iter()
+                .any(|l| l.starts_with("Talks")),
+            "counted in November, where it ended"
+        );
         let records = vec![
             stopped,
             good,

@@ -1234,8 +1234,11 @@ pub const HISTORY: &[Binding] = &[
 ];
 
 /// The last screen in a popup: the lines to take with you.
-pub const FAREWELL: &[Binding] =
-    &[on(&[ENTER, ch('q'), ESC], Action::Back, "Close soothe").hint("close")];
+pub const FAREWELL: &[Binding] = &[
+    on(UPS, Action::Up, "Scroll the lines up").hint("scroll"),
+    on(DOWNS, Action::Down, "Scroll the lines down").joined(),
+    on(&[ENTER, ch('q'), ESC], Action::Back, "Close soothe").hint("close"),
+];
 
 pub const SUPPORT: &[Binding] = &[on(
     &[ch('q'), ESC, ENTER],

@@ -85,10 +85,10 @@ pub fn snippet(
         return Err(format!("the path of soothe is not absolute: {path}"));
     }
     let key = key.unwrap_or(target.default_key());
-    let bad_key = |c: char| {
-        matches!(c, '\'' | '"' | '\n' | '\r' | '{' | '}' | ';')
-            || (c == ' ' && target != Target::Zellij)
-    };
+    // What a shell or tmux would read as something other than a key:
+    // quoting, commands, globs, comments.
+    let bad_key =
+        |c: char| "'\"\n\r{};$`()|&<>*?~#".contains(c) || (c == ' ' && target != Target::Zellij);
     if key.is_empty() || key.chars().any(bad_key) {
         return Err(format!(
             "the key {key:?} cannot be used here: give it in {}'s own notation, like {}",

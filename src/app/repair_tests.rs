@@ -342,3 +342,59 @@ fn in_a_popup_the_words_to_say_stay_on_a_last_screen_until_enter() {
     press(&mut app, KeyCode::Enter, t0);
     assert!(app.should_quit());
 }
+
+#[test]
+fn a_popups_last_screen_shows_long_lines_whole_and_a_signal_still_prints_them() {
+    let t0 = Instant::now();
+    let mut popup = ctx();
+    popup.popup = true;
+    let mut app = App::direct(popup, Route::TalkPrepare, t0);
+    let long = "I would like us to plan Saturday together, and to say early on what each of us \
+                needs from the weekend, so that nobody has to guess and nobody ends up waiting";
+    for words in ["The weekend plans", long] {
+        type_text(&mut app, words, t0);
+        press(&mut app, KeyCode::Enter, t0);
+    }
+    press(&mut app, KeyCode::Enter, t0);
+    answer(&mut app, "How their week was", t0);
+    let mut signalled = App::direct(
+        {
+            let mut c = ctx();
+            c.popup = true;
+            c
+        },
+        Route::TalkPrepare,
+        t0,
+    );
+    for words in ["The weekend plans", long] {
+        type_text(&mut signalled, words, t0);
+        press(&mut signalled, KeyCode::Enter, t0);
+    }
+    press(&mut signalled, KeyCode::Enter, t0);
+    answer(&mut signalled, "How their week was", t0);
+    press(&mut app, KeyCode::Enter, t0);
+    assert_eq!(app.kind(), Some(Kind::Farewell));
+    // At 40x12 the lines do not fit: the end is reached by scrolling.
+    let small = |app: &App| crate::testing::screen_text(app, t0, 40, 12);
+    assert!(
+        small(&app).contains("Enter closes."),
+        "the hint always shows"
+    );
+    assert!(!small(&app).contains("waiting"));
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Down, t0);
+        let _ = small(&app);
+    }
+    let end = small(&app);
+    assert!(end.contains("waiting"), "every word reachable: {end}");
+    assert!(end.contains("To listen for: How their week was"), "{end}");
+    // Ended by a signal instead: no last screen, the lines are printed.
+    signalled.finish(t0);
+    assert!(signalled.should_quit());
+    assert!(
+        signalled
+            .farewell()
+            .iter()
+            .any(|l| l.contains("nobody ends up waiting"))
+    );
+}

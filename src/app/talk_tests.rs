@@ -224,9 +224,23 @@ fn a_talk_closed_during_a_break_goes_on_where_it_was_within_a_day() {
     // Gone on with once, it is not offered again; nor after 24 hours.
     let app = reopened(all, later + Duration::from_secs(60));
     assert!(text(&app, later).contains("Your first names"));
-    let app = reopened(records, break_at + Duration::from_secs(24 * 3600 + 1));
+    let app = reopened(
+        records.clone(),
+        break_at + Duration::from_secs(24 * 3600 + 1),
+    );
     let fresh = text(&app, later);
     assert!(fresh.contains("Your first names"), "too late: {fresh}");
+
+    // "No, start a new talk", then left at the names: that talk is the
+    // newest, so the stopped one is not offered again.
+    let mut app = reopened(records.clone(), later);
+    press(&mut app, KeyCode::Char('2'), later);
+    assert!(text(&app, later).contains("Your first names"));
+    press(&mut app, KeyCode::Esc, later);
+    let mut after_no = records;
+    after_no.extend(app.take_records());
+    let app = reopened(after_no, later + Duration::from_secs(60));
+    assert!(text(&app, later).contains("Your first names"), "asked once");
 }
 
 #[test]

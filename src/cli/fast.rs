@@ -33,8 +33,14 @@ pub fn parse(args: &[OsString], env: &dyn Fn(&str) -> Option<OsString>) -> Optio
         }
         _ => return None,
     };
-    // clap takes an empty variable as not set.
-    let folder = |name: &str| env(name).filter(|v| !v.is_empty()).map(Into::into);
+    // clap refuses a folder variable that is set but empty: let it say so.
+    let (config_dir, data_dir) = (env("SOOTHE_CONFIG_DIR"), env("SOOTHE_DATA_DIR"));
+    if [&config_dir, &data_dir]
+        .iter()
+        .any(|v| v.as_ref().is_some_and(|v| v.is_empty()))
+    {
+        return None;
+    }
     Some(Cli {
         command,
         options: Options {
@@ -45,8 +51,8 @@ pub fn parse(args: &[OsString], env: &dyn Fn(&str) -> Option<OsString>) -> Optio
             no_bell: false,
             no_checkin: false,
             plain: false,
-            config_dir: folder("SOOTHE_CONFIG_DIR"),
-            data_dir: folder("SOOTHE_DATA_DIR"),
+            config_dir: config_dir.map(Into::into),
+            data_dir: data_dir.map(Into::into),
         },
     })
 }
@@ -95,14 +101,18 @@ mod tests {
     }
 
     #[test]
-    fn the_folder_variables_are_read_and_empty_ones_are_not_set() {
+    fn the_folder_variables_are_read_and_an_empty_one_is_left_to_clap() {
         let env = |name: &str| match name {
             "SOOTHE_CONFIG_DIR" => Some(OsString::from("/c")),
-            "SOOTHE_DATA_DIR" => Some(OsString::new()),
             _ => None,
         };
         let cli = parse(&os(&["soothe", "breathe"]), &env).unwrap();
         assert_eq!(cli.options.config_dir, Some("/c".into()));
         assert_eq!(cli.options.data_dir, None);
+        let empty = |name: &str| (name == "SOOTHE_DATA_DIR").then(OsString::new);
+        assert!(
+            parse(&os(&["soothe", "breathe"]), &empty).is_none(),
+            "clap says what is wrong with it"
+        );
     }
 }

@@ -73,25 +73,20 @@ fn names_and_topic(pages: &Pages, cx: &mut Cx) -> Option<([String; 2], String)> 
     Some((names, pages.text("topic")))
 }
 
-/// The last talk closed during a break whose 24 hours are not over, and
-/// that no later talk went on from.
+/// The newest talk in turns, when soothe closed during its break less than
+/// 24 hours ago. Any talk since (gone on with, or a new one after "no")
+/// is newer, so an offer is made for the latest talk only.
 fn resumable(
     records: &[Record],
     now: chrono::DateTime<chrono::FixedOffset>,
 ) -> Option<(String, TalkRecord)> {
-    let continued: Vec<&str> = records
+    let record = records
         .iter()
-        .filter_map(|r| r.talk.as_deref())
-        .map(|t| t.continues.as_str())
-        .filter(|id| !id.is_empty())
-        .collect();
-    records.iter().rev().find_map(|record| {
-        let talk = record.talk.as_deref()?;
-        let point = talk.resume.as_ref()?;
-        let by = chrono::DateTime::parse_from_rfc3339(&point.by).ok()?;
-        (now < by && !continued.contains(&record.id.as_str()))
-            .then(|| (record.id.clone(), talk.clone()))
-    })
+        .rev()
+        .find(|r| r.exercise == Exercise::Talk && r.variant == "turns")?;
+    let talk = record.talk.as_deref()?;
+    let by = chrono::DateTime::parse_from_rfc3339(&talk.resume.as_ref()?.by).ok()?;
+    (now < by).then(|| (record.id.clone(), talk.clone()))
 }
 
 fn say(ctx: &Ctx, id: &str) -> String {
