@@ -118,12 +118,10 @@ pub fn page() -> String {
     }
     let mut text = String::from_utf8_lossy(&out).into_owned();
     text.push_str(&roff.to_roff());
-    if man.render_version_section(&mut out).is_ok() {
-        // The version last, as clap_mangen's own `render` does.
-        let mut tail = Vec::new();
-        if man.render_version_section(&mut tail).is_ok() {
-            text.push_str(&String::from_utf8_lossy(&tail));
-        }
+    // The version last, as clap_mangen's own `render` does.
+    let mut version = Vec::new();
+    if man.render_version_section(&mut version).is_ok() {
+        text.push_str(&String::from_utf8_lossy(&version));
     }
     text
 }
