@@ -61,9 +61,9 @@ impl Opens {
     }
 }
 
-/// Characters that would need quoting beyond what the snippets do: the
-/// path goes inside single quotes inside double quotes (tmux, the shells)
-/// and a KDL string.
+/// Characters that would need quoting beyond what the templates do: they
+/// put the path in single quotes (inside double ones for tmux's popup) and
+/// in a KDL string.
 const UNSAFE_IN_PATH: &[char] = &['\'', '"', '$', '`', '\\', '\n', '\r'];
 
 /// The snippet for `target`, or why there is none.
@@ -98,21 +98,17 @@ pub fn snippet(
     }
     Ok(target
         .template()
-        .replace("{{SOOTHE_SH}}", &format!("'{path}'"))
-        .replace("{{SOOTHE_KDL}}", &format!("\"{path}\""))
-        .replace("{{SOOTHE}}", &format!("'{path}'"))
+        .replace("{{PATH}}", path)
         .replace("{{KEY}}", key)
         .replace("{{EXERCISE}}", opens.command()))
 }
 
-fn name(target: Target) -> &'static str {
-    match target {
-        Target::Tmux => "tmux",
-        Target::Zsh => "zsh",
-        Target::Bash => "bash",
-        Target::Fish => "fish",
-        Target::Zellij => "zellij",
-    }
+/// The target as the command line names it.
+fn name(target: Target) -> String {
+    use clap::ValueEnum;
+    target
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
 }
 
 /// soothe was opened by a launcher in a popup or floating pane (which

@@ -4,9 +4,9 @@
 
 __soothe_widget() {
     if [[ -n ${TMUX-} ]] && command -v tmux >/dev/null 2>&1; then
-        tmux display-popup -EE -w 80% -h 80% "SOOTHE_LAUNCHER=popup {{SOOTHE_SH}} {{EXERCISE}}"
+        tmux display-popup -EE -w 80% -h 80% "SOOTHE_LAUNCHER=popup '{{PATH}}' {{EXERCISE}}"
     else
-        SOOTHE_LAUNCHER=shell {{SOOTHE}} {{EXERCISE}} </dev/tty >/dev/tty 2>&1
+        SOOTHE_LAUNCHER=shell '{{PATH}}' {{EXERCISE}} </dev/tty >/dev/tty 2>&1
         # soothe turns bracketed paste off as it leaves; readline wants it on.
         if [[ $(bind -v 2>/dev/null) == *"enable-bracketed-paste on"* ]]; then
             printf '\e[?2004h' >/dev/tty

@@ -4,9 +4,9 @@
 
 function soothe-widget --description 'soothe: a calm breath'
     if set -q TMUX; and command -q tmux
-        tmux display-popup -EE -w 80% -h 80% "SOOTHE_LAUNCHER=popup {{SOOTHE_SH}} {{EXERCISE}}"
+        tmux display-popup -EE -w 80% -h 80% "SOOTHE_LAUNCHER=popup '{{PATH}}' {{EXERCISE}}"
     else
-        env SOOTHE_LAUNCHER=shell {{SOOTHE}} {{EXERCISE}} </dev/tty >/dev/tty 2>&1
+        env SOOTHE_LAUNCHER=shell '{{PATH}}' {{EXERCISE}} </dev/tty >/dev/tty 2>&1
     end
     commandline -f repaint
 end

@@ -4,11 +4,11 @@
 
 soothe-widget() {
     if [[ -n ${TMUX-} ]] && (( $+commands[tmux] )); then
-        tmux display-popup -EE -w 80% -h 80% "SOOTHE_LAUNCHER=popup {{SOOTHE_SH}} {{EXERCISE}}"
+        tmux display-popup -EE -w 80% -h 80% "SOOTHE_LAUNCHER=popup '{{PATH}}' {{EXERCISE}}"
     else
         # Leave the line being typed as it is, and give soothe the terminal.
         zle -I
-        SOOTHE_LAUNCHER=shell {{SOOTHE}} {{EXERCISE}} </dev/tty >/dev/tty 2>&1
+        SOOTHE_LAUNCHER=shell '{{PATH}}' {{EXERCISE}} </dev/tty >/dev/tty 2>&1
         # soothe turns bracketed paste off as it leaves; zle wants it on.
         [[ -n ${zle_bracketed_paste-} ]] && print -rn -- $zle_bracketed_paste[1] >/dev/tty
     fi
