@@ -119,29 +119,34 @@ pub fn run(cli: Cli) -> Result<ExitCode, Failure> {
             .collect()),
         Some(Command::Programs(_)) => programs(&content),
         Some(Command::Paths) => print_paths(&paths),
-        Some(Command::Doctor(args)) => {
-            let (found, files) = check_report(&paths, &[], &content);
-            let healthy = crate::doctor::run(&paths, &found, files, args.format)?;
-            // Like `soothe check`: a problem found is exit 1.
-            Ok(if healthy {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
-        }
+        Some(Command::Doctor(args)) => doctor(&paths, &content, args.format),
         Some(Command::Init(_) | Command::Completions(_) | Command::Man | Command::Config(_)) => {
             unreachable!("printed above, before content was read")
         }
     }
 }
 
-/// Text to standard output; a closed pipe (`| head`) is the reader leaving.
+/// Text to standard output (a closed pipe is the reader leaving).
 fn print(text: &str) -> Result<ExitCode, Failure> {
     let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    plain_exit(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+}
+
+/// `soothe doctor`: exit 1 when it finds a problem, as `soothe check` does.
+fn doctor(
+    paths: &Paths,
+    content: &Content,
+    format: crate::cli::DoctorFormat,
+) -> Result<ExitCode, Failure> {
+    let (found, files) = check_report(paths, &[], content);
+    let report = crate::doctor::gather(paths, &found, files);
+    let mut out = BufWriter::new(io::stdout().lock());
+    plain_exit(crate::doctor::write(&mut out, &report, format).and_then(|()| out.flush()))?;
+    Ok(if report.healthy() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// One id a line.

@@ -6,7 +6,7 @@
 //! the disk and the environment; `write_text` only formats.
 
 use serde::Serialize;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
@@ -332,22 +332,21 @@ pub fn write_text(out: &mut impl Write, report: &Report) -> io::Result<()> {
     Ok(())
 }
 
-/// Prints the report; whether all is well (nothing found by check, the
-/// journal readable). A closed pipe (`| head`) is the reader leaving.
-pub fn run(paths: &Paths, found: &Checked, files: usize, format: DoctorFormat) -> io::Result<bool> {
-    let report = gather(paths, found, files);
-    let mut out = BufWriter::new(io::stdout().lock());
-    let written = match format {
-        DoctorFormat::Text => write_text(&mut out, &report),
-        DoctorFormat::Json => serde_json::to_writer_pretty(&mut out, &report)
+/// The report as text or JSON.
+pub fn write(out: &mut impl Write, report: &Report, format: DoctorFormat) -> io::Result<()> {
+    match format {
+        DoctorFormat::Text => write_text(out, report),
+        DoctorFormat::Json => serde_json::to_writer_pretty(&mut *out, report)
             .map_err(io::Error::other)
             .and_then(|()| writeln!(out)),
-    };
-    match written.and_then(|()| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e),
-        _ => {}
     }
-    Ok(report.check.problems == 0 && report.journal.error.is_none())
+}
+
+impl Report {
+    /// All is well: nothing found by check, the journal readable.
+    pub fn healthy(&self) -> bool {
+        self.check.problems == 0 && self.journal.error.is_none()
+    }
 }
 
 #[cfg(test)]
