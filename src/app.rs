@@ -18,7 +18,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::journal::{Read, Record};
 use crate::keys::{self, Action, Binding};
-use crate::screen::history::History;
 use crate::screen::home::Home;
 use crate::screen::{self, Ctx, Cx, Kind, Outcome, Route, Screen, View};
 use crate::session::{Command, Event as SessionEvent, Sessions};
@@ -676,31 +675,16 @@ impl App {
         let Some(route) = self.wants_journal.take() else {
             return;
         };
-        let today = self.ctx.clock.at(now).date_naive();
-        match (route, read) {
-            (Route::Ladder { start }, read) => {
-                let records = read.map(|r| r.records).unwrap_or_default();
+        match read {
+            Err(why) if route == Route::History => {
+                self.notify(format!("The journal could not be read: {why}"), now);
+            }
+            // The others open without its help: no offers, nothing to go on with.
+            read => {
                 let screen =
-                    crate::screen::ladder::LadderScreen::new(&self.ctx, &records, start, now);
-                self.stack.push(Box::new(screen));
+                    crate::screen::open_on(route, &self.ctx, read.unwrap_or_default(), now);
+                self.stack.push(screen);
             }
-            (Route::Talk, read) => {
-                // An unreadable journal: a new talk (none to go on with).
-                let records = read.map(|r| r.records).unwrap_or_default();
-                let screen = crate::screen::talk::Talk::with_journal(&self.ctx, &records, now);
-                self.stack.push(Box::new(screen));
-            }
-            (Route::Evidence, read) => {
-                let records = read.map(|r| r.records).unwrap_or_default();
-                let screen = crate::screen::evidence::EvidenceScreen::new(&self.ctx, &records, now);
-                self.stack.push(Box::new(screen));
-            }
-            (_, Ok(read)) => {
-                let practice = self.ctx.practice.read();
-                self.stack
-                    .push(Box::new(History::new(read, today, practice)));
-            }
-            (_, Err(why)) => self.notify(format!("The journal could not be read: {why}"), now),
         }
         if self.stack.is_empty() {
             // Straight from the command line, and the journal unreadable.

@@ -377,10 +377,8 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
         Route::Practice => Box::new(practice::PracticeScreen::new(ctx)),
         Route::Cards { at, form } => Box::new(cards::CardsScreen::new(ctx, at, form)),
         // The app reads the journal first and opens it with its offers.
-        Route::Evidence => Box::new(evidence::EvidenceScreen::new(ctx, &[], now)),
         Route::Repair => Box::new(repair::Repair::new(ctx, now)),
         Route::RepairTogether => Box::new(repair_together::RepairTogether::new(ctx, now)),
-        Route::Talk => Box::new(talk::Talk::new(ctx, now)),
         Route::TalkStress => Box::new(talk_other::TalkOther::new(
             talk_other::Other::Stress,
             ctx,
@@ -391,7 +389,6 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
             ctx,
             now,
         )),
-        Route::Ladder { start } => Box::new(ladder::LadderScreen::new(ctx, &[], start, now)),
         Route::Support => Box::new(support::Support),
         Route::CheckIn => Box::new(checkin::CheckIn::new()),
         Route::Ending {
@@ -403,12 +400,34 @@ pub fn open(route: Route, ctx: &Ctx, now: Instant) -> Box<dyn Screen> {
             ending::Ending::new(summary, questions, offer_kind)
                 .with_next(ending::NextStep::find(ctx, exercise)),
         ),
-        // The app reads the journal first and opens History itself.
+        // Those the app opens once the journal is read, here with none.
+        route @ (Route::History | Route::Evidence | Route::Ladder { .. } | Route::Talk) => {
+            open_on(route, ctx, Default::default(), now)
+        }
+    }
+}
+
+/// The screen a route leads to that shows the journal (History) or draws
+/// on it (evidence offers, a ladder's outcomes, a talk to go on with),
+/// opened on `read`.
+pub fn open_on(
+    route: Route,
+    ctx: &Ctx,
+    read: crate::journal::Read,
+    now: Instant,
+) -> Box<dyn Screen> {
+    match route {
+        Route::Evidence => Box::new(evidence::EvidenceScreen::new(ctx, &read.records, now)),
+        Route::Talk => Box::new(talk::Talk::with_journal(ctx, &read.records, now)),
+        Route::Ladder { start } => {
+            Box::new(ladder::LadderScreen::new(ctx, &read.records, start, now))
+        }
         Route::History => Box::new(history::History::new(
-            Default::default(),
+            read,
             ctx.clock.at(now).date_naive(),
-            None,
+            ctx.practice.read(),
         )),
+        route => open(route, ctx, now),
     }
 }
 

@@ -110,7 +110,7 @@ fn setup_pages(ctx: &Ctx) -> Pages {
 }
 
 impl Talk {
-    pub fn new(ctx: &Ctx, now: Instant) -> Talk {
+    fn new(ctx: &Ctx, now: Instant) -> Talk {
         let stage = if ctx.safety_asked {
             Stage::Setup(setup_pages(ctx))
         } else {
