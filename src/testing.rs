@@ -107,6 +107,23 @@ pub fn opened(ctx: Ctx, route: crate::session::Route, now: Instant) -> App {
     app
 }
 
+/// Getting ready for a talk in a popup (`SOOTHE_LAUNCHER=popup`), typed
+/// through to its ending, which has lines to take away: the topic, `says`
+/// and what to listen for.
+pub fn prepared_in_a_popup(says: &str, now: Instant) -> App {
+    let mut popup = ctx();
+    popup.popup = true;
+    let mut app = App::direct(popup, crate::session::Route::TalkPrepare, now);
+    for words in ["The weekend plans", says] {
+        type_text(&mut app, words, now);
+        press(&mut app, KeyCode::Enter, now);
+    }
+    press(&mut app, KeyCode::Enter, now);
+    type_text(&mut app, "How their week was", now);
+    press(&mut app, KeyCode::Enter, now);
+    app
+}
+
 /// What the event loop does when a screen waits for the journal, with
 /// these records read from it.
 pub fn journal_read(app: &mut App, records: Vec<crate::journal::Record>, now: Instant) {

@@ -370,3 +370,38 @@ fn leaving_before_beginning_ends_the_session_through_its_ending() {
     press(&mut app, KeyCode::Char('q'), t0);
     assert_eq!(app.kind(), Some(Kind::Ending));
 }
+
+#[test]
+fn a_popups_last_screen_shows_long_lines_whole_and_a_signal_still_prints_them() {
+    let t0 = Instant::now();
+    let long = "I would like us to plan Saturday together, and to say early on what each of us \
+                needs from the weekend, so that nobody has to guess and nobody ends up waiting";
+    let mut app = crate::testing::prepared_in_a_popup(long, t0);
+    assert_eq!(app.kind(), Some(Kind::Ending));
+    press(&mut app, KeyCode::Enter, t0);
+    assert_eq!(app.kind(), Some(Kind::Farewell));
+    // At 40x12 the lines do not fit: the end is reached by scrolling.
+    let small = |app: &App| crate::testing::screen_text(app, t0, 40, 12);
+    assert!(
+        small(&app).contains("Enter closes."),
+        "the hint always shows"
+    );
+    assert!(!small(&app).contains("waiting"));
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Down, t0);
+        let _ = small(&app);
+    }
+    let end = small(&app);
+    assert!(end.contains("waiting"), "every word reachable: {end}");
+    assert!(end.contains("To listen for: How their week was"), "{end}");
+    // Ended by a signal instead: no last screen, the lines are printed.
+    let mut signalled = crate::testing::prepared_in_a_popup(long, t0);
+    signalled.finish(t0);
+    assert!(signalled.should_quit());
+    assert!(
+        signalled
+            .farewell()
+            .iter()
+            .any(|l| l.contains("nobody ends up waiting"))
+    );
+}

@@ -1554,19 +1554,8 @@ const STATES: &[Recipe] = &[
 /// stay on one last screen.
 fn farewell_in_a_popup() -> (App, Instant) {
     let t0 = Instant::now();
-    let mut popup = ctx();
-    popup.popup = true;
-    let mut app = App::direct(popup, Route::TalkPrepare, t0);
-    for words in [
-        "The weekend plans",
-        "I would like us to plan Saturday together",
-    ] {
-        crate::testing::type_text(&mut app, words, t0);
-        crate::testing::press(&mut app, KeyCode::Enter, t0);
-    }
-    crate::testing::press(&mut app, KeyCode::Enter, t0);
-    crate::testing::type_text(&mut app, "How their week was", t0);
-    crate::testing::press(&mut app, KeyCode::Enter, t0);
+    let mut app =
+        crate::testing::prepared_in_a_popup("I would like us to plan Saturday together", t0);
     crate::testing::press(&mut app, KeyCode::Enter, t0);
     assert_eq!(app.kind(), Some(Kind::Farewell));
     (app, t0)

@@ -60,19 +60,8 @@ fn the_other_talks() {
 #[test]
 fn in_a_popup_the_last_screen_keeps_the_lines_to_take_away() {
     let t0 = ctx(Content::builtin()).clock.start();
-    let mut popup = ctx(Content::builtin());
-    popup.popup = true;
-    let mut app = App::direct(popup, Route::TalkPrepare, t0);
-    for words in [
-        "The weekend plans",
-        "I would like us to plan Saturday together",
-    ] {
-        type_text(&mut app, words, t0);
-        press(&mut app, KeyCode::Enter, t0);
-    }
-    press(&mut app, KeyCode::Enter, t0);
-    type_text(&mut app, "How their week was", t0);
-    press(&mut app, KeyCode::Enter, t0);
+    let mut app =
+        soothe::testing::prepared_in_a_popup("I would like us to plan Saturday together", t0);
     press(&mut app, KeyCode::Enter, t0);
     both_sizes!("farewell_in_a_popup", &app, t0);
 }
