@@ -664,9 +664,17 @@ impl App {
         self.sessions.set_clock(clock);
     }
 
-    /// Whether the History screen waits for the journal to be read.
+    /// Whether a screen waits for the journal to be read.
     pub fn take_journal_request(&mut self) -> bool {
         self.wants_journal.is_some()
+    }
+
+    /// How much of the journal the waiting screen needs.
+    pub fn journal_reach(&self) -> crate::journal::Reach {
+        self.wants_journal
+            .as_ref()
+            .and_then(Route::reads_journal)
+            .unwrap_or(crate::journal::Reach::Whole)
     }
 
     /// The journal, read: the screen that waited opens on it (or a notice

@@ -23,6 +23,15 @@ pub const SCHEMA_V1: u32 = 1;
 /// help" line and the cards' order: months of sessions, never years.
 pub const RECENT_BYTES: u64 = 256 * 1024;
 
+/// How much of the journal a screen opens on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Every record: History, evidence offers, a ladder's outcomes.
+    Whole,
+    /// The last [`RECENT_BYTES`]: a talk to go on with is less than a day old.
+    Recent,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Exercise {
@@ -752,10 +761,19 @@ pub fn save(path: Option<&Path>, record: &Record) -> Result<(), String> {
 /// Reads the journal where soothe keeps it; with no data folder there is
 /// nothing to read. A failure is one line that names the file.
 pub fn load(path: Option<&Path>) -> Result<Read, String> {
-    match path {
-        Some(path) => read(path).map_err(|err| format!("{}: {err}", path.display())),
-        None => Ok(Read::default()),
+    load_reach(path, Reach::Whole)
+}
+
+/// As [`load`], only as far back as `reach`.
+pub fn load_reach(path: Option<&Path>, reach: Reach) -> Result<Read, String> {
+    let Some(path) = path else {
+        return Ok(Read::default());
+    };
+    match reach {
+        Reach::Whole => read(path),
+        Reach::Recent => read_tail(path, RECENT_BYTES),
     }
+    .map_err(|err| format!("{}: {err}", path.display()))
 }
 
 /// A new record id: the start time and a process-unique counter, so two

@@ -86,11 +86,20 @@ impl Route {
     /// The command that puts this screen on top: at once, or once the
     /// journal is read for the screens that show it.
     pub fn push(route: Route) -> Command {
-        match route {
-            Route::History | Route::Evidence | Route::Ladder { .. } | Route::Talk => {
-                Command::LoadJournal(route)
-            }
-            route => Command::Push(route),
+        if route.reads_journal().is_some() {
+            Command::LoadJournal(route)
+        } else {
+            Command::Push(route)
+        }
+    }
+
+    /// How much of the journal this screen opens on, if any.
+    pub fn reads_journal(&self) -> Option<crate::journal::Reach> {
+        use crate::journal::Reach;
+        match self {
+            Route::History | Route::Evidence | Route::Ladder { .. } => Some(Reach::Whole),
+            Route::Talk => Some(Reach::Recent),
+            _ => None,
         }
     }
 

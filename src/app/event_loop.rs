@@ -231,7 +231,7 @@ fn run_until_quit(
             app.save_failed(&why, now);
         }
         if app.take_journal_request() {
-            app.open_with_journal(journal::load(journal), now);
+            app.open_with_journal(journal::load_reach(journal, app.journal_reach()), now);
             // The screen changed under this turn's `now`; look again at once.
             continue;
         }

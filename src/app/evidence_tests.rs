@@ -20,6 +20,7 @@ fn text(app: &App, now: Instant) -> String {
 fn open(ctx: Ctx, records: Vec<Record>, t0: Instant) -> App {
     let mut app = App::direct(ctx, Route::Evidence, t0);
     assert!(app.take_journal_request(), "it waits for the journal");
+    assert_eq!(app.journal_reach(), crate::journal::Reach::Whole);
     app.open_with_journal(
         Ok(Read {
             records,

@@ -142,6 +142,11 @@ fn a_break_opens_a_pause_and_the_talk_resumes_where_it_was() {
 fn reopened(records: Vec<crate::journal::Record>, at: Instant) -> App {
     let mut app = App::direct(ctx(), Route::Talk, at);
     assert!(app.take_journal_request(), "a talk reads the journal first");
+    assert_eq!(
+        app.journal_reach(),
+        crate::journal::Reach::Recent,
+        "its last day, not years"
+    );
     crate::testing::journal_read(&mut app, records, at);
     app
 }
