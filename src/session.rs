@@ -210,6 +210,16 @@ pub struct Summary {
     pub block: bool,
 }
 
+impl Summary {
+    /// Lines shown centred, as most endings are.
+    pub fn centred(lines: Vec<(String, Tone)>) -> Summary {
+        Summary {
+            lines,
+            block: false,
+        }
+    }
+}
+
 /// An exercise that has ended: its account and what its ending shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finished {

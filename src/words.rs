@@ -111,17 +111,14 @@ pub fn groups_let_go(ended: &relaxation::Ended) -> String {
 }
 
 fn well_done(facts: String, name: &str) -> Summary {
-    Summary {
-        lines: vec![
-            ("Well done.".into(), Tone::Title),
-            (String::new(), Tone::Text),
-            (facts, Tone::Text),
-            (name.to_string(), Tone::Dim),
-            (String::new(), Tone::Text),
-            ("Notice how your body feels now.".into(), Tone::Text),
-        ],
-        block: false,
-    }
+    Summary::centred(vec![
+        ("Well done.".into(), Tone::Title),
+        (String::new(), Tone::Text),
+        (facts, Tone::Text),
+        (name.to_string(), Tone::Dim),
+        (String::new(), Tone::Text),
+        ("Notice how your body feels now.".into(), Tone::Text),
+    ])
 }
 
 pub fn breathing_summary(ended: &breathing::Ended, pattern: &Pattern) -> Summary {
@@ -187,10 +184,7 @@ pub fn reframe_summary(saved: bool, farewell: &[String]) -> Summary {
             Tone::Dim,
         ));
     }
-    Summary {
-        lines,
-        block: false,
-    }
+    Summary::centred(lines)
 }
 
 /// "3 min", "1 h 05 min": a break's length in whole minutes.
@@ -261,10 +255,7 @@ pub fn pause_summary(
     }
     lines.push((String::new(), Tone::Text));
     lines.push((credit.to_string(), Tone::Dim));
-    Summary {
-        lines,
-        block: false,
-    }
+    Summary::centred(lines)
 }
 
 /// A message's end: what was decided, the urge before and after.
@@ -302,10 +293,7 @@ pub fn send_summary(
     }
     lines.push((String::new(), Tone::Text));
     lines.push((credit.to_string(), Tone::Dim));
-    Summary {
-        lines,
-        block: false,
-    }
+    Summary::centred(lines)
 }
 
 #[cfg(test)]

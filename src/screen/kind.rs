@@ -91,10 +91,7 @@ impl KindPause {
         lines.push((self.credit.clone(), Tone::Dim));
         Finished {
             session,
-            summary: Summary {
-                lines,
-                block: false,
-            },
+            summary: Summary::centred(lines),
         }
     }
 

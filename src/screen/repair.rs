@@ -131,10 +131,7 @@ impl Repair {
         session.repair = Some(Box::new(record));
         Finished {
             session,
-            summary: Summary {
-                lines,
-                block: false,
-            },
+            summary: Summary::centred(lines),
         }
     }
 

@@ -193,10 +193,7 @@ impl RepairTogether {
         }));
         Finished {
             session,
-            summary: Summary {
-                lines,
-                block: false,
-            },
+            summary: Summary::centred(lines),
         }
     }
 }

@@ -345,10 +345,7 @@ impl Talk {
         session.talk = Some(Box::new(record));
         Finished {
             session,
-            summary: Summary {
-                lines,
-                block: false,
-            },
+            summary: Summary::centred(lines),
         }
     }
 

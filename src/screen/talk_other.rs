@@ -232,10 +232,7 @@ impl TalkOther {
         session.talk = Some(Box::new(record));
         Finished {
             session,
-            summary: Summary {
-                lines,
-                block: false,
-            },
+            summary: Summary::centred(lines),
         }
     }
 }
